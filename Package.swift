@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hsarchive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hsarchive", targets: ["hsarchive"]),
+        .library(name: "HelpScoutArchive", targets: ["HelpScoutArchive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // zlib from the system (Debian: zlib1g-dev), so inflate runs at the library's own speed.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "HelpScoutArchive",
+            dependencies: [
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "hsarchive",
+            dependencies: [
+                "HelpScoutArchive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Realistic signed archives for sample-data/, benchmarks and test fixtures.
+        .target(
+            name: "HelpScoutArchiveSamples",
+            dependencies: ["HelpScoutArchive", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "sample-archives",
+            dependencies: [
+                "HelpScoutArchiveSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HelpScoutArchiveTests",
+            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples"]
+        ),
+        .testTarget(
+            name: "hsarchiveEndToEndTests",
+            dependencies: ["hsarchive", "sample-archives", "HelpScoutArchiveSamples"]
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+/// Decodes a verified raw body into an event, or says why it cannot (section 3 of the spec).
+///
+/// One decoder per thread: it reuses its tape from body to body.
+public struct BodyDecoder {
+    /// What a body turned out to be.
+    public enum Outcome: Sendable {
+        case event(DecodedEvent)
+        /// The body is signed but not an event; `eventType` is what could be read of its type.
+        case undecodable(reason: String, eventType: String?)
+        /// An envelope whose `eventType` disagrees with the unsigned `X-HelpScout-Event` header.
+        case eventHeaderMismatch(header: String, body: String)
+    }
+
+    var tape = JSONTape()
+
+    public init() {}
+
+    /// Decodes `body`.
+    /// - Parameters:
+    ///   - eventHeader: the `X-HelpScout-Event` header value, trimmed, if present.
+    ///   - receivedAt: the delivery's `receivedAt`, the event time of last resort for bare bodies.
+    public mutating func decode(
+        _ body: UnsafeRawBufferPointer, eventHeader: String?, receivedAt: Timestamp?
+    ) -> Outcome {
+        if let error = tape.parse(body) {
+            return .undecodable(reason: "body \(error.description)", eventType: eventHeader)
+        }
+        guard tape.kind(tape.root) == .object else {
+            return .undecodable(reason: "body is not a JSON object", eventType: eventHeader)
+        }
+        if let typeIndex = tape.member(tape.root, "eventType"), let object = tape.member(tape.root, "object") {
+            return decodeEnvelope(typeIndex: typeIndex, object: object, eventHeader: eventHeader)
+        }
+        return decodeBare(eventHeader: eventHeader, receivedAt: receivedAt)
+    }
+
+    private func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: String?) -> Outcome {
+        guard let typeName = tape.string(typeIndex), !typeName.isEmpty else {
+            return .undecodable(reason: "envelope eventType is not a non-empty string", eventType: eventHeader)
+        }
+        if let eventHeader, eventHeader != typeName {
+            return .eventHeaderMismatch(header: eventHeader, body: typeName)
+        }
+        let type = EventType(name: typeName)
+        guard let time = timestamp(tape.member(tape.root, "createdAt")) else {
+            return .undecodable(reason: "no event time: the envelope has no valid createdAt", eventType: typeName)
+        }
+        func missing(_ field: String) -> Outcome {
+            .undecodable(reason: "\(typeName) envelope lacks object.\(field)", eventType: typeName)
+        }
+        let payload: EventPayload
+        switch type {
+        case .agentReplyCreated, .customerReplyCreated, .noteCreated:
+            guard let conversationId = tape.int64(member(object, "conversationId")) else { return missing("conversationId") }
+            payload = .thread(conversationId: conversationId, thread(object, kind: type.threadKind))
+        case .created, .assigned, .moved, .status, .tags:
+            guard let snapshot = conversation(object) else { return missing("id") }
+            payload = .conversation(snapshot)
+        case .deleted:
+            guard let id = tape.int64(member(object, "id")) else { return missing("id") }
+            payload = .deletion(conversationId: id)
+        case .merged:
+            guard let id = tape.int64(member(object, "id")) else { return missing("id") }
+            payload = .merge(conversationId: id, mergedConversationId: tape.int64(member(object, "mergedConversationId")))
+        case .customerCreated, .customerUpdated:
+            guard let id = tape.int64(member(object, "id")) else { return missing("id") }
+            payload = .customer(id: id)
+        case .satisfactionRatings:
+            guard let rating = rating(object) else { return missing("conversationId") }
+            payload = .rating(rating)
+        case .other:
+            payload = .unanalysed
+        }
+        return .event(DecodedEvent(type: type, time: time, payload: payload, isEnvelope: true))
+    }
+
+    private func decodeBare(eventHeader: String?, receivedAt: Timestamp?) -> Outcome {
+        guard let typeName = eventHeader, !typeName.isEmpty else {
+            return .undecodable(
+                reason: "no event type: no X-HelpScout-Event header and the body is not an envelope", eventType: nil)
+        }
+        let type = EventType(name: typeName)
+        let root = tape.root
+        func missing(_ field: String) -> Outcome {
+            .undecodable(reason: "\(typeName) body lacks \(field)", eventType: typeName)
+        }
+        let payload: EventPayload
+        var newest: Timestamp?
+        switch type {
+        case .deleted:
+            guard let id = tape.int64(member(root, "id")) else { return missing("id") }
+            payload = .deletion(conversationId: id)
+        case .agentReplyCreated, .assigned, .created, .customerReplyCreated, .merged, .moved,
+             .noteCreated, .status, .tags:
+            guard let snapshot = conversation(root) else { return missing("id") }
+            newest = latest(root, ["createdAt", "userUpdatedAt", "closedAt"])
+            for thread in snapshot.threads { newest = max(newest, thread.createdAt) }
+            payload = .conversation(snapshot)
+        case .customerCreated, .customerUpdated:
+            guard let id = tape.int64(member(root, "id")) else { return missing("id") }
+            newest = latest(root, ["createdAt", "updatedAt"])
+            payload = .customer(id: id)
+        case .satisfactionRatings:
+            guard let rating = rating(root) else { return missing("conversationId") }
+            newest = latest(root, ["createdAt", "modifiedAt", "ratedAt"])
+            payload = .rating(rating)
+        case .other:
+            payload = .unanalysed
+        }
+        guard let time = newest ?? receivedAt else {
+            return .undecodable(reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: typeName)
+        }
+        return .event(DecodedEvent(type: type, time: time, payload: payload, isEnvelope: false))
+    }
+
+    /// The newest valid timestamp among `fields` of the object at `object`.
+    private func latest(_ object: Int, _ fields: [StaticString]) -> Timestamp? {
+        var newest: Timestamp?
+        for field in fields { newest = max(newest, timestamp(member(object, field))) }
+        return newest
+    }
+}
+
+/// The later of two optional timestamps.
+func max(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+    guard let a else { return b }
+    guard let b else { return a }
+    return a < b ? b : a
+}

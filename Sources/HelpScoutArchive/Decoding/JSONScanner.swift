@@ -1,0 +1,162 @@
+/// The byte-level primitives of the JSON parser: white space, strings, numbers, literals.
+enum JSONScanner {
+    enum StringScan {
+        case closed(quote: UnsafePointer<UInt8>, hasEscapes: Bool)
+        case failed(at: UnsafePointer<UInt8>, JSONSyntaxError.Kind)
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    static func skipWhitespace(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var p = p
+        while p < end {
+            let byte = p.pointee
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { break }
+            p += 1
+        }
+        return p
+    }
+
+    /// Marks, in eight bytes at once, every byte that ends the fast path of a string: a quote, a
+    /// backslash, a control character or a non-ASCII byte. Only the lowest marked byte is exact,
+    /// which is all the caller uses.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl | word) & highBits
+    }
+
+    /// Scans a string's content from just after its opening quote to its closing quote, validating
+    /// escapes (surrogates paired) and UTF-8.
+    static func scanString(from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> StringScan {
+        var p = start
+        var hasEscapes = false
+        while true {
+            while end - p >= 8 {
+                let special = specialBytes(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+                if special != 0 {
+                    p += special.trailingZeroBitCount >> 3
+                    break
+                }
+                p += 8
+            }
+            guard p < end else { return .failed(at: p, .invalid("unterminated string")) }
+            let byte = p.pointee
+            if byte == UInt8(ascii: "\"") { return .closed(quote: p, hasEscapes: hasEscapes) }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                guard let after = scanEscape(p, end) else { return .failed(at: p, .invalid("invalid escape")) }
+                p = after
+            } else if byte < 0x20 {
+                return .failed(at: p, .invalid("control character in string"))
+            } else if byte >= 0x80 {
+                guard let after = scanUTF8Sequence(p, end) else { return .failed(at: p, .invalidUTF8) }
+                p = after
+            } else {
+                p += 1
+            }
+        }
+    }
+
+    /// Validates one escape starting at its backslash; a high surrogate must be followed by a low one.
+    private static func scanEscape(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        guard end - p >= 2 else { return nil }
+        switch p[1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return p + 2
+        case UInt8(ascii: "u"):
+            guard let unit = hex4(p + 2, end) else { return nil }
+            if unit >= 0xDC00 && unit <= 0xDFFF { return nil }
+            guard unit >= 0xD800 && unit <= 0xDBFF else { return p + 6 }
+            guard end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
+                  let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF else { return nil }
+            return p + 12
+        default:
+            return nil
+        }
+    }
+
+    /// The value of four hex digits at `p`, or nil.
+    static func hex4(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32? {
+        guard end - p >= 4 else { return nil }
+        var value: UInt32 = 0
+        for i in 0..<4 {
+            guard let digit = hexValue(p[i]) else { return nil }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    @inline(__always)
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    /// Validates one multi-byte UTF-8 sequence (no overlongs, no surrogates, at most U+10FFFF).
+    static func scanUTF8Sequence(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        let lead = p[0]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard end - p >= length, p[1] >= low && p[1] <= high else { return nil }
+        for i in 2..<length where p[i] & 0xC0 != 0x80 { return nil }
+        return p + length
+    }
+
+    /// Scans a number per the JSON grammar; returns the byte after it.
+    static func scanNumber(from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        var p = start
+        @inline(__always) func isDigit(_ p: UnsafePointer<UInt8>) -> Bool {
+            p < end && p.pointee &- UInt8(ascii: "0") < 10
+        }
+        if p.pointee == UInt8(ascii: "-") { p += 1 }
+        guard isDigit(p) else { return nil }
+        if p.pointee == UInt8(ascii: "0") { p += 1 } else { while isDigit(p) { p += 1 } }
+        if p < end && p.pointee == UInt8(ascii: ".") {
+            p += 1
+            guard isDigit(p) else { return nil }
+            while isDigit(p) { p += 1 }
+        }
+        if p < end && (p.pointee | 0x20) == UInt8(ascii: "e") {
+            p += 1
+            if p < end && (p.pointee == UInt8(ascii: "+") || p.pointee == UInt8(ascii: "-")) { p += 1 }
+            guard isDigit(p) else { return nil }
+            while isDigit(p) { p += 1 }
+        }
+        return p
+    }
+
+    /// Whether the bytes at `p` spell `literal`.
+    static func matches(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard end - p >= count else { return false }
+        return memcmp(p, literal.utf8Start, count) == 0
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

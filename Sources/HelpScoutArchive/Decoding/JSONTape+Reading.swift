@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension JSONTape {
+    /// The token index of the root value; only valid after a successful parse.
+    public var root: Int { 0 }
+
+    public func kind(_ index: Int) -> JSONToken.Kind { tokens[index].kind }
+
+    /// The value of `key` in the object at `object` (the last one when a key repeats), or nil.
+    public func member(_ object: Int, _ key: StaticString) -> Int? {
+        guard tokens[object].kind == .object else { return nil }
+        var found: Int?
+        var index = object + 1
+        let end = Int(tokens[object].next)
+        while index < end {
+            if keyEquals(index, key) { found = index + 1 }
+            index = Int(tokens[index + 1].next)
+        }
+        return found
+    }
+
+    /// Like `member`, but a JSON `null` counts as absent.
+    public func nonNullMember(_ object: Int, _ key: StaticString) -> Int? {
+        guard let value = member(object, key), tokens[value].kind != .null else { return nil }
+        return value
+    }
+
+    /// Calls `body` with the key and value index of each member of the object at `object`.
+    public func forEachMember(_ object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
+        guard tokens[object].kind == .object else { return }
+        var index = object + 1
+        let end = Int(tokens[object].next)
+        while index < end {
+            body(index, index + 1)
+            index = Int(tokens[index + 1].next)
+        }
+    }
+
+    /// Calls `body` with the index of each element of the array at `array`.
+    public func forEachElement(_ array: Int, _ body: (Int) -> Void) {
+        guard tokens[array].kind == .array else { return }
+        var index = array + 1
+        let end = Int(tokens[array].next)
+        while index < end {
+            body(index)
+            index = Int(tokens[index].next)
+        }
+    }
+
+    /// The first element of the array at `array`, or nil when it is empty.
+    public func firstElement(_ array: Int) -> Int? {
+        guard tokens[array].kind == .array, array + 1 < Int(tokens[array].next) else { return nil }
+        return array + 1
+    }
+
+    /// The raw bytes of a token: a string's content between its quotes (still escaped), or a
+    /// scalar's literal.
+    public func rawBytes(_ index: Int) -> UnsafeRawBufferPointer {
+        let token = tokens[index]
+        return UnsafeRawBufferPointer(rebasing: source[Int(token.start)..<Int(token.end)])
+    }
+
+    /// Whether the string token at `index` equals `key` exactly.
+    public func keyEquals(_ index: Int, _ key: StaticString) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .string else { return false }
+        if token.hasEscapes { return decodedString(index) == key.description }
+        let count = Int(token.end - token.start)
+        return count == key.utf8CodeUnitCount
+            && memcmp(source.baseAddress! + Int(token.start), key.utf8Start, count) == 0
+    }
+
+    /// Whether the string token at `index` equals the lower-case ASCII `key`, ignoring ASCII case.
+    public func keyEqualsIgnoringCase(_ index: Int, _ key: StaticString) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .string else { return false }
+        if token.hasEscapes { return decodedString(index).lowercased() == key.description }
+        let count = Int(token.end - token.start)
+        guard count == key.utf8CodeUnitCount else { return false }
+        let bytes = source.baseAddress! + Int(token.start)
+        let expected = key.utf8Start
+        for i in 0..<count {
+            var byte = bytes.load(fromByteOffset: i, as: UInt8.self)
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            if byte != expected[i] { return false }
+        }
+        return true
+    }
+
+    /// The string token at `index` with its escapes resolved, as a Swift string.
+    public func decodedString(_ index: Int) -> String {
+        let token = tokens[index]
+        guard token.hasEscapes else { return String(decoding: rawBytes(index), as: UTF8.self) }
+        var bytes: [UInt8] = []
+        appendDecodedString(index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The string at `index` decoded, or nil when the token is not a string.
+    public func string(_ index: Int?) -> String? {
+        guard let index, tokens[index].kind == .string else { return nil }
+        return decodedString(index)
+    }
+
+    /// Appends the string token at `index`, escapes resolved, to `output` (UTF-8).
+    public func appendDecodedString(_ index: Int, to output: inout [UInt8]) {
+        let raw = rawBytes(index)
+        guard tokens[index].hasEscapes else {
+            output.append(contentsOf: raw)
+            return
+        }
+        JSONUnescaper.append(raw, to: &output)
+    }
+
+    /// The integer at `index`: a JSON integer, or a string of decimal digits; nil when it is neither
+    /// or does not fit in 64 bits.
+    public func int64(_ index: Int?) -> Int64? {
+        guard let index else { return nil }
+        let token = tokens[index]
+        switch token.kind {
+        case .number:
+            return Self.parseInteger(rawBytes(index))
+        case .string where !token.hasEscapes:
+            return Self.parseInteger(rawBytes(index))
+        default:
+            return nil
+        }
+    }
+
+    static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
+        var negative = false
+        var index = 0
+        if bytes[0] == UInt8(ascii: "-") { negative = true; index = 1 }
+        guard index < bytes.count else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit))
+            guard !overflow1 && !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        return negative ? -value : value
+    }
+}

@@ -1,0 +1,37 @@
+/// One JSON value in a `JSONTape`: where it lies in the source bytes and where its subtree ends.
+public struct JSONToken: Sendable {
+    public enum Kind: UInt8, Sendable { case object, array, string, number, `true`, `false`, null }
+
+    public var kind: Kind
+    /// For strings: the content holds a backslash escape, so its bytes are not its value.
+    public var hasEscapes: Bool
+    /// Strings: the first content byte; other values: the first byte.
+    public var start: UInt32
+    /// Strings: the closing quote; other values: one past the last byte.
+    public var end: UInt32
+    /// The index of the first token after this value and everything inside it.
+    public var next: UInt32
+}
+
+/// Why bytes are not the JSON the parser accepts, and where.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case empty
+        case tooDeep
+        case invalidUTF8
+        case invalid(String)
+    }
+
+    public let kind: Kind
+    public let offset: Int
+
+    /// A phrase for an audit reason, e.g. "nests deeper than 64 levels".
+    public var description: String {
+        switch kind {
+        case .empty: return "is empty"
+        case .tooDeep: return "nests deeper than \(JSONTape.maxDepth) levels"
+        case .invalidUTF8: return "is not valid UTF-8 (byte \(offset + 1))"
+        case .invalid(let what): return "is not valid JSON: \(what) at byte \(offset + 1)"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+extension Timestamp {
+    /// Whole days since 1970-01-01 in UTC.
+    public var dayNumber: Int {
+        Int((milliseconds >= 0 ? milliseconds : milliseconds - 86_399_999) / 86_400_000)
+    }
+
+    /// The UTC calendar day, `2026-10-05`.
+    public var day: String { Self.dayString(dayNumber) }
+
+    static func dayString(_ dayNumber: Int) -> String {
+        let (year, month, day) = civil(fromDays: dayNumber)
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The ISO 8601 week of the UTC day, `2026-W41`.
+    public var isoWeek: String {
+        let days = dayNumber
+        let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+        let thursday = days - weekday + 3
+        let year = Self.civil(fromDays: thursday).year
+        let firstDayOfYear = Self.daysFromCivil(year: year, month: 1, day: 1)
+        let week = (thursday - firstDayOfYear) / 7 + 1
+        return "\(Self.pad(year, 4))-W\(Self.pad(week, 2))"
+    }
+
+    /// RFC 3339 in UTC, with milliseconds only when there are any: `2026-10-05T14:03:07Z`.
+    public var rfc3339: String {
+        let seconds = Int((milliseconds >= 0 ? milliseconds : milliseconds - 999) / 1000)
+        let millis = Int(milliseconds - Int64(seconds) * 1000)
+        let days = (seconds >= 0 ? seconds : seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let time = "\(Self.pad(secondOfDay / 3600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
+        let fraction = millis == 0 ? "" : "." + Self.pad(millis, 3)
+        return "\(Self.dayString(days))T\(time)\(fraction)Z"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

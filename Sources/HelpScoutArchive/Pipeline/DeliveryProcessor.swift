@@ -1,0 +1,85 @@
+/// Turns one delivery line into its verdict: parse the line, recover the raw body, check the
+/// signature, decode the body. One processor per thread: it reuses its buffers from line to line.
+public struct DeliveryProcessor {
+    private var lineTape = JSONTape()
+    private var verifier: SignatureVerifier
+    private var bodyDecoder = BodyDecoder()
+    private var bodyBuffer: [UInt8] = []
+    private var scratch: [UInt8] = []
+
+    public init(keyring: SecretKeyring) {
+        verifier = SignatureVerifier(keyring: keyring)
+        bodyBuffer.reserveCapacity(64 << 10)
+    }
+
+    /// The verdict for one non-blank line (without its line end).
+    public mutating func process(line: UnsafeRawBufferPointer) -> LineVerdict {
+        if let error = lineTape.parse(line) {
+            return .rejected(.malformed, reason: "line \(error.description)", deliveryId: nil, eventType: nil)
+        }
+        let root = lineTape.root
+        guard lineTape.kind(root) == .object else {
+            return .rejected(.malformed, reason: "line is not a JSON object", deliveryId: nil, eventType: nil)
+        }
+        let fields = DeliveryFields(tape: lineTape)
+        let deliveryId = fields.deliveryId
+        let eventHeader = fields.eventHeader
+        func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
+            .rejected(status, reason: reason, deliveryId: deliveryId, eventType: eventHeader)
+        }
+        if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
+        guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }
+
+        if !fields.isBase64Encoded && !lineTape.tokens[bodyIndex].hasEscapes {
+            return verify(body: lineTape.rawBytes(bodyIndex), fields: fields, rejected: rejected)
+        }
+        // Take the buffers out of `self` while pointers into them are in use.
+        var body = bodyBuffer, text = scratch
+        bodyBuffer = []
+        scratch = []
+        defer { bodyBuffer = body; scratch = text }
+        body.removeAll(keepingCapacity: true)
+        if fields.isBase64Encoded {
+            text.removeAll(keepingCapacity: true)
+            lineTape.appendDecodedString(bodyIndex, to: &text)
+            let decoded = text.withUnsafeBytes { Base64.decode($0, into: &body) }
+            guard decoded else { return rejected(.malformed, "isBase64Encoded is true but body is not valid base64") }
+        } else {
+            lineTape.appendDecodedString(bodyIndex, to: &body)
+        }
+        return body.withUnsafeBytes { verify(body: $0, fields: fields, rejected: rejected) }
+    }
+
+    /// Checks the signature over `body`, then decodes it. `body` points into this processor's
+    /// buffers or the line, both untouched until the next call.
+    private mutating func verify(
+        body: UnsafeRawBufferPointer, fields: DeliveryFields,
+        rejected: (DeliveryStatus, String) -> LineVerdict
+    ) -> LineVerdict {
+        let check: SignatureVerifier.Check
+        switch fields.signature {
+        case .absent:
+            return rejected(.unsigned, "no X-HelpScout-Signature header")
+        case .notAString:
+            return rejected(.forged, "X-HelpScout-Signature is not a string")
+        case .value(let index):
+            check = verifier.verify(signature: lineTape.decodedString(index), body: body)
+        }
+        switch check {
+        case .notADigest:
+            return rejected(.forged, "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
+        case .mismatch:
+            return rejected(.forged, "signature does not match the body with any configured secret")
+        case .matches(let fingerprint):
+            switch bodyDecoder.decode(body, eventHeader: fields.eventHeader, receivedAt: fields.receivedAt) {
+            case .event(let event):
+                return .verified(fingerprint, event)
+            case .undecodable(let reason, let eventType):
+                return .rejected(.undecodable, reason: reason, deliveryId: fields.deliveryId, eventType: eventType)
+            case .eventHeaderMismatch(let header, let bodyType):
+                return .rejected(.forged, reason: "X-HelpScout-Event header \(header) disagrees with the signed body's eventType \(bodyType)",
+                                 deliveryId: fields.deliveryId, eventType: header)
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// The one status every non-blank line gets (section 2 of the spec).
+public enum DeliveryStatus: String, Sendable, CaseIterable, Comparable {
+    case verified, duplicate, forged, unsigned, malformed, undecodable
+
+    /// Whether lines with this status are listed in the audit (`verify`'s output and `audit.csv`).
+    public var isAudited: Bool {
+        switch self {
+        case .verified, .duplicate: return false
+        case .forged, .unsigned, .malformed, .undecodable: return true
+        }
+    }
+
+    public static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Where a line sits in the run: inputs in the order processed, then line order.
+public struct ArchivePosition: Sendable, Hashable, Comparable {
+    /// The input's index in the run's list of inputs.
+    public var input: Int
+    /// The 1-based line number in that input.
+    public var line: Int
+
+    public init(input: Int, line: Int) {
+        self.input = input
+        self.line = line
+    }
+
+    public static func < (lhs: ArchivePosition, rhs: ArchivePosition) -> Bool {
+        (lhs.input, lhs.line) < (rhs.input, rhs.line)
+    }
+}
+
+/// A line that is not a verified event, with why: what `verify` prints and `audit.csv` lists.
+public struct Finding: Sendable, Equatable {
+    public var position: ArchivePosition
+    public var status: DeliveryStatus
+    public var reason: String
+    public var deliveryId: String?
+    public var eventType: String?
+
+    public init(position: ArchivePosition, status: DeliveryStatus, reason: String,
+                deliveryId: String? = nil, eventType: String? = nil) {
+        self.position = position
+        self.status = status
+        self.reason = reason
+        self.deliveryId = deliveryId
+        self.eventType = eventType
+    }
+}
+
+/// An input that could not be read to its end.
+public struct InputFailure: Sendable, Equatable {
+    public var input: Int
+    public var error: ArchiveReadError
+    /// The line the reader had reached: lines before it were read and count.
+    public var lineReached: Int
+
+    public init(input: Int, error: ArchiveReadError, lineReached: Int) {
+        self.input = input
+        self.error = error
+        self.lineReached = lineReached
+    }
+}

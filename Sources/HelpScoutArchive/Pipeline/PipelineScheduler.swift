@@ -1,0 +1,170 @@
+import Foundation
+
+/// The shared state of a pipeline run and the loop every thread of it runs.
+final class PipelineScheduler: @unchecked Sendable {
+    private enum Slot {
+        case unopened
+        case idle(ArchiveReader)
+        case busy
+        case done(batches: Int, error: ArchiveReadError?)
+    }
+
+    private struct Task {
+        let input: Int
+        let sequence: Int
+        let batch: LineBatch
+    }
+
+    private struct ResultKey: Hashable {
+        let input: Int
+        let sequence: Int
+    }
+
+    private let inputs: [ArchiveInput]
+    private let options: ArchivePipeline.Options
+    private let ledger: RunLedger
+    private let condition = NSCondition()
+    private let inFlightCap: Int
+
+    private var slots: [Slot]
+    private var batchesRead: [Int]
+    private var ready: [Task] = []
+    private var readyHead = 0
+    private var results: [ResultKey: BatchResult] = [:]
+    private var inFlight = 0
+    private var mergeInput = 0
+    private var mergeSequence = 0
+    private var merging = false
+
+    init(inputs: [ArchiveInput], options: ArchivePipeline.Options, ledger: RunLedger) {
+        self.inputs = inputs
+        self.options = options
+        self.ledger = ledger
+        slots = Array(repeating: .unopened, count: inputs.count)
+        batchesRead = Array(repeating: 0, count: inputs.count)
+        inFlightCap = 2 * options.jobs + 2
+    }
+
+    private var readyCount: Int { ready.count - readyHead }
+
+    /// Runs until every input is read, processed and merged.
+    func work(with processor: inout BatchProcessor) {
+        condition.lock()
+        defer { condition.unlock() }
+        while mergeInput < inputs.count {
+            if readyCount < options.jobs, let input = readableInput() {
+                read(input)
+            } else if readyCount > 0 {
+                let task = ready[readyHead]
+                readyHead += 1
+                if readyHead > 64 && readyHead * 2 > ready.count {
+                    ready.removeFirst(readyHead)
+                    readyHead = 0
+                }
+                condition.unlock()
+                let result = processor.process(task.batch)
+                condition.lock()
+                results[ResultKey(input: task.input, sequence: task.sequence)] = result
+                drainMerges()
+            } else if let input = readableInput() {
+                read(input)
+            } else if !merging && canMerge {
+                drainMerges()
+            } else if mergeInput < inputs.count {
+                condition.wait()
+            }
+        }
+        condition.broadcast()
+    }
+
+    /// The earliest input that a thread may read now, if any. The input being merged may always be
+    /// read when the queue is short, so the run never waits on a batch nobody may read.
+    private func readableInput() -> Int? {
+        for input in mergeInput..<inputs.count {
+            switch slots[input] {
+            case .unopened, .idle:
+                if inFlight < inFlightCap || input == mergeInput { return input }
+                return nil
+            case .busy, .done:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Reads the next batch of `input` without the lock held. Called and returns with the lock held.
+    private func read(_ input: Int) {
+        let slot = slots[input]
+        slots[input] = .busy
+        condition.unlock()
+        var reader: ArchiveReader?
+        var outcome: Result<LineBatch?, ArchiveReadError>
+        do {
+            switch slot {
+            case .idle(let open): reader = open
+            default: reader = try openReader(for: inputs[input])
+            }
+            outcome = .success(try reader!.nextBatch())
+        } catch {
+            outcome = .failure(error)
+        }
+        condition.lock()
+        switch outcome {
+        case .success(let batch?):
+            ready.append(Task(input: input, sequence: batchesRead[input], batch: batch))
+            batchesRead[input] += 1
+            inFlight += 1
+            slots[input] = .idle(reader!)
+        case .success(nil):
+            slots[input] = .done(batches: batchesRead[input], error: nil)
+        case .failure(let error):
+            slots[input] = .done(batches: batchesRead[input], error: error)
+        }
+        drainMerges()
+        condition.broadcast()
+    }
+
+    private func openReader(for input: ArchiveInput) throws(ArchiveReadError) -> ArchiveReader {
+        let source: ByteSource
+        switch input.source {
+        case .file(let path): source = try FileDescriptorSource(path: path)
+        case .standardInput: source = FileDescriptorSource(standardInput: ())
+        case .unreadable(let reason): throw .cannotOpen(reason: reason)
+        }
+        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength)
+    }
+
+    private var canMerge: Bool {
+        guard mergeInput < inputs.count else { return false }
+        if case .done(let batches, _) = slots[mergeInput], batches == mergeSequence { return true }
+        return results[ResultKey(input: mergeInput, sequence: mergeSequence)] != nil
+    }
+
+    /// Hands every result that is next in archive order to the ledger, one thread at a time.
+    /// Called and returns with the lock held; the ledger runs without it.
+    private func drainMerges() {
+        guard !merging else { return }
+        merging = true
+        while mergeInput < inputs.count {
+            if case .done(let batches, let error) = slots[mergeInput], batches == mergeSequence {
+                let input = mergeInput
+                mergeInput += 1
+                mergeSequence = 0
+                condition.unlock()
+                ledger.finish(input: input, error: error)
+                condition.lock()
+            } else if let result = results.removeValue(forKey: ResultKey(input: mergeInput, sequence: mergeSequence)) {
+                let input = mergeInput
+                mergeSequence += 1
+                inFlight -= 1
+                condition.unlock()
+                ledger.merge(result, input: input)
+                condition.lock()
+            } else {
+                break
+            }
+        }
+        merging = false
+        condition.broadcast()
+    }
+}

@@ -1,0 +1,51 @@
+/// The single-threaded end of the pipeline: takes batch results in archive order, numbers their
+/// lines, tells duplicates from first deliveries, counts statuses and informs the observer.
+final class RunLedger {
+    private struct DeliveryKey: Hashable {
+        let type: EventType
+        let fingerprint: BodyFingerprint
+    }
+
+    private let observer: RunObserver
+    private(set) var summary = RunSummary()
+    private var seen = Set<DeliveryKey>()
+    private var linesSoFar: [Int]
+
+    init(inputCount: Int, observer: RunObserver) {
+        self.observer = observer
+        summary.inputCount = inputCount
+        linesSoFar = Array(repeating: 0, count: inputCount)
+    }
+
+    /// Records the next batch of `input`.
+    func merge(_ result: BatchResult, input: Int) {
+        let firstLine = linesSoFar[input] + 1
+        linesSoFar[input] += result.lineCount
+        for entry in result.entries {
+            let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
+            switch entry.verdict {
+            case .verified(let fingerprint, let event):
+                if seen.insert(DeliveryKey(type: event.type, fingerprint: fingerprint)).inserted {
+                    summary.counts[.verified, default: 0] += 1
+                    observer.record(event: event, at: position)
+                } else {
+                    summary.counts[.duplicate, default: 0] += 1
+                }
+            case .rejected(let status, let reason, let deliveryId, let eventType):
+                summary.counts[status, default: 0] += 1
+                observer.record(finding: Finding(position: position, status: status, reason: reason,
+                                                 deliveryId: deliveryId, eventType: eventType))
+            }
+        }
+    }
+
+    /// Records that `input` ended, with the error that stopped it if any.
+    func finish(input: Int, error: ArchiveReadError?) {
+        if let error {
+            let failure = InputFailure(input: input, error: error, lineReached: linesSoFar[input] + 1)
+            summary.failures.append(failure)
+            observer.record(failure: failure)
+        }
+        observer.finished(input: input)
+    }
+}

@@ -1,0 +1,35 @@
+/// What a run reports as it goes, in archive order, from one thread at a time.
+///
+/// The pipeline calls an observer in exactly the order a single-threaded pass would, whatever the
+/// number of jobs, so what an observer builds is deterministic.
+public protocol RunObserver: AnyObject {
+    /// A verified event seen for the first time.
+    func record(event: DecodedEvent, at position: ArchivePosition)
+    /// A line that is neither verified nor a duplicate (forged, unsigned, malformed, undecodable).
+    func record(finding: Finding)
+    /// An input that could not be read to its end; the lines before `lineReached` were recorded.
+    func record(failure: InputFailure)
+    /// An input that has been read as far as it could be.
+    func finished(input: Int)
+}
+
+extension RunObserver {
+    public func record(event: DecodedEvent, at position: ArchivePosition) {}
+    public func record(finding: Finding) {}
+    public func record(failure: InputFailure) {}
+    public func finished(input: Int) {}
+}
+
+/// The counts of a run: every non-blank line has exactly one status.
+public struct RunSummary: Sendable, Equatable {
+    public var counts: [DeliveryStatus: Int] = [:]
+    public var failures: [InputFailure] = []
+    public var inputCount = 0
+
+    public init() {}
+
+    public func count(_ status: DeliveryStatus) -> Int { counts[status, default: 0] }
+
+    /// Non-blank lines read: the sum of the six statuses.
+    public var total: Int { counts.values.reduce(0, +) }
+}

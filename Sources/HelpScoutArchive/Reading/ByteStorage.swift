@@ -1,0 +1,17 @@
+/// A fixed-capacity heap buffer of bytes that a batch owns and hands from thread to thread.
+public final class ByteStorage: @unchecked Sendable {
+    public let base: UnsafeMutableRawPointer
+    public let capacity: Int
+
+    public init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(byteCount: self.capacity, alignment: 16)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes in `range`, valid as long as this storage lives.
+    public func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+}

@@ -1,0 +1,56 @@
+/// Strict standard-alphabet base64 (RFC 4648 §4, padded, no white space).
+public enum Base64 {
+    private static let invalid: UInt8 = 0xFF
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(character)] = UInt8(value)
+        }
+        return table
+    }()
+
+    /// Decodes `text`, appending the bytes to `output`.
+    /// - Returns: false when `text` is not padded standard base64 (then `output` may hold a prefix).
+    public static func decode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
+        let count = text.count
+        guard count % 4 == 0 else { return false }
+        guard count > 0 else { return true }
+        var padding = 0
+        if text[count - 1] == UInt8(ascii: "=") { padding += 1 }
+        if text[count - 2] == UInt8(ascii: "=") { padding += 1 }
+        output.reserveCapacity(output.count + count / 4 * 3)
+        return table.withUnsafeBufferPointer { table in
+            var index = 0
+            while index < count {
+                let isLast = index + 4 == count
+                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                let c = isLast && padding == 2 ? 0 : table[Int(text[index + 2])]
+                let d = isLast && padding >= 1 ? 0 : table[Int(text[index + 3])]
+                guard a | b | c | d != invalid, (a | b | c | d) & 0xC0 == 0 else { return false }
+                let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                output.append(UInt8(group >> 16))
+                if !(isLast && padding == 2) { output.append(UInt8(group >> 8 & 0xFF)) }
+                if !(isLast && padding >= 1) { output.append(UInt8(group & 0xFF)) }
+                index += 4
+            }
+            return true
+        }
+    }
+
+    /// Encodes `bytes` as padded standard base64.
+    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            let second = iterator.next(), third = iterator.next()
+            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
+            output.append(alphabet[Int(group >> 18 & 63)])
+            output.append(alphabet[Int(group >> 12 & 63)])
+            output.append(second == nil ? UInt8(ascii: "=") : alphabet[Int(group >> 6 & 63)])
+            output.append(third == nil ? UInt8(ascii: "=") : alphabet[Int(group & 63)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,92 @@
+import Crypto
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The webhook secrets a delivery may be signed with (several during a key rotation).
+///
+/// A keyring never reveals its secrets: its description says only how many it holds.
+public struct SecretKeyring: @unchecked Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    public static let environmentVariable = "HELPSCOUT_WEBHOOK_SECRET"
+
+    /// One HMAC state per secret, keyed once; copied per message.
+    let authenticators: [HMAC<Insecure.SHA1>]
+
+    public var count: Int { authenticators.count }
+    public var description: String { "SecretKeyring(\(count) secret\(count == 1 ? "" : "s"))" }
+    public var debugDescription: String { description }
+
+    /// A keyring of `secrets` (each one's UTF-8 bytes is an HMAC key).
+    /// - Throws: `SecretError.noSecret` when `secrets` is empty.
+    public init(secrets: [String]) throws(SecretError) {
+        guard !secrets.isEmpty else { throw .noSecret }
+        authenticators = secrets.map { HMAC<Insecure.SHA1>(key: SymmetricKey(data: Array($0.utf8))) }
+    }
+
+    /// The secrets of a secret file or environment value: one per line, trimmed, blank lines ignored.
+    public static func secrets(fromText text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: " \t") }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Loads the keyring from `secretFile` when given, else from `HELPSCOUT_WEBHOOK_SECRET`.
+    /// - Returns: the keyring and warnings worth showing (a secret file other users can read).
+    /// - Throws: `SecretError` when there is no secret or the file cannot be read or is empty.
+    public static func load(
+        secretFile: String?, environment: [String: String]
+    ) throws(SecretError) -> (keyring: SecretKeyring, warnings: [String]) {
+        guard let secretFile else {
+            guard let value = environment[environmentVariable] else { throw .noSecret }
+            let secrets = secrets(fromText: value)
+            guard !secrets.isEmpty else { throw .emptyEnvironment }
+            return (try SecretKeyring(secrets: secrets), [])
+        }
+        var warnings: [String] = []
+        var status = stat()
+        if stat(secretFile, &status) == 0, status.st_mode & (S_IRGRP | S_IROTH) != 0,
+           (status.st_mode & S_IFMT) == S_IFREG {
+            warnings.append("secret file \(secretFile) can be read by other users; restrict it with: chmod 600 \(secretFile)")
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileDescriptorSource(path: secretFile).readAll(limit: 1 << 20) } catch {
+            throw .unreadableFile(path: secretFile, reason: error.message)
+        }
+        let secrets = secrets(fromText: String(decoding: bytes, as: UTF8.self))
+        guard !secrets.isEmpty else { throw .emptyFile(path: secretFile) }
+        return (try SecretKeyring(secrets: secrets), warnings)
+    }
+}
+
+/// Why no keyring could be made; messages never contain a secret.
+public enum SecretError: Error, Sendable, Equatable {
+    case noSecret
+    case emptyEnvironment
+    case emptyFile(path: String)
+    case unreadableFile(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .noSecret:
+            return "no webhook secret: pass --secret-file FILE (one secret per line) or set \(SecretKeyring.environmentVariable)"
+        case .emptyEnvironment:
+            return "\(SecretKeyring.environmentVariable) is set but empty: put the webhook secret in it, or use --secret-file FILE"
+        case .emptyFile(let path):
+            return "secret file \(path) holds no secret: put the webhook secret on a line of its own"
+        case .unreadableFile(let path, let reason):
+            return "cannot read secret file \(path): \(reason)"
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in characters: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

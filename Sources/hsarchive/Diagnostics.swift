@@ -1,0 +1,50 @@
+import HelpScoutArchive
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Messages for people, on standard error; results go to standard output.
+enum Diagnostics {
+    static let standardError = ErrorStream()
+
+    static func error(_ message: String) { standardError.write("hsarchive: error: \(message)\n") }
+    static func warning(_ message: String) { standardError.write("hsarchive: warning: \(message)\n") }
+    static func note(_ message: String) { standardError.write("hsarchive: \(message)\n") }
+
+    /// The message for an input that could not be read to its end.
+    static func describe(_ failure: InputFailure, name: String) -> String {
+        switch failure.error {
+        case .cannotOpen:
+            return "\(name): \(failure.error.message)"
+        default:
+            return "\(name):\(failure.lineReached): \(failure.error.message); the lines before line \(failure.lineReached) were read"
+        }
+    }
+
+    /// Unbuffered writes to standard error.
+    final class ErrorStream: @unchecked Sendable {
+        func write(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+        }
+    }
+}
+
+extension RunSummary {
+    /// `12 lines: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
+    var oneLine: String {
+        let counts = DeliveryStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
+        var line = "\(total) lines in \(inputCount) input\(inputCount == 1 ? "" : "s"): \(counts)"
+        if !failures.isEmpty { line += "; \(failures.count) input\(failures.count == 1 ? "" : "s") could not be read to the end" }
+        return line
+    }
+
+    /// The exit status of a run: 2 when an input could not be read, else 1 when `strict` and
+    /// anything was forged or unsigned, else 0.
+    func exitStatus(failingOnForgeries strict: Bool) -> ExitStatus {
+        if !failures.isEmpty { return .usage }
+        if strict && count(.forged) + count(.unsigned) > 0 { return .forgedOrUnsigned }
+        return .success
+    }
+}
