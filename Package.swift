@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpScoutArchiveTests",
-            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples"]
+            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "hsarchiveEndToEndTests",

@@ -7,7 +7,7 @@ public struct SampleArchiveGenerator {
         public var seed: UInt64 = 20_261_005
         public var firstDay = "2026-10-05"
         public var days = 7
-        public var conversationsPerDay = 60
+        public var conversationsPerDay = 40
         /// Sentences per thread body: about 100 bytes each.
         public var threadBodySentences: ClosedRange<Int> = 1...3
         /// Mix in forged, unsigned, malformed and undecodable lines and blank lines.

@@ -14,7 +14,7 @@ struct SampleArchives: ParsableCommand {
     var secrets: String?
 
     @Option(help: "Days to cover.") var days = 7
-    @Option(help: "New conversations per day (±20%).") var conversationsPerDay = 60
+    @Option(help: "New conversations per day (±20%).") var conversationsPerDay = 40
     @Option(help: "Sentences per thread body (about 100 bytes each), as MIN-MAX.") var sentences = "1-3"
     @Option(help: "The random seed.") var seed: UInt64 = 20_261_005
     @Option(help: "Days (0-based, comma-separated) written as plain JSON lines with CRLF; empty for none.") var plainDays = "2"

@@ -117,7 +117,7 @@ public final class ArchiveReader {
         let end = pending.base.distance(to: newline)
         oversizedSoFar = nil
         let length = soFar + end
-        let rest = ByteStorage(capacity: batchSize)
+        let rest = ByteStorage(capacity: max(batchSize, produced - end - 1))
         rest.base.copyMemory(from: pending.base + end + 1, byteCount: produced - end - 1)
         let marker = LineBatch(storage: pending, byteCount: 0, oversizedLineLength: length)
         pending = rest

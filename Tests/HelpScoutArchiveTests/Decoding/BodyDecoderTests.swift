@@ -1,0 +1,117 @@
+import HelpScoutArchive
+import HelpScoutArchiveSamples
+import Testing
+
+@Suite struct BodyDecoderTests {
+    func decode(_ body: String, header: String?, receivedAt: String? = nil) -> BodyDecoder.Outcome {
+        var decoder = BodyDecoder()
+        var bytes = Array(body.utf8)
+        return bytes.withUnsafeMutableBytes {
+            decoder.decode(UnsafeRawBufferPointer($0), eventHeader: header, receivedAt: receivedAt.flatMap(Timestamp.parse))
+        }
+    }
+
+    func event(_ body: String, header: String?, receivedAt: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> DecodedEvent? {
+        guard case .event(let event) = decode(body, header: header, receivedAt: receivedAt) else {
+            Issue.record("not an event: \(decode(body, header: header, receivedAt: receivedAt))", sourceLocation: sourceLocation)
+            return nil
+        }
+        return event
+    }
+
+    func undecodableReason(_ body: String, header: String?, receivedAt: String? = nil) -> String? {
+        if case .undecodable(let reason, _) = decode(body, header: header, receivedAt: receivedAt) { return reason }
+        return nil
+    }
+
+    @Test func aBareConversationTakesItsNewestTimestampAndItsThreads() throws {
+        let body = """
+            {"id":7,"status":"closed","createdAt":"2026-10-05T10:00:00Z","userUpdatedAt":"2026-10-05T11:00:00Z",
+             "closedAt":"2026-10-05T12:00:00Z","threads":3,"mailbox":{"id":101,"name":"Support"},
+             "owner":{"id":301,"firstName":"Ana","lastName":"Lima"},"tags":[{"tag":" VIP "},"Billing"],
+             "_embedded":{"threads":[
+               {"id":2,"type":"reply","createdAt":"2026-10-05T13:00:00Z","createdBy":{"id":301,"type":"user"}},
+               {"id":1,"type":"customer","createdAt":"2026-10-05T10:00:00Z","createdBy":{"id":9,"type":"customer"}},
+               {"id":3,"type":"chat","createdAt":"2026-10-05T09:00:00Z","createdBy":{"id":9,"type":"customer"}},
+               {"id":4,"type":"note","createdAt":"not a time"}]}}
+            """
+        let event = try #require(self.event(body, header: "convo.status"))
+        #expect(event.type == .status)
+        #expect(event.time == Timestamp.parse("2026-10-05T13:00:00Z"))
+        guard case .conversation(let snapshot) = event.payload else { Issue.record("not a snapshot"); return }
+        #expect(snapshot.id == 7 && snapshot.status == "closed")
+        #expect(snapshot.mailbox == Mailbox(id: 101, name: "Support"))
+        #expect(snapshot.assignee == Person(id: 301, name: "Ana Lima"))
+        #expect(snapshot.tags == ["vip", "billing"])
+        #expect(snapshot.threads.map(\.kind) == [.agentReply, .customerMessage, .customerMessage, .note])
+        #expect(snapshot.threads[0].author?.id == 301)
+    }
+
+    @Test func aBareBodyWithoutTimestampsFallsBackToReceivedAt() throws {
+        let event = try #require(self.event("{\"id\":5}", header: "convo.deleted", receivedAt: "2026-10-06T08:00:00Z"))
+        #expect(event.time == Timestamp.parse("2026-10-06T08:00:00Z"))
+        guard case .deletion(let id) = event.payload else { Issue.record("not a deletion"); return }
+        #expect(id == 5)
+        // convo.deleted takes receivedAt even when its body has a time.
+        let deleted = try #require(self.event("{\"id\":5,\"createdAt\":\"2026-01-01T00:00:00Z\"}", header: "convo.deleted", receivedAt: "2026-10-06T08:00:00Z"))
+        #expect(deleted.time == Timestamp.parse("2026-10-06T08:00:00Z"))
+        #expect(undecodableReason("{\"id\":5}", header: "convo.deleted")?.contains("no event time") == true)
+    }
+
+    @Test func anEnvelopeTakesItsTypeAndTimeFromTheBody() throws {
+        let body = """
+            {"eventType":"convo.agent.reply.created","createdAt":"2026-10-05T10:05:00-02:00","primaryKey":11,
+             "object":{"id":11,"conversationId":7,"type":"message","createdAt":"2026-10-05T12:04:00Z","createdBy":{"id":302}}}
+            """
+        for header in [nil, "convo.agent.reply.created"] {
+            let event = try #require(self.event(body, header: header))
+            #expect(event.isEnvelope && event.type == .agentReplyCreated)
+            #expect(event.time == Timestamp.parse("2026-10-05T12:05:00Z"))
+            guard case .thread(let conversation, let thread) = event.payload else { Issue.record("not a thread"); return }
+            #expect(conversation == 7 && thread.kind == .agentReply && thread.author?.id == 302)
+        }
+    }
+
+    @Test func anEnvelopeWhoseHeaderDisagreesIsCaught() {
+        let body = "{\"eventType\":\"satisfaction.ratings\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"conversationId\":1,\"rating\":\"great\"}}"
+        guard case .eventHeaderMismatch(let header, let bodyType) = decode(body, header: "convo.created") else {
+            Issue.record("mismatch not caught"); return
+        }
+        #expect(header == "convo.created" && bodyType == "satisfaction.ratings")
+    }
+
+    @Test func ratingsNormaliseTheirScores() throws {
+        let cases: [(String, RatingRecord.Score)] = [
+            ("\"great\"", .great), ("\"Okay\"", .okay), ("\"ok\"", .okay), ("\"Not Good\"", .notGood),
+            ("\"not_good\"", .notGood), ("\"BAD\"", .notGood), ("1", .great), ("2", .okay), ("3", .notGood),
+            ("4", .unknown), ("\"meh\"", .unknown), ("null", .unknown),
+        ]
+        for (value, score) in cases {
+            let body = "{\"id\":1,\"conversationId\":7,\"rating\":\(value),\"user\":{\"id\":301},\"mailboxId\":101,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
+            let event = try #require(self.event(body, header: "satisfaction.ratings"))
+            guard case .rating(let rating) = event.payload else { Issue.record("not a rating"); return }
+            #expect(rating.score == score, "rating \(value)")
+            #expect(rating.agent?.id == 301 && rating.mailboxId == 101)
+        }
+    }
+
+    @Test func whatLacksItsIdOrTypeIsUndecodable() {
+        #expect(undecodableReason("{\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created") != nil)
+        #expect(undecodableReason("{\"id\":\"abc\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created") != nil)
+        #expect(undecodableReason("{\"rating\":\"great\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "satisfaction.ratings") != nil)
+        #expect(undecodableReason("{\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "customer.created") != nil)
+        #expect(undecodableReason("{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: nil)?.contains("no event type") == true)
+        #expect(undecodableReason("{\"eventType\":\"convo.note.created\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"id\":3}}", header: nil)?.contains("conversationId") == true)
+        #expect(undecodableReason("{\"eventType\":\"convo.created\",\"object\":{\"id\":3}}", header: nil)?.contains("no event time") == true)
+        #expect(undecodableReason("[1,2]", header: "convo.created") == "body is not a JSON object")
+        #expect(undecodableReason("<html>", header: "convo.created")?.hasPrefix("body is not valid JSON") == true)
+        let deep = String(repeating: "{\"a\":", count: 70) + "1" + String(repeating: "}", count: 70)
+        #expect(undecodableReason(deep, header: "convo.created") == "body nests deeper than 64 levels")
+    }
+
+    @Test func anUnknownTypeIsAnEventButNotAnalysed() throws {
+        let event = try #require(self.event("{\"id\":1}", header: "convo.custom-fields", receivedAt: "2026-10-05T10:00:00Z"))
+        #expect(event.type == .other("convo.custom-fields"))
+        guard case .unanalysed = event.payload else { Issue.record("analysed"); return }
+    }
+}

@@ -1,0 +1,87 @@
+import HelpScoutArchive
+import Testing
+
+@Suite struct JSONTapeTests {
+    func parse(_ text: String) -> JSONSyntaxError? {
+        var tape = JSONTape()
+        var text = text
+        return text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    func parse(bytes: [UInt8]) -> JSONSyntaxError? {
+        var tape = JSONTape()
+        return bytes.withUnsafeBytes { tape.parse($0) }
+    }
+
+    @Test(arguments: [
+        "{}", "[]", "0", "-0.5e+10", "\"\"", " {\"a\" : [1, 2.5, true, false, null, {\"b\": \"c\"}]} ",
+        "{\"esc\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\"}", "\"Zoë 🙂\"",
+        "[" + String(repeating: "9", count: 1000) + "]", "{\"a\":1,\"a\":2}", "\"\\u0000\"",
+    ])
+    func acceptsValidJSON(_ text: String) {
+        #expect(parse(text) == nil)
+    }
+
+    @Test(arguments: [
+        "", "   ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "[01]", "[1.]", "[.5]", "[1e]", "[+1]",
+        "tru", "nul", "\"unterminated", "\"bad \\x escape\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"",
+        "{} {}", "[1] x", "\"tab\there\"", "[NaN]", "'single'",
+    ])
+    func rejectsInvalidJSON(_ text: String) {
+        #expect(parse(text) != nil)
+    }
+
+    @Test func rejectsInvalidUTF8() {
+        #expect(parse(bytes: Array("\"a".utf8) + [0xFF] + Array("b\"".utf8))?.kind == .invalidUTF8)
+        #expect(parse(bytes: Array("\"".utf8) + [0xC0, 0xAF] + Array("\"".utf8))?.kind == .invalidUTF8)  // overlong
+        #expect(parse(bytes: Array("\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"".utf8))?.kind == .invalidUTF8)  // surrogate
+        #expect(parse(bytes: Array("\"".utf8) + [0xE2, 0x82] + Array("\"".utf8))?.kind == .invalidUTF8)  // cut
+    }
+
+    @Test func nestsUpToSixtyFourLevelsAndNoDeeper() {
+        #expect(parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) == nil)
+        #expect(parse(String(repeating: "[", count: 65) + String(repeating: "]", count: 65))?.kind == .tooDeep)
+        #expect(parse(String(repeating: "{\"a\":", count: 65) + "1" + String(repeating: "}", count: 65))?.kind == .tooDeep)
+        // Hostile depth costs nothing: the parser stops at level 65.
+        #expect(parse(String(repeating: "[", count: 100_000))?.kind == .tooDeep)
+    }
+
+    @Test func readsMembersTheLastDuplicateWinning() {
+        var tape = JSONTape()
+        var text = "{\"a\":1,\"B\":\"x\\ty\",\"a\":2,\"list\":[10,20],\"s\":\"123\"}"
+        text.withUTF8 { bytes in
+            #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
+            #expect(tape.int64(tape.member(0, "a")) == 2)
+            #expect(tape.string(tape.member(0, "B")) == "x\ty")
+            #expect(tape.member(0, "b") == nil)
+            #expect(tape.int64(tape.member(0, "s")) == 123)
+            var elements: [Int64] = []
+            tape.forEachElement(tape.member(0, "list")!) { elements.append(tape.int64($0)!) }
+            #expect(elements == [10, 20])
+        }
+    }
+
+    @Test func decodesEscapesIncludingSurrogatePairs() {
+        var tape = JSONTape()
+        var text = "\"a\\/b \\u00e9 \\ud83d\\ude00 \\\"q\\\"\""
+        text.withUTF8 { bytes in
+            #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
+            #expect(tape.decodedString(0) == "a/b é 😀 \"q\"")
+        }
+    }
+
+    @Test func findsTheEndOfLongStringsAcrossTheFastPath() {
+        for length in 0...40 {
+            for special in ["", "\\\"", "é", "\\n"] {
+                let content = String(repeating: "x", count: length) + special + String(repeating: "y", count: length % 9)
+                var tape = JSONTape()
+                var text = "[\"\(content)\",1]"
+                text.withUTF8 { bytes in
+                    #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
+                    #expect(tape.tokens.count == 3)
+                    #expect(tape.tokens[1].kind == .string)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import HelpScoutArchive
+import HelpScoutArchiveSamples
+import Testing
+
+@Suite struct DeliveryProcessorTests {
+    func verdict(_ line: String, secrets: [String] = [Fixtures.secret]) -> LineVerdict {
+        verdict(bytes: Array(line.utf8), secrets: secrets)
+    }
+
+    func verdict(bytes: [UInt8], secrets: [String] = [Fixtures.secret]) -> LineVerdict {
+        var processor = DeliveryProcessor(keyring: Fixtures.keyring(secrets))
+        return bytes.withUnsafeBytes { processor.process(line: $0) }
+    }
+
+    let body = Fixtures.conversation()
+
+    @Test func aSignedConversationIsVerified() {
+        #expect(verdict(Fixtures.signedLine(body)).status == .verified)
+    }
+
+    @Test func headerNamesAreCaseInsensitiveAndArraysCountTheirFirstValue() {
+        for style in [DeliveryLine.HeaderStyle.canonical, .lowercase, .arrays] {
+            var line = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
+            line.headerStyle = style
+            #expect(verdict(line.serialized()).status == .verified, "\(style)")
+        }
+        let sig = DeliveryLine.sign(Array(body.serialized().utf8), secret: Fixtures.secret)
+        let mixed = JSONValue.object([
+            ("headers", .object([("x-HELPSCOUT-event", .string(" convo.created ")), ("X-Helpscout-Signature", .array([.string(sig), .string("junk")]))])),
+            ("body", .string(body.serialized())),
+        ]).serialized()
+        #expect(verdict(mixed).status == .verified)
+    }
+
+    @Test func theSignatureCoversTheBodyBytesAsReceivedNotAReserialisation() {
+        // PHP escapes slashes; the raw body keeps `\/`, and so must the HMAC.
+        let value = Fixtures.conversation(extra: [("url", .string("https://x.test/a")), ("name", .string("Zoë"))])
+        for style in [JSONValue.Style(escapesSlashes: true), JSONValue.Style(asciiOnly: true), JSONValue.Style(escapesSlashes: true, asciiOnly: true)] {
+            let raw = value.serialized(style)
+            #expect(raw != value.serialized())
+            let line = DeliveryLine.signed(raw, secret: Fixtures.secret, event: "convo.created").serialized()
+            #expect(verdict(line).status == .verified)
+            // The same header over the re-serialised body does not verify.
+            var resigned = DeliveryLine.signed(raw, secret: Fixtures.secret, event: "convo.created")
+            resigned.body = Array(value.serialized().utf8)
+            #expect(verdict(resigned.serialized()).status == .forged)
+        }
+    }
+
+    @Test func aBase64BodyIsDecodedBeforeVerifying() {
+        var line = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
+        line.isBase64Encoded = true
+        #expect(verdict(line.serialized()).status == .verified)
+        let bad = "{\"headers\":{\"X-HelpScout-Signature\":\"\(line.signature!)\"},\"isBase64Encoded\":true,\"body\":\"@@@\"}"
+        #expect(verdict(bad).status == .malformed)
+    }
+
+    @Test func aRotatedSecretStillVerifiesAndAForeignOneIsForged() {
+        let line = Fixtures.signedLine(body, secret: "old")
+        #expect(verdict(line, secrets: ["new", "old"]).status == .verified)
+        #expect(verdict(line, secrets: ["new"]).status == .forged)
+    }
+
+    @Test func eachStatusHasItsCause() {
+        var unsigned = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
+        unsigned.signature = nil
+        var altered = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
+        altered.body = Array(body.serialized().replacingOccurrences(of: "active", with: "closed").utf8)
+        let envelope = JSONValue.object([("eventType", .string("convo.created")), ("createdAt", .string("2026-10-05T10:00:00Z")),
+                                         ("object", body)])
+        let cases: [(String, DeliveryStatus)] = [
+            (unsigned.serialized(), .unsigned),
+            (altered.serialized(), .forged),
+            (Fixtures.signedLine(envelope, event: "convo.deleted"), .forged),
+            (Fixtures.signedLine(envelope, event: nil), .verified),
+            ("{\"headers\":{\"X-HelpScout-Signature\":12},\"body\":\"{}\"}", .forged),
+            ("{\"headers\":{\"X-HelpScout-Signature\":null},\"body\":\"{}\"}", .unsigned),
+            ("{\"headers\":{\"X-HelpScout-Signature\":[]},\"body\":\"{}\"}", .unsigned),
+            ("{\"headers\":{\"X-HelpScout-Signature\":\"bm90IGEgZGlnZXN0\"},\"body\":\"{}\"}", .forged),
+            ("not json", .malformed),
+            ("[1,2]", .malformed),
+            ("{\"body\":\"{}\"}", .malformed),
+            ("{\"headers\":[],\"body\":\"{}\"}", .malformed),
+            ("{\"headers\":{}}", .malformed),
+            ("{\"headers\":{},\"body\":{\"id\":1}}", .malformed),
+            (Fixtures.signedLine(.array([.int(1)])), .undecodable),
+            (Fixtures.signedLine(body, event: nil), .undecodable),
+            (Fixtures.signedLine(.object([("status", .string("active")), ("createdAt", .string("2026-10-05T10:00:00Z"))])), .undecodable),
+        ]
+        for (line, status) in cases {
+            #expect(verdict(line).status == status, "\(line)")
+        }
+        #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"".utf8) + [0xC3] + Array("\"}".utf8)).status == .malformed)
+        #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"a\0b\"}".utf8)).status == .malformed)
+    }
+
+    @Test func aFindingKeepsTheDeliveryIdAndEventType() {
+        var unsigned = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "dlv_1")
+        unsigned.signature = nil
+        guard case .rejected(.unsigned, _, let id, let type) = verdict(unsigned.serialized()) else {
+            Issue.record("not unsigned"); return
+        }
+        #expect(id == "dlv_1" && type == "convo.created")
+    }
+}

@@ -1,0 +1,68 @@
+import HelpScoutArchive
+import HelpScoutArchiveSamples
+import Testing
+
+@Suite struct GzipInflaterTests {
+    let text = (1...2000).map { "line \($0) of the archive, with some text to compress\n" }.joined()
+
+    /// Inflates `bytes` with the given input and output chunk sizes.
+    func inflate(_ bytes: [UInt8], inputChunk: Int, outputChunk: Int) throws -> [UInt8] {
+        let inflater = GzipInflater()
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: outputChunk)
+        var offset = 0
+        while true {
+            let end = min(bytes.count, offset + inputChunk)
+            let (consumed, produced) = try bytes[offset..<end].withUnsafeBytes { input in
+                try buffer.withUnsafeMutableBytes { try inflater.inflate(input: input, output: $0) }
+            }
+            output += buffer[0..<produced]
+            offset += consumed
+            if offset == bytes.count && produced == 0 { break }
+        }
+        try inflater.finish()
+        return output
+    }
+
+    @Test(arguments: [1, 2, 5, 8, 13, 64, 4096, 1 << 20])
+    func sameBytesWhateverTheChunkSizes(chunk: Int) throws {
+        let gzip = Fixtures.gzip(text)
+        for outputChunk in [1, 7, 64, 65536] {
+            #expect(try inflate(gzip, inputChunk: chunk, outputChunk: outputChunk) == Array(text.utf8))
+        }
+    }
+
+    @Test func readsEveryMemberOfAMultiMemberStream() throws {
+        let members = Fixtures.gzip("first\n") + Fixtures.gzip("second\n") + Fixtures.gzip("third\n")
+        for chunk in [1, 3, 10, 1000] {
+            #expect(try inflate(members, inputChunk: chunk, outputChunk: 5) == Array("first\nsecond\nthird\n".utf8))
+        }
+    }
+
+    @Test func skipsZeroPaddingBetweenAndAfterMembers() throws {
+        let padded = Fixtures.gzip("a\n") + [0, 0, 0] + Fixtures.gzip("b\n") + [0, 0]
+        #expect(try inflate(padded, inputChunk: 2, outputChunk: 3) == Array("a\nb\n".utf8))
+    }
+
+    @Test func aStreamCutShortIsReportedAtTheEnd() {
+        let gzip = Fixtures.gzip(text)
+        #expect(throws: ArchiveReadError.gzipCutShort) {
+            _ = try inflate(Array(gzip[0..<(gzip.count / 2)]), inputChunk: 100, outputChunk: 1000)
+        }
+        // Only the 8-byte trailer missing is still cut short.
+        #expect(throws: ArchiveReadError.gzipCutShort) {
+            _ = try inflate(Array(gzip.dropLast(4)), inputChunk: 100, outputChunk: 1000)
+        }
+    }
+
+    @Test func corruptDataIsAnError() {
+        var gzip = Fixtures.gzip(text)
+        for index in 20..<40 { gzip[index] ^= 0x5A }
+        #expect(throws: ArchiveReadError.self) { _ = try inflate(gzip, inputChunk: 64, outputChunk: 64) }
+    }
+
+    @Test func garbageAfterAMemberIsAnError() {
+        let gzip = Fixtures.gzip("a\n") + Array("not gzip".utf8)
+        #expect(throws: ArchiveReadError.self) { _ = try inflate(gzip, inputChunk: 64, outputChunk: 64) }
+    }
+}

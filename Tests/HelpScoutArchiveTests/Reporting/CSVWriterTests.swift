@@ -1,0 +1,19 @@
+import HelpScoutArchive
+import Testing
+
+@Suite struct CSVWriterTests {
+    @Test(arguments: [
+        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+        ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"), ("\tindent", "'\tindent"), ("\rreturn", "\"'\rreturn\""), ("a=b", "a=b"),
+    ])
+    func cellsAreNeutralisedThenQuoted(_ value: String, _ expected: String) {
+        #expect(CSVWriter.cell(value) == expected)
+    }
+
+    @Test func rowsEndInNewline() {
+        var writer = CSVWriter(header: ["a", "b"])
+        writer.writeRow(["1", "x,y"])
+        #expect(writer.text == "a,b\n1,\"x,y\"\n")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HelpScoutArchive
+import Testing
+
+/// Every case of `../shared/vectors/signatures.jsonl` (copied into Fixtures/) must pass.
+@Suite struct SignatureVectorTests {
+    struct Vector: Decodable, CustomTestStringConvertible, Sendable {
+        let source: String
+        let secret: String
+        let body: String
+        let signature: String
+        let valid: Bool
+        var testDescription: String { "\(source) (valid: \(valid))" }
+    }
+
+    static let vectors: [Vector] = {
+        let path = Fixtures.repositoryRoot + "/Tests/HelpScoutArchiveTests/Fixtures/signatures.jsonl"
+        let text = try! String(contentsOfFile: path, encoding: .utf8)
+        return text.split(separator: "\n").map { try! JSONDecoder().decode(Vector.self, from: Data($0.utf8)) }
+    }()
+
+    @Test func allSixteenVectorsAreLoaded() {
+        #expect(Self.vectors.count == 16)
+        #expect(Self.vectors.contains { $0.valid } && Self.vectors.contains { !$0.valid })
+    }
+
+    /// Whether `signature` verifies `body` with `secrets`.
+    static func verifies(_ vector: Vector, secrets: [String]) -> Bool {
+        var verifier = SignatureVerifier(keyring: Fixtures.keyring(secrets))
+        var body = Array(vector.body.utf8)
+        let check = body.withUnsafeMutableBytes { verifier.verify(signature: vector.signature, body: UnsafeRawBufferPointer($0)) }
+        if case .matches = check { return true }
+        return false
+    }
+
+    @Test(arguments: vectors)
+    func vectorVerifiesAsExpected(_ vector: Vector) {
+        #expect(Self.verifies(vector, secrets: [vector.secret]) == vector.valid)
+    }
+
+    @Test(arguments: vectors)
+    func vectorVerifiesWhenItsSecretIsTheSecondOfARotation(_ vector: Vector) {
+        #expect(Self.verifies(vector, secrets: ["an-older-secret", vector.secret]) == vector.valid)
+    }
+
+    @Test func aGarbageHeaderIsNotADigestAndAWrongOneIsAMismatch() {
+        var verifier = SignatureVerifier(keyring: Fixtures.keyring(["asdfasdf"]))
+        var body = Array("{\"id\":123}".utf8)
+        body.withUnsafeMutableBytes { raw in
+            let bytes = UnsafeRawBufferPointer(raw)
+            #expect(verifier.verify(signature: "asdfasdfasdfasdf", body: bytes) == .notADigest)
+            #expect(verifier.verify(signature: "c2hvcnQ=", body: bytes) == .notADigest)
+            #expect(verifier.verify(signature: "2iFmnzC8SCNVF/iNiMnSe19yceU=", body: bytes) == .mismatch)
+            #expect(verifier.verify(signature: "  7S2+kN8bZsrdAEADJ+yYfWWsf/4=\n", body: bytes) != .mismatch)
+        }
+    }
+
+    @Test func equalBodiesHaveEqualFingerprintsWhicheverSecretSigned() {
+        let old = fingerprintOfMatch(body: "{\"id\":1}", signedWith: "old", keyring: ["old", "new"])
+        let new = fingerprintOfMatch(body: "{\"id\":1}", signedWith: "new", keyring: ["old", "new"])
+        let other = fingerprintOfMatch(body: "{\"id\":2}", signedWith: "new", keyring: ["old", "new"])
+        #expect(old != nil && old == new)
+        #expect(other != nil && other != new)
+    }
+
+    private func fingerprintOfMatch(body: String, signedWith secret: String, keyring: [String]) -> BodyFingerprint? {
+        var verifier = SignatureVerifier(keyring: Fixtures.keyring(keyring))
+        let signature = HelpScoutArchiveSamplesBridge.sign(body, secret: secret)
+        var bytes = Array(body.utf8)
+        let check = bytes.withUnsafeMutableBytes { verifier.verify(signature: signature, body: UnsafeRawBufferPointer($0)) }
+        if case .matches(let fingerprint) = check { return fingerprint }
+        return nil
+    }
+}

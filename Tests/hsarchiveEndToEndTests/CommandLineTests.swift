@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    let secret = "e2e-secret-Zq8wPz"
+
+    @Test func verifyExitsZeroWhenAllIsSigned() throws {
+        let folder = HSArchiveRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
+        let result = try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
+        #expect(result.status == 0)
+        #expect(result.output == "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n")
+    }
+
+    @Test func verifyExitsOneOnForgeriesAndListsEachLine() throws {
+        let result = try HSArchiveRunner.run(["verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets])
+        #expect(result.status == 1)
+        let findings = result.output.split(separator: "\n").dropLast()
+        let audit = try String(contentsOfFile: HSArchiveRunner.repositoryRoot + "/Reports/audit.csv", encoding: .utf8)
+        #expect(findings.count == audit.split(separator: "\n").count - 1)
+        #expect(findings.allSatisfy { $0.contains(".jsonl") && $0.contains(": ") })
+        #expect(findings.contains { $0.contains(": forged: ") })
+    }
+
+    @Test func missingSecretUsageErrorsAndUnreadableInputsExitTwo() throws {
+        let folder = HSArchiveRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
+
+        let noSecret = try HSArchiveRunner.run(["verify", archive])
+        #expect(noSecret.status == 2)
+        #expect(noSecret.errors.contains("HELPSCOUT_WEBHOOK_SECRET"))
+
+        #expect(try HSArchiveRunner.run(["verify"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]).status == 2)
+        #expect(try HSArchiveRunner.run(["frobnicate"]).status == 2)
+        #expect(try HSArchiveRunner.run(["verify", archive, "--jobs", "0"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]).status == 2)
+        #expect(try HSArchiveRunner.run(["verify", "--help"]).status == 0)
+
+        // A missing input is named, and the others are still checked.
+        let missing = try HSArchiveRunner.run(["verify", folder + "/nope.jsonl", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("nope.jsonl"))
+        #expect(missing.output.contains("5 verified"))
+    }
+
+    @Test func aCutGzipIsNamedWithTheLineReachedAndExitsTwoEvenWithForgeries() throws {
+        let folder = HSArchiveRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret, count: 200)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: folder + "/cut.jsonl.gz"))
+        let result = try HSArchiveRunner.run(["verify", folder + "/cut.jsonl.gz", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": "other"])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("cut.jsonl.gz:"))
+        #expect(result.errors.contains("cut short"))
+    }
+
+    @Test func secretsAreNeverPrintedNorWritten() throws {
+        let folder = HSArchiveRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
+        let secretFile = folder + "/secret.txt"
+        try (secret + "\n").write(toFile: secretFile, atomically: true, encoding: .utf8)
+        let runs = [
+            try HSArchiveRunner.run(["verify", archive, "--secret-file", secretFile]),
+            try HSArchiveRunner.run(["report", archive, "--secret-file", secretFile, "--out", folder + "/out"]),
+            try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]),
+            try HSArchiveRunner.run(["verify", archive, "--secret-file", folder + "/missing-secret"]),
+        ]
+        for run in runs {
+            #expect(!run.output.contains(secret) && !run.errors.contains(secret))
+        }
+        #expect(runs[0].errors.contains("can be read by other users"))
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder + "/out") {
+            #expect(!(try String(contentsOfFile: folder + "/out/" + file, encoding: .utf8)).contains(secret))
+        }
+    }
+
+    @Test func standardInputIsReadAsDash() throws {
+        let folder = HSArchiveRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive)))
+        let result = try HSArchiveRunner.run(["verify", "-"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret], input: bytes)
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("5 lines in 1 input: 5 verified"))
+    }
+}
