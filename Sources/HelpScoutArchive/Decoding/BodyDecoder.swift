@@ -46,7 +46,7 @@ public struct BodyDecoder {
             return .undecodable(reason: "no event time: the envelope has no valid createdAt", eventType: typeName)
         }
         func missing(_ field: String) -> Outcome {
-            .undecodable(reason: "\(typeName) envelope lacks object.\(field)", eventType: typeName)
+            .undecodable(reason: "\(typeName.quotedForReason()) envelope lacks object.\(field)", eventType: typeName)
         }
         let payload: EventPayload
         switch type {
@@ -82,7 +82,7 @@ public struct BodyDecoder {
         let type = EventType(name: typeName)
         let root = tape.root
         func missing(_ field: String) -> Outcome {
-            .undecodable(reason: "\(typeName) body lacks \(field)", eventType: typeName)
+            .undecodable(reason: "\(typeName.quotedForReason()) body lacks \(field)", eventType: typeName)
         }
         let payload: EventPayload
         var newest: Timestamp?

@@ -1,7 +1,7 @@
 /// The byte-level primitives of the JSON parser: white space, strings, numbers, literals.
 enum JSONScanner {
     enum StringScan {
-        case closed(quote: UnsafePointer<UInt8>, hasEscapes: Bool)
+        case closed(quote: UnsafePointer<UInt8>, hasEscapes: Bool, hasUnpairedSurrogate: Bool)
         case failed(at: UnsafePointer<UInt8>, JSONSyntaxError.Kind)
     }
 
@@ -37,6 +37,7 @@ enum JSONScanner {
     static func scanString(from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> StringScan {
         var p = start
         var hasEscapes = false
+        var hasUnpairedSurrogate = false
         while true {
             while end - p >= 8 {
                 let special = specialBytes(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
@@ -48,10 +49,13 @@ enum JSONScanner {
             }
             guard p < end else { return .failed(at: p, .invalid("unterminated string")) }
             let byte = p.pointee
-            if byte == UInt8(ascii: "\"") { return .closed(quote: p, hasEscapes: hasEscapes) }
+            if byte == UInt8(ascii: "\"") {
+                return .closed(quote: p, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
+            }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                guard let after = scanEscape(p, end) else { return .failed(at: p, .invalid("invalid escape")) }
+                guard let (after, unpaired) = scanEscape(p, end) else { return .failed(at: p, .invalid("invalid escape")) }
+                hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
                 p = after
             } else if byte < 0x20 {
                 return .failed(at: p, .invalid("control character in string"))
@@ -64,20 +68,23 @@ enum JSONScanner {
         }
     }
 
-    /// Validates one escape starting at its backslash; a high surrogate must be followed by a low one.
-    private static func scanEscape(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+    /// Validates one escape starting at its backslash; reports a surrogate escape without its pair.
+    private static func scanEscape(
+        _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> (after: UnsafePointer<UInt8>, unpaired: Bool)? {
         guard end - p >= 2 else { return nil }
         switch p[1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
              UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            return p + 2
+            return (p + 2, false)
         case UInt8(ascii: "u"):
             guard let unit = hex4(p + 2, end) else { return nil }
-            if unit >= 0xDC00 && unit <= 0xDFFF { return nil }
-            guard unit >= 0xD800 && unit <= 0xDBFF else { return p + 6 }
-            guard end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
-                  let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF else { return nil }
-            return p + 12
+            guard unit >= 0xD800 && unit <= 0xDFFF else { return (p + 6, false) }
+            if unit <= 0xDBFF, end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
+               let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF {
+                return (p + 12, false)
+            }
+            return (p + 6, true)
         default:
             return nil
         }

@@ -109,8 +109,8 @@ public struct JSONTape {
     ) -> JSONSyntaxError? {
         let contentStart = p + 1
         switch JSONScanner.scanString(from: contentStart, end) {
-        case .closed(let quote, let hasEscapes):
-            tokens.append(JSONToken(kind: .string, hasEscapes: hasEscapes,
+        case .closed(let quote, let hasEscapes, let hasUnpairedSurrogate):
+            tokens.append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
                                     start: UInt32(start.distance(to: contentStart)),
                                     end: UInt32(start.distance(to: quote)), next: UInt32(tokens.count + 1)))
             p = quote + 1

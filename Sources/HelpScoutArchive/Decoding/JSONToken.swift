@@ -5,6 +5,9 @@ public struct JSONToken: Sendable {
     public var kind: Kind
     /// For strings: the content holds a backslash escape, so its bytes are not its value.
     public var hasEscapes: Bool
+    /// For strings: an escape names half of a UTF-16 surrogate pair without the other half. Valid
+    /// JSON grammar, but the string has no UTF-8 form; decoding writes U+FFFD in its place.
+    public var hasUnpairedSurrogate = false
     /// Strings: the first content byte; other values: the first byte.
     public var start: UInt32
     /// Strings: the closing quote; other values: one past the last byte.

@@ -31,9 +31,12 @@ public enum JSONUnescaper {
                 let p = base.assumingMemoryBound(to: UInt8.self) + index
                 let end = base.assumingMemoryBound(to: UInt8.self) + count
                 var scalar = JSONScanner.hex4(p + 2, end) ?? 0xFFFD
-                if scalar >= 0xD800 && scalar <= 0xDBFF, let low = JSONScanner.hex4(p + 8, end) {
+                if scalar >= 0xD800 && scalar <= 0xDBFF, end - p >= 12, p[6] == UInt8(ascii: "\\"),
+                   p[7] == UInt8(ascii: "u"), let low = JSONScanner.hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     index += 6
+                } else if scalar >= 0xD800 && scalar <= 0xDFFF {
+                    scalar = 0xFFFD  // an unpaired surrogate has no UTF-8 form
                 }
                 appendUTF8(scalar, to: &output)
                 index += 6

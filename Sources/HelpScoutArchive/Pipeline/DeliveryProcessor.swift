@@ -29,6 +29,9 @@ public struct DeliveryProcessor {
         }
         if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
         guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }
+        if lineTape.tokens[bodyIndex].hasUnpairedSurrogate {
+            return rejected(.malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
+        }
 
         if !fields.isBase64Encoded && !lineTape.tokens[bodyIndex].hasEscapes {
             return verify(body: lineTape.rawBytes(bodyIndex), fields: fields, rejected: rejected)
@@ -77,7 +80,7 @@ public struct DeliveryProcessor {
             case .undecodable(let reason, let eventType):
                 return .rejected(.undecodable, reason: reason, deliveryId: fields.deliveryId, eventType: eventType)
             case .eventHeaderMismatch(let header, let bodyType):
-                return .rejected(.forged, reason: "X-HelpScout-Event header \(header) disagrees with the signed body's eventType \(bodyType)",
+                return .rejected(.forged, reason: "X-HelpScout-Event header \(header.quotedForReason()) disagrees with the signed body's eventType \(bodyType.quotedForReason())",
                                  deliveryId: fields.deliveryId, eventType: header)
             }
         }

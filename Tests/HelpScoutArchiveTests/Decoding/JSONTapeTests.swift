@@ -24,7 +24,7 @@ import Testing
 
     @Test(arguments: [
         "", "   ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "[01]", "[1.]", "[.5]", "[1e]", "[+1]",
-        "tru", "nul", "\"unterminated", "\"bad \\x escape\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"",
+        "tru", "nul", "\"unterminated", "\"bad \\x escape\"", "\"\\ud80\"", "\"\\u00zz\"",
         "{} {}", "[1] x", "\"tab\there\"", "[NaN]", "'single'",
     ])
     func rejectsInvalidJSON(_ text: String) {
@@ -58,6 +58,18 @@ import Testing
             var elements: [Int64] = []
             tape.forEachElement(tape.member(0, "list")!) { elements.append(tape.int64($0)!) }
             #expect(elements == [10, 20])
+        }
+    }
+
+    @Test func unpairedSurrogatesAreValidGrammarButFlaggedAndReplaced() {
+        for (text, decoded) in [("\"a\\ud800b\"", "a\u{FFFD}b"), ("\"\\udc00\"", "\u{FFFD}"), ("\"\\ud800\\u0041\"", "\u{FFFD}A")] {
+            var tape = JSONTape()
+            var text = text
+            text.withUTF8 { bytes in
+                #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
+                #expect(tape.tokens[0].hasUnpairedSurrogate)
+                #expect(tape.decodedString(0) == decoded)
+            }
         }
     }
 

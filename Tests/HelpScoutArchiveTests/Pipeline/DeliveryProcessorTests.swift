@@ -92,6 +92,12 @@ import Testing
         }
         #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"".utf8) + [0xC3] + Array("\"}".utf8)).status == .malformed)
         #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"a\0b\"}".utf8)).status == .malformed)
+        // An unpaired surrogate: fine in another field, but a body with one has no UTF-8 bytes.
+        #expect(verdict("{\"headers\":{},\"body\":\"{\\ud800}\"}").status == .malformed)
+        var noted = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "\u{1F600}")
+        noted.id = nil
+        let withNote = noted.serialized().replacingOccurrences(of: "{\"headers\"", with: "{\"note\":\"\\udc00\",\"headers\"")
+        #expect(verdict(withNote).status == .verified)
     }
 
     @Test func aFindingKeepsTheDeliveryIdAndEventType() {
