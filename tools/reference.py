@@ -194,8 +194,9 @@ def classify(line, secrets):
         return "forged", event, None
     if not any(hmac.compare_digest(hmac.new(s.encode(), raw, hashlib.sha1).digest(), digest) for s in secrets):
         return "forged", event, None
-    status, etype = decode_body(raw, event, parse_time(delivery.get("receivedAt")))
-    return status, etype, (etype, raw)
+    received = parse_time(delivery.get("receivedAt"))
+    status, etype = decode_body(raw, event, received)
+    return status, etype, (etype, raw, received)
 
 
 def archives(paths):
@@ -241,16 +242,18 @@ def main():
     args = parser.parse_args()
     secrets = [s.strip() for s in open(args.secret_file).read().splitlines() if s.strip()]
     counts = dict.fromkeys(STATUSES, 0)
-    audit, seen = [], set()
+    audit, seen, verified = [], set(), []
     for path in archives(args.archives):
         for number, line in read_lines(path):
             if not line.strip(b" \t\r"):
                 continue
             status, _, key = classify(line, secrets)
             if status == "verified":
-                if key in seen:
+                if key[:2] in seen:
                     status = "duplicate"
-                seen.add(key)
+                else:
+                    verified.append((key[0], key[1], key[2], len(verified)))
+                seen.add(key[:2])
             counts[status] += 1
             if status in ("forged", "unsigned", "malformed", "undecodable"):
                 audit.append((path, number, status))
@@ -265,6 +268,9 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["file", "line", "status"])
         w.writerows(audit)
+
+    import reference_metrics
+    reference_metrics.write(verified, args.out)
 
 
 if __name__ == "__main__":

@@ -18,16 +18,26 @@ public struct CSVWriter {
 
     /// One cell: prefixed with `'` when it starts with `=`, `+`, `-`, `@`, tab or carriage return
     /// (so spreadsheets do not run it as a formula), then quoted when it holds a comma, quote or
-    /// line break.
+    /// line break. A plain negative number (`-33.33`) is data, not a formula, and stays as it is.
     public static func cell(_ value: String) -> String {
         var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
         guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension CSVWriter {
+    /// `-?digits(.digits)?`: what the report writes for numbers.
+    static func isPlainNumber(_ value: String) -> Bool {
+        var bytes = Substring(value).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        return !bytes.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 }
 

@@ -1,29 +1,54 @@
-/// Builds the report folder from a run: streams the audit as findings arrive and writes the other
-/// files when the run is over.
+/// Builds the report folder from a run: streams the audit as findings arrive, gathers the facts,
+/// and writes the other files when the run is over.
 public final class ReportBuilder: RunObserver {
+    /// Findings kept for `report.md`; all of them are in `audit.csv`.
+    public static let findingsShown = 25
+
     private let folder: ReportFolder
     private let audit: AuditCSV
+    private let inputNames: [String]
+    private var store = FactStore()
+    private var shownFindings: [Finding] = []
+    private var failures: [InputFailure] = []
     private var writeError: OutputFile.WriteError?
     /// Called for each input that could not be read to its end.
     public var onFailure: ((InputFailure) -> Void)?
 
     public init(folder: ReportFolder, inputNames: [String]) throws(OutputFile.WriteError) {
         self.folder = folder
+        self.inputNames = inputNames
         audit = try AuditCSV(path: folder.path("audit.csv"), inputNames: inputNames)
+    }
+
+    public func record(event: DecodedEvent, at position: ArchivePosition) {
+        store.record(event, at: position)
     }
 
     public func record(finding: Finding) {
         guard writeError == nil, finding.status.isAudited else { return }
+        if shownFindings.count < Self.findingsShown || (finding.status == .forged && shownFindings.filter({ $0.status == .forged }).count < Self.findingsShown) {
+            shownFindings.append(finding)
+        }
         do { try audit.append(finding) } catch { writeError = error }
     }
 
-    public func record(failure: InputFailure) { onFailure?(failure) }
+    public func record(failure: InputFailure) {
+        failures.append(failure)
+        onFailure?(failure)
+    }
 
-    /// Writes the remaining files and moves the folder into place.
+    /// Computes the metrics, writes the remaining files and moves the folder into place.
     public func finish(summary: RunSummary) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }
         try audit.close()
+        let analytics = Analytics(store: store)
         try folder.write("integrity.csv", IntegrityCSV.render(summary))
+        try folder.write("events.csv", AnalyticsCSV.events(analytics))
+        try folder.write("response_times.csv", AnalyticsCSV.responseTimes(analytics))
+        try folder.write("assignment_churn.csv", AnalyticsCSV.assignmentChurn(analytics))
+        try folder.write("agent_assignments.csv", AnalyticsCSV.agentAssignments(analytics))
+        try folder.write("tags.csv", AnalyticsCSV.tags(analytics))
+        try folder.write("csat.csv", AnalyticsCSV.csat(analytics))
         try folder.commit()
     }
 }

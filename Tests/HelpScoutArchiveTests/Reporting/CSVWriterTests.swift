@@ -4,7 +4,7 @@ import Testing
 @Suite struct CSVWriterTests {
     @Test(arguments: [
         ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
-        ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
+        ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "-2"), ("-33.33", "-33.33"), ("-2-1", "'-2-1"), ("-", "'-"), ("-.5", "'-.5"), ("-1e5", "'-1e5"),
         ("@SUM(A1)", "'@SUM(A1)"), ("\tindent", "'\tindent"), ("\rreturn", "\"'\rreturn\""), ("a=b", "a=b"),
     ])
     func cellsAreNeutralisedThenQuoted(_ value: String, _ expected: String) {

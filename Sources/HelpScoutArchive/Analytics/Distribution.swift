@@ -1,0 +1,45 @@
+/// Summary statistics of a set of durations in seconds, percentiles by the nearest-rank method.
+public struct DistributionSummary: Sendable, Equatable {
+    public var count: Int
+    public var mean: Double
+    public var p50: Double
+    public var p90: Double
+    public var p95: Double
+    public var max: Double
+
+    /// Summarises `values`; nil when there are none.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        count = sorted.count
+        mean = sorted.reduce(0, +) / Double(sorted.count)
+        p50 = Self.nearestRank(50, sorted)
+        p90 = Self.nearestRank(90, sorted)
+        p95 = Self.nearestRank(95, sorted)
+        max = sorted[sorted.count - 1]
+    }
+
+    /// The value at rank ⌈p/100 × n⌉ of the sorted values.
+    static func nearestRank(_ percent: Int, _ sorted: [Double]) -> Double {
+        let rank = (percent * sorted.count + 99) / 100
+        return sorted[Swift.max(rank, 1) - 1]
+    }
+}
+
+/// A metric's key within a scope: an id, `all`, `unknown`, a day or a week.
+enum MetricKey {
+    static let all = "all"
+    static let unknown = "unknown"
+
+    static func id(_ value: Int64) -> String { value == Fact.none ? unknown : String(value) }
+
+    /// Orders keys: numbers by value, then other text (days, weeks) by text, `unknown` last.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        func rank(_ key: String) -> (Int, Int64, String) {
+            if key == unknown { return (2, 0, key) }
+            if let number = Int64(key) { return (0, number, key) }
+            return (1, 0, key)
+        }
+        return rank(a) < rank(b)
+    }
+}

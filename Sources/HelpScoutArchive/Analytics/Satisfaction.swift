@@ -1,0 +1,71 @@
+/// CSAT and happiness from the latest version of each rating (section 4 of the spec).
+public struct Satisfaction: Sendable {
+    public enum Scope: String, Sendable, CaseIterable { case all, agent, mailbox, week }
+
+    /// Counts of one scope and key; a row of `csat.csv`.
+    public struct Row: Sendable, Equatable {
+        public var scope: Scope
+        public var key: String
+        public var great = 0
+        public var okay = 0
+        public var notGood = 0
+
+        public var ratings: Int { great + okay + notGood }
+        /// 100 × great / ratings.
+        public var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
+        /// Help Scout's happiness score: 100 × (great − not good) / ratings.
+        public var happiness: Double { ratings == 0 ? 0 : 100 * Double(great - notGood) / Double(ratings) }
+    }
+
+    /// A counted rating with what it is attributed to.
+    public struct Attributed: Sendable, Equatable {
+        public var score: RatingRecord.Score
+        public var agent: Int64
+        public var mailbox: Int64
+        public var time: Int64
+    }
+
+    public private(set) var rows: [Row] = []
+    public private(set) var ratings: [Attributed] = []
+
+    init(store: FactStore, views: [ConversationView]) {
+        var latest: [RatingFact.Identity: RatingFact] = [:]
+        for rating in store.ratings {
+            if let seen = latest[rating.identity], (seen.time, seen.position) > (rating.time, rating.position) { continue }
+            latest[rating.identity] = rating
+        }
+        let byId = Dictionary(uniqueKeysWithValues: views.map { ($0.id, $0) })
+        let deleted = Set(store.conversations.filter { $0.value.isDeleted }.keys)
+        for rating in latest.values where rating.score != .unknown && !deleted.contains(rating.conversation) {
+            let view = byId[rating.conversation]
+            var agent = rating.agent
+            if agent == Fact.none, let threads = view?.threads {
+                agent = threads.last { $0.kind == .agentReply && $0.time <= rating.time }?.author ?? Fact.none
+            }
+            let mailbox = rating.mailbox != Fact.none ? rating.mailbox : (view?.mailbox ?? Fact.none)
+            ratings.append(Attributed(score: rating.score, agent: agent, mailbox: mailbox, time: rating.time))
+        }
+        ratings.sort { ($0.time, $0.agent, $0.mailbox, $0.score.rawValue) < ($1.time, $1.agent, $1.mailbox, $1.score.rawValue) }
+        var counts: [Scope: [String: Row]] = [:]
+        func count(_ scope: Scope, _ key: String, _ score: RatingRecord.Score) {
+            var row = counts[scope]?[key] ?? Row(scope: scope, key: key)
+            switch score {
+            case .great: row.great += 1
+            case .okay: row.okay += 1
+            case .notGood: row.notGood += 1
+            case .unknown: return
+            }
+            counts[scope, default: [:]][key] = row
+        }
+        for rating in ratings {
+            count(.all, MetricKey.all, rating.score)
+            count(.agent, MetricKey.id(rating.agent), rating.score)
+            count(.mailbox, MetricKey.id(rating.mailbox), rating.score)
+            count(.week, Timestamp(milliseconds: rating.time).isoWeek, rating.score)
+        }
+        for scope in Scope.allCases {
+            guard let byKey = counts[scope] else { continue }
+            rows += byKey.keys.sorted(by: MetricKey.precedes).map { byKey[$0]! }
+        }
+    }
+}

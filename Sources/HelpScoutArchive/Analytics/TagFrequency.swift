@@ -1,0 +1,29 @@
+/// Tag frequency: additions, removals and the conversations that end with each tag.
+public struct TagFrequency: Sendable {
+    /// One row of `tags.csv`.
+    public struct Row: Sendable, Equatable {
+        public var tag: String
+        public var conversations = 0
+        public var added = 0
+        public var removed = 0
+    }
+
+    /// By `conversations` descending, then name.
+    public private(set) var rows: [Row] = []
+
+    init(_ views: [ConversationView], store: FactStore) {
+        var byTag: [String: Row] = [:]
+        for view in views {
+            var previous: Set<String>?
+            for snapshot in view.snapshots {
+                guard let tags = store.tags(of: snapshot) else { continue }
+                let current = Set(tags)
+                for tag in current.subtracting(previous ?? []) { byTag[tag, default: Row(tag: tag)].added += 1 }
+                for tag in (previous ?? []).subtracting(current) { byTag[tag, default: Row(tag: tag)].removed += 1 }
+                previous = current
+            }
+            for tag in previous ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
+        }
+        rows = byTag.values.sorted { ($1.conversations, $0.tag) < ($0.conversations, $1.tag) }
+    }
+}
