@@ -16,7 +16,7 @@ struct HSArchive: ParsableCommand {
             Exit status: 0 success; 1 verify found forged or unsigned deliveries; 2 usage error, \
             no secret, or an input that cannot be read.
             """,
-        subcommands: [ReportCommand.self, VerifyCommand.self]
+        subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
     )
 
     /// Parses the command line, runs the command and exits with the spec's status.

@@ -9,7 +9,6 @@ public final class ReportBuilder: RunObserver {
     private let inputNames: [String]
     private var store = FactStore()
     private var shownFindings: [Finding] = []
-    private var failures: [InputFailure] = []
     private var writeError: OutputFile.WriteError?
     /// Called for each input that could not be read to its end.
     public var onFailure: ((InputFailure) -> Void)?
@@ -32,10 +31,7 @@ public final class ReportBuilder: RunObserver {
         do { try audit.append(finding) } catch { writeError = error }
     }
 
-    public func record(failure: InputFailure) {
-        failures.append(failure)
-        onFailure?(failure)
-    }
+    public func record(failure: InputFailure) { onFailure?(failure) }
 
     /// Computes the metrics, writes the remaining files and moves the folder into place.
     public func finish(summary: RunSummary) throws(OutputFile.WriteError) {
@@ -49,6 +45,8 @@ public final class ReportBuilder: RunObserver {
         try folder.write("agent_assignments.csv", AnalyticsCSV.agentAssignments(analytics))
         try folder.write("tags.csv", AnalyticsCSV.tags(analytics))
         try folder.write("csat.csv", AnalyticsCSV.csat(analytics))
+        let markdown = MarkdownReport(summary: summary, analytics: analytics, findings: shownFindings, inputNames: inputNames)
+        try folder.write("report.md", markdown.render())
         try folder.commit()
     }
 }

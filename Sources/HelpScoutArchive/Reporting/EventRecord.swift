@@ -1,0 +1,134 @@
+/// A verified event flattened into one schema, whatever the body's shape: a line of `hsarchive events`.
+public struct EventRecord: Sendable, Equatable {
+    public static let columns = [
+        "time", "type", "shape", "conversation_id", "mailbox_id", "status", "assignee_id", "thread_id", "thread_kind",
+        "author_id", "rating", "rating_id", "customer_id", "tags", "file", "line",
+    ]
+
+    public var time: Timestamp
+    public var type: String
+    public var shape: String
+    public var conversationId: Int64?
+    public var mailboxId: Int64?
+    public var status: String?
+    public var assigneeId: Int64?
+    public var threadId: Int64?
+    public var threadKind: String?
+    public var authorId: Int64?
+    public var rating: String?
+    public var ratingId: Int64?
+    public var customerId: Int64?
+    public var tags: [String]?
+    public var file: String
+    public var line: Int
+
+    public init(_ event: DecodedEvent, file: String, line: Int) {
+        time = event.time
+        type = event.type.name
+        shape = event.isEnvelope ? "envelope" : "bare"
+        self.file = file
+        self.line = line
+        conversationId = event.payload.conversationId
+        switch event.payload {
+        case .conversation(let snapshot):
+            mailboxId = snapshot.mailbox?.id
+            status = snapshot.status
+            assigneeId = snapshot.assignee?.id
+            tags = snapshot.tags
+            if let kind = event.type.threadKind {
+                // A bare reply or note event carries the whole conversation: its new thread is the newest of that kind.
+                let newest = snapshot.threads.filter { $0.kind == kind && $0.createdAt != nil }
+                    .max { ($0.createdAt!, $0.id ?? .min) < ($1.createdAt!, $1.id ?? .min) }
+                if let newest { setThread(newest) }
+            }
+        case .thread(_, let thread):
+            setThread(thread)
+        case .rating(let record):
+            rating = Self.name(record.score)
+            ratingId = record.id
+            threadId = record.threadId
+            authorId = record.agent?.id
+            mailboxId = record.mailboxId
+        case .customer(let id):
+            customerId = id
+        case .deletion, .merge, .unanalysed:
+            break
+        }
+    }
+
+    private mutating func setThread(_ thread: ThreadRecord) {
+        threadId = thread.id
+        threadKind = Self.name(thread.kind)
+        authorId = thread.author?.id
+    }
+
+    static func name(_ kind: ThreadRecord.Kind) -> String {
+        switch kind {
+        case .customerMessage: return "customer_message"
+        case .agentReply: return "agent_reply"
+        case .note: return "note"
+        case .other: return "other"
+        }
+    }
+
+    static func name(_ score: RatingRecord.Score) -> String {
+        switch score {
+        case .great: return "great"
+        case .okay: return "okay"
+        case .notGood: return "not_good"
+        case .unknown: return "unknown"
+        }
+    }
+
+    /// Time with milliseconds always, so that lines sort by time as text.
+    public var sortableTime: String {
+        let text = time.rfc3339
+        return text.contains(".") ? text : String(text.dropLast()) + ".000Z"
+    }
+
+    /// One JSON object on one line, keys in `columns` order, `null` for what the event lacks.
+    public func jsonLine() -> String {
+        func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
+        func string(_ value: String?) -> String { value.map(Self.jsonString) ?? "null" }
+        let values = [
+            Self.jsonString(sortableTime), Self.jsonString(type), Self.jsonString(shape), number(conversationId),
+            number(mailboxId), string(status), number(assigneeId), number(threadId), string(threadKind), number(authorId),
+            string(rating), number(ratingId), number(customerId),
+            tags.map { "[" + $0.map(Self.jsonString).joined(separator: ",") + "]" } ?? "null",
+            Self.jsonString(file), String(line),
+        ]
+        return "{" + zip(Self.columns, values).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}\n"
+    }
+
+    /// One CSV row; tags joined with `;`.
+    public func csvRow() -> String {
+        func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
+        return CSVWriter.row([
+            sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId), text(threadId),
+            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId), tags?.joined(separator: ";") ?? "",
+            file, String(line),
+        ])
+    }
+
+    /// `value` as a JSON string literal.
+    static func jsonString(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

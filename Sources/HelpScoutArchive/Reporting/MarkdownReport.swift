@@ -1,0 +1,109 @@
+/// Renders `report.md`: what a support lead reads on a Monday, from the same numbers as the CSVs.
+public struct MarkdownReport {
+    let summary: RunSummary
+    let analytics: Analytics
+    /// The first audited findings, forged ones kept preferentially.
+    let findings: [Finding]
+    let inputNames: [String]
+
+    public init(summary: RunSummary, analytics: Analytics, findings: [Finding], inputNames: [String]) {
+        self.summary = summary
+        self.analytics = analytics
+        self.findings = findings
+        self.inputNames = inputNames
+    }
+
+    public func render() -> String {
+        [header(), integrity(), volume(), responseTimes(), churn(), tags(), satisfaction(), audit()]
+            .joined(separator: "\n")
+    }
+
+    private func header() -> String {
+        var text = "# Help Scout webhook report\n\n"
+        if let first = analytics.store.firstEventTime, let last = analytics.store.lastEventTime {
+            let start = Timestamp(milliseconds: first), end = Timestamp(milliseconds: last)
+            let days = end.dayNumber - start.dayNumber + 1
+            text += "**Period:** \(start.day) to \(end.day) (\(days) day\(days == 1 ? "" : "s"), UTC; first event \(start.rfc3339), last \(end.rfc3339))  \n"
+        } else {
+            text += "**Period:** no verified events  \n"
+        }
+        text += "**Read:** \(TextCharts.count(summary.total)) deliveries in \(summary.inputCount) archive\(summary.inputCount == 1 ? "" : "s")"
+        text += ", \(TextCharts.count(summary.count(.verified))) verified events analysed\n"
+        return text
+    }
+
+    private func integrity() -> String {
+        var text = "## Integrity\n\n"
+        let forged = summary.count(.forged), unsigned = summary.count(.unsigned)
+        if forged + unsigned > 0 {
+            text += "> **\(forged) forged and \(unsigned) unsigned deliveries** were found; they are left out of every number below (see the audit at the end and `audit.csv`).\n\n"
+        } else {
+            text += "Every signed delivery verified: nothing forged or unsigned.\n\n"
+        }
+        if !summary.failures.isEmpty {
+            text += "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
+            for failure in summary.failures {
+                text += ">\n> - `\(inputNames[failure.input].escapedForMarkdown(limit: 120))` at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
+            }
+            text += "\n"
+        }
+        var table = MarkdownTable(["status", ">deliveries", ""])
+        let largest = Double(DeliveryStatus.allCases.map(summary.count).max() ?? 0)
+        for status in DeliveryStatus.allCases {
+            let count = summary.count(status)
+            table.add([status.rawValue, TextCharts.count(count), TextCharts.bar(Double(count), of: largest)])
+        }
+        table.add(["**total**", "**\(TextCharts.count(summary.total))**", ""])
+        return text + table.render()
+    }
+
+    private func volume() -> String {
+        var text = "## Volume\n\n"
+        let counts = analytics.eventCounts
+        guard let firstDay = analytics.store.firstEventTime.map({ Timestamp(milliseconds: $0).dayNumber }),
+              let lastDay = analytics.store.lastEventTime.map({ Timestamp(milliseconds: $0).dayNumber }) else {
+            return text + "No verified events.\n"
+        }
+        var perDay: [String: Int] = [:]
+        var perType: [String: Int] = [:]
+        for row in counts {
+            perDay[row.day, default: 0] += row.count
+            perType[row.type, default: 0] += row.count
+        }
+        let days = (firstDay...lastDay).map(Timestamp.dayString)
+        let dayCounts = days.map { perDay[$0, default: 0] }
+        if days.count > 1 { text += "Events per day: `\(TextCharts.sparkline(dayCounts.map(Double.init)))`\n\n" }
+        var table = MarkdownTable(["day", ">events", ""])
+        let largest = Double(dayCounts.max() ?? 0)
+        for (day, count) in zip(days, dayCounts) {
+            table.add([day + " " + Self.weekday(day), TextCharts.count(count), TextCharts.bar(Double(count), of: largest)])
+        }
+        text += table.render() + "\n"
+        var types = MarkdownTable(["event type", ">events"])
+        for (type, count) in perType.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            types.add(["`\(type.escapedForMarkdown())`", TextCharts.count(count)])
+        }
+        return text + types.render()
+    }
+
+    private static func weekday(_ day: String) -> String {
+        guard let time = Timestamp.parse(day + "T00:00:00Z") else { return "" }
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][((time.dayNumber + 3) % 7 + 7) % 7]
+    }
+
+    private func audit() -> String {
+        var text = "## Audit\n\n"
+        let audited = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
+        guard audited > 0 else { return text + "No forged, unsigned, malformed or undecodable lines.\n" }
+        text += "\(TextCharts.count(audited)) line\(audited == 1 ? "" : "s") did not verify; "
+        text += findings.count < audited ? "the first \(findings.count) (forged ones first) are below, all are in `audit.csv`.\n\n" : "all are below and in `audit.csv`.\n\n"
+        var table = MarkdownTable(["where", "status", "event", "reason"])
+        let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
+        for finding in ordered {
+            let place = "\(inputNames[finding.position.input]):\(finding.position.line)"
+            table.add(["`\(place.escapedForMarkdown(limit: 70))`", finding.status == .forged ? "**forged**" : finding.status.rawValue,
+                       (finding.eventType ?? "").escapedForMarkdown(limit: 30), finding.reason.escapedForMarkdown(limit: 90)])
+        }
+        return text + table.render()
+    }
+}

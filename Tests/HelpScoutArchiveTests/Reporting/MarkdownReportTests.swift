@@ -1,0 +1,61 @@
+@testable import HelpScoutArchive
+import Testing
+
+@Suite struct MarkdownReportTests {
+    typealias S = EventScript
+
+    func render(_ events: [DecodedEvent], findings: [Finding] = []) -> String {
+        var summary = RunSummary()
+        summary.counts[.verified] = events.count
+        summary.inputCount = 1
+        return MarkdownReport(summary: summary, analytics: S.analytics(events), findings: findings, inputNames: ["in|put.jsonl"]).render()
+    }
+
+    @Test func hostileNamesCannotBreakOrSpoofATable() {
+        let hostile = "evil|tag\n# Heading\r| forged | 999 |<script>"
+        let text = render([S.snapshot(.created, at: 0, tags: [hostile])],
+                          findings: [Finding(position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "x | y\nz", eventType: "a|b")])
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("|") {
+            // Every row of a table has as many unescaped pipes as its header.
+            let pipes = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect(pipes >= 3, "\(line)")
+        }
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains("\n# Heading"))
+        #expect(text.contains("evil\\|tag \\# Heading \\| forged"))
+        let tagTable = text.components(separatedBy: "## Tags")[1].split(separator: "\n").filter { $0.hasPrefix("|") }
+        let columnCounts = Set(tagTable.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count })
+        #expect(columnCounts.count == 1)
+    }
+
+    @Test func durationsAreForPeople() {
+        #expect(TextCharts.duration(42) == "42s")
+        #expect(TextCharts.duration(725) == "12m 05s")
+        #expect(TextCharts.duration(2 * 3600 + 14 * 60 + 59) == "2h 14m")
+        #expect(TextCharts.duration(3 * 86_400 + 4 * 3600) == "3d 04h")
+        #expect(TextCharts.count(1_234_567) == "1,234,567")
+    }
+
+    @Test func chartsScaleToTheirMaximum() {
+        #expect(TextCharts.bar(10, of: 10, width: 4) == "████")
+        #expect(TextCharts.bar(1, of: 8, width: 1) == "▏")
+        #expect(TextCharts.bar(0, of: 8) == "")
+        #expect(TextCharts.sparkline([0, 7, 14]) == "▁▅█")
+        #expect(TextCharts.sparkline([3, 3]) == "▅▅")
+    }
+
+    @Test func anEmptyRunStillReadsWell() {
+        let text = render([])
+        #expect(text.contains("no verified events"))
+        #expect(text.contains("No ratings."))
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
+    }
+    func components(separatedBy separator: String) -> [String] {
+        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite struct EventsCommandTests {
+    let arguments = ["events", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt"]
+
+    func run(_ extra: [String]) throws -> HSArchiveRunner.Result {
+        try HSArchiveRunner.run(arguments + extra, directory: HSArchiveRunner.repositoryRoot)
+    }
+
+    @Test func printsEveryVerifiedEventOnceAndTheSameForAnyJobs() throws {
+        let one = try run(["--jobs", "1"]), many = try run(["--jobs", "3"])
+        #expect(one.status == 0)
+        let lines = one.output.split(separator: "\n")
+        let integrity = try String(contentsOfFile: HSArchiveRunner.repositoryRoot + "/Reports/integrity.csv", encoding: .utf8)
+        #expect(integrity.contains("verified,\(lines.count)\n"))
+        #expect(one.output == many.output)
+        for line in lines.prefix(50) {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["type"] is String && object?["line"] is Int)
+        }
+        #expect(one.errors.contains("did not verify"))
+    }
+
+    @Test func filtersByTypeAndTime() throws {
+        let result = try run(["--type", "satisfaction.ratings", "--type", "convo.moved", "--since", "2026-10-06", "--until", "2026-10-08T00:00:00Z", "--format", "csv"])
+        #expect(result.status == 0)
+        let rows = result.output.split(separator: "\n")
+        #expect(rows.first == "time,type,shape,conversation_id,mailbox_id,status,assignee_id,thread_id,thread_kind,author_id,rating,rating_id,customer_id,tags,file,line")
+        #expect(rows.count > 2)
+        for row in rows.dropFirst() {
+            #expect(row.hasPrefix("2026-10-06") || row.hasPrefix("2026-10-07"))
+            #expect(row.contains(",satisfaction.ratings,") || row.contains(",convo.moved,"))
+        }
+        #expect(try run(["--since", "yesterday"]).status == 2)
+    }
+
+    @Test func aClosedPipeEndsTheRunQuietly() throws {
+        let command = "set -o pipefail; '\(HSArchiveRunner.binary)' \(arguments.joined(separator: " ")) | head -1"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = URL(fileURLWithPath: HSArchiveRunner.repositoryRoot)
+        let errors = Pipe()
+        process.standardOutput = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(!text.contains("error"))
+    }
+}
