@@ -23,7 +23,7 @@ enum JSONScanner {
     /// backslash, a control character or a non-ASCII byte. Only the lowest marked byte is exact,
     /// which is all the caller uses.
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let hasQuote = (quote &- ones) & ~quote

@@ -9,7 +9,12 @@ public struct JSONTape {
 
     public private(set) var tokens: [JSONToken] = []
     public private(set) var source = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The token of the last string value of the top-level key named when parsing, whose value
+    /// was written to the capture buffer.
+    public private(set) var capturedToken: Int?
     private var open: [UInt32] = []
+    private var captureKey: StaticString?
+    private var capture: ByteBuffer?
 
     public init() {
         tokens.reserveCapacity(256)
@@ -19,11 +24,18 @@ public struct JSONTape {
     private enum Expecting { case value, valueOrClose, key, keyOrClose, commaOrClose }
 
     /// Parses `bytes`, replacing what the tape held.
+    /// - Parameters:
+    ///   - key: a top-level key whose string value is also written, decoded, to `buffer` in the same
+    ///     pass (the last one when the key repeats); see `capturedToken`.
     /// - Returns: `nil` when `bytes` is one valid JSON value with optional surrounding white space.
-    public mutating func parse(_ bytes: UnsafeRawBufferPointer) -> JSONSyntaxError? {
+    public mutating func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
+                               into buffer: ByteBuffer? = nil) -> JSONSyntaxError? {
         tokens.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
         source = bytes
+        capturedToken = nil
+        captureKey = key
+        capture = buffer
         guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             return JSONSyntaxError(kind: .empty, offset: 0)
         }
@@ -63,7 +75,13 @@ public struct JSONTape {
                     p += 1
                     expecting = isObject ? .keyOrClose : .valueOrClose
                 case UInt8(ascii: "\""):
-                    if let error = appendString(&p, start, end) { return error }
+                    // In the root object, the token before a value is its key.
+                    if let key = captureKey, open.count == 1, tokens[Int(open[0])].kind == .object,
+                       keyEquals(tokens.count - 1, key) {
+                        if let error = appendCapturedString(&p, start, end) { return error }
+                    } else if let error = appendString(&p, start, end) {
+                        return error
+                    }
                     expecting = .commaOrClose
                 default:
                     if let error = appendScalar(&p, start, end) { return error }
@@ -110,6 +128,26 @@ public struct JSONTape {
         let contentStart = p + 1
         switch JSONScanner.scanString(from: contentStart, end) {
         case .closed(let quote, let hasEscapes, let hasUnpairedSurrogate):
+            tokens.append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
+                                    start: UInt32(start.distance(to: contentStart)),
+                                    end: UInt32(start.distance(to: quote)), next: UInt32(tokens.count + 1)))
+            p = quote + 1
+            return nil
+        case .failed(let at, let kind):
+            return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
+        }
+    }
+
+    private mutating func appendCapturedString(
+        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> JSONSyntaxError? {
+        let buffer = capture!
+        let contentStart = p + 1
+        buffer.reserve(end - contentStart)
+        switch JSONScanner.scanStringCopying(from: contentStart, end, into: buffer.base) {
+        case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
+            buffer.count = written
+            capturedToken = tokens.count
             tokens.append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
                                     start: UInt32(start.distance(to: contentStart)),
                                     end: UInt32(start.distance(to: quote)), next: UInt32(tokens.count + 1)))

@@ -4,17 +4,17 @@ public struct DeliveryProcessor {
     private var lineTape = JSONTape()
     private var verifier: SignatureVerifier
     private var bodyDecoder = BodyDecoder()
-    private var bodyBuffer: [UInt8] = []
-    private var scratch: [UInt8] = []
+    /// The body as received, written while the line is parsed.
+    private let capturedBody = ByteBuffer()
+    private var base64Body: [UInt8] = []
 
     public init(keyring: SecretKeyring) {
         verifier = SignatureVerifier(keyring: keyring)
-        bodyBuffer.reserveCapacity(64 << 10)
     }
 
     /// The verdict for one non-blank line (without its line end).
     public mutating func process(line: UnsafeRawBufferPointer) -> LineVerdict {
-        if let error = lineTape.parse(line) {
+        if let error = lineTape.parse(line, capturing: "body", into: capturedBody) {
             return .rejected(.malformed, reason: "line \(error.description)", deliveryId: nil, eventType: nil)
         }
         let root = lineTape.root
@@ -33,28 +33,24 @@ public struct DeliveryProcessor {
             return rejected(.malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
         }
 
-        if !fields.isBase64Encoded && !lineTape.tokens[bodyIndex].hasEscapes {
-            return verify(body: lineTape.rawBytes(bodyIndex), fields: fields, rejected: rejected)
+        // The tape wrote the last top-level `body` string, which is `bodyIndex`, while parsing.
+        assert(lineTape.capturedToken == bodyIndex)
+        guard fields.isBase64Encoded else {
+            return verify(body: capturedBody.bytes, fields: fields, rejected: rejected)
         }
-        // Take the buffers out of `self` while pointers into them are in use.
-        var body = bodyBuffer, text = scratch
-        bodyBuffer = []
-        scratch = []
-        defer { bodyBuffer = body; scratch = text }
-        body.removeAll(keepingCapacity: true)
-        if fields.isBase64Encoded {
-            text.removeAll(keepingCapacity: true)
-            lineTape.appendDecodedString(bodyIndex, to: &text)
-            let decoded = text.withUnsafeBytes { Base64.decode($0, into: &body) }
-            guard decoded else { return rejected(.malformed, "isBase64Encoded is true but body is not valid base64") }
-        } else {
-            lineTape.appendDecodedString(bodyIndex, to: &body)
+        // Take the buffer out of `self` while a pointer into it is in use.
+        var decoded = base64Body
+        base64Body = []
+        defer { base64Body = decoded }
+        decoded.removeAll(keepingCapacity: true)
+        guard Base64.decode(capturedBody.bytes, into: &decoded) else {
+            return rejected(.malformed, "isBase64Encoded is true but body is not valid base64")
         }
-        return body.withUnsafeBytes { verify(body: $0, fields: fields, rejected: rejected) }
+        return decoded.withUnsafeBytes { verify(body: $0, fields: fields, rejected: rejected) }
     }
 
     /// Checks the signature over `body`, then decodes it. `body` points into this processor's
-    /// buffers or the line, both untouched until the next call.
+    /// buffers, untouched until the next call.
     private mutating func verify(
         body: UnsafeRawBufferPointer, fields: DeliveryFields,
         rejected: (DeliveryStatus, String) -> LineVerdict

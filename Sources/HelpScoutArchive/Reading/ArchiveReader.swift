@@ -30,10 +30,14 @@ public final class ArchiveReader {
     private var inputEnd = 0
     private var sourceExhausted = false
 
-    private enum Decoder { case plain, gzip(GzipInflater) }
+    private enum Decoder { case plain, gzip(Inflater) }
+    private let makeInflater: () -> Inflater
 
-    public init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength) {
+    /// - Parameter makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
+    public init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
+                makeInflater: @escaping () -> Inflater = Inflaters.fastest) {
         self.source = source
+        self.makeInflater = makeInflater
         self.batchSize = max(batchSize, 16)
         self.maxLineLength = max(maxLineLength, self.batchSize)
         pending = ByteStorage(capacity: self.batchSize)
@@ -185,6 +189,6 @@ public final class ArchiveReader {
             inputEnd += count
         }
         let isGzip = inputEnd >= 2 && input[0] == 0x1F && input[1] == 0x8B
-        decoder = isGzip ? .gzip(GzipInflater()) : .plain
+        decoder = isGzip ? .gzip(makeInflater()) : .plain
     }
 }

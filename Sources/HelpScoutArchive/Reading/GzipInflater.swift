@@ -1,10 +1,50 @@
 import CZlib
 
-/// Streaming gzip decompression with zlib, across any number of members one after another.
+/// Streaming gzip decompression across any number of members one after another.
 ///
 /// Zero bytes between or after members are skipped (some writers pad), as gzip and Python do; any
 /// other byte after a member must start a new member, else the stream is corrupt.
-public final class GzipInflater {
+public protocol Inflater: AnyObject {
+    /// Inflates from `input` into `output` until one is exhausted or no progress is possible.
+    /// - Returns: how many input bytes were consumed and output bytes produced.
+    /// - Throws: `ArchiveReadError.gzipCorrupt` when the data is not valid gzip.
+    func inflate(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> (consumed: Int, produced: Int)
+
+    /// Checks that the stream ended on a member boundary once the input is exhausted.
+    /// - Throws: `ArchiveReadError.gzipCutShort` when the last member is incomplete.
+    func finish() throws(ArchiveReadError)
+}
+
+/// The fastest inflater this build has: ISA-L where it was found at build time, else zlib.
+public enum Inflaters {
+    public static var fastestName: String {
+        #if HSARCHIVE_ISAL
+        return "ISA-L"
+        #else
+        return "zlib"
+        #endif
+    }
+
+    /// Every inflater in this build, by name, so tests can hold them all to the same behaviour.
+    public static var available: [(name: String, make: @Sendable () -> Inflater)] {
+        var all: [(name: String, make: @Sendable () -> Inflater)] = [("zlib", { GzipInflater() })]
+        #if HSARCHIVE_ISAL
+        all.append(("ISA-L", { ISALInflater() }))
+        #endif
+        return all
+    }
+
+    public static func fastest() -> Inflater {
+        #if HSARCHIVE_ISAL
+        return ISALInflater()
+        #else
+        return GzipInflater()
+        #endif
+    }
+}
+
+/// `Inflater` on zlib, always available.
+public final class GzipInflater: Inflater {
     private enum State { case inMember, betweenMembers, failed }
 
     private let stream: UnsafeMutablePointer<z_stream>
@@ -37,6 +77,10 @@ public final class GzipInflater {
             if state == .betweenMembers {
                 while consumed < input.count && input[consumed] == 0 { consumed += 1 }
                 guard consumed < input.count else { break }
+                do { try GzipMember.checkMagic(input, at: consumed) } catch {
+                    state = .failed
+                    throw error
+                }
                 inflateReset(stream)
                 state = .inMember
             }
@@ -71,5 +115,16 @@ public final class GzipInflater {
     /// - Throws: `ArchiveReadError.gzipCutShort` when the last member is incomplete.
     public func finish() throws(ArchiveReadError) {
         if state == .inMember { throw .gzipCutShort }
+    }
+}
+
+/// What starts a gzip member.
+enum GzipMember {
+    /// Checks that the bytes at `offset` can start a member (`1f 8b`), so that data after the last
+    /// member is reported as corrupt rather than as a member cut short.
+    static func checkMagic(_ input: UnsafeRawBufferPointer, at offset: Int) throws(ArchiveReadError) {
+        guard input[offset] == 0x1F, offset + 1 >= input.count || input[offset + 1] == 0x8B else {
+            throw .gzipCorrupt(detail: "data after the last gzip member is not gzip")
+        }
     }
 }

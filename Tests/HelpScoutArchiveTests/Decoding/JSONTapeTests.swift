@@ -1,3 +1,4 @@
+import Foundation
 import HelpScoutArchive
 import Testing
 
@@ -95,5 +96,54 @@ import Testing
                 }
             }
         }
+    }
+}
+
+@Suite struct JSONTapeCaptureTests {
+    /// Pieces whose escaped and decoded forms differ, to place at every offset.
+    static let pieces = ["x", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\ud83d\\ude00", "é", "🙂", "\\u0000", "<p>", "ab"]
+
+    @Test func theCapturedValueEqualsAnIndependentDecoder() throws {
+        let buffer = ByteBuffer(capacity: 16)
+        var tape = JSONTape()
+        for length in 0...24 {
+            for piece in Self.pieces {
+                for position in [0, length / 2, length] {
+                    var content = String(repeating: "a", count: length)
+                    content.insert(contentsOf: piece, at: content.index(content.startIndex, offsetBy: position))
+                    let document = "{\"id\":1,\"body\":\"\(content)\",\"tail\":\"\(content)\"}"
+                    var bytes = Array(document.utf8)
+                    let error = bytes.withUnsafeMutableBytes { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) }
+                    #expect(error == nil, "\(document)")
+                    let expected = try JSONDecoder().decode([String: String].self, from: Data(#"{"v":"\#(content)"}"#.utf8))["v"]!
+                    #expect(Array(buffer.bytes) == Array(expected.utf8), "\(content)")
+                    #expect(tape.capturedToken == 4)
+                    #expect(tape.decodedString(4) == expected)
+                }
+            }
+        }
+    }
+
+    @Test func theLastBodyIsCapturedAndNestedOnesAreNot() {
+        let buffer = ByteBuffer()
+        var tape = JSONTape()
+        var text = #"{"body":"first","x":{"body":"nested"},"body":"last\/one"}"#
+        text.withUTF8 { bytes in
+            #expect(tape.parse(UnsafeRawBufferPointer(bytes), capturing: "body", into: buffer) == nil)
+            #expect(String(decoding: buffer.bytes, as: UTF8.self) == "last/one")
+            #expect(tape.capturedToken == tape.member(0, "body"))
+        }
+    }
+
+    @Test func capturingRejectsWhatScanningRejects() {
+        let buffer = ByteBuffer()
+        for bad in [#"{"body":"a\x"}"#, "{\"body\":\"tab\tin\"}", #"{"body":"open"#, #"{"body":"\u12"}"#] {
+            var tape = JSONTape()
+            var text = bad
+            #expect(text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) } != nil, "\(bad)")
+        }
+        var tape = JSONTape()
+        let invalid: [UInt8] = Array(#"{"body":"abcdefgh"#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        #expect(invalid.withUnsafeBytes { tape.parse($0, capturing: "body", into: buffer) }?.kind == .invalidUTF8)
     }
 }

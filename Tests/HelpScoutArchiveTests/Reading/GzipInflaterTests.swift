@@ -5,9 +5,25 @@ import Testing
 @Suite struct GzipInflaterTests {
     let text = (1...2000).map { "line \($0) of the archive, with some text to compress\n" }.joined()
 
-    /// Inflates `bytes` with the given input and output chunk sizes.
+    /// Inflates `bytes` with every inflater of the build, in the given input and output chunk sizes;
+    /// they must all agree, and that answer is returned.
     func inflate(_ bytes: [UInt8], inputChunk: Int, outputChunk: Int) throws -> [UInt8] {
-        let inflater = GzipInflater()
+        var answers: [Result<[UInt8], ArchiveReadError>] = []
+        for (_, make) in Inflaters.available {
+            do { answers.append(.success(try inflate(bytes, with: make(), inputChunk: inputChunk, outputChunk: outputChunk))) }
+            catch let error as ArchiveReadError { answers.append(.failure(error)) }
+        }
+        for answer in answers.dropFirst() {
+            switch (answer, answers[0]) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(let a), .failure(let b)): #expect(a == .gzipCutShort ? b == .gzipCutShort : b != .gzipCutShort)
+            default: Issue.record("inflaters disagree: \(answer) vs \(answers[0])")
+            }
+        }
+        return try answers[0].get()
+    }
+
+    func inflate(_ bytes: [UInt8], with inflater: Inflater, inputChunk: Int, outputChunk: Int) throws -> [UInt8] {
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: outputChunk)
         var offset = 0
@@ -59,6 +75,11 @@ import Testing
         var gzip = Fixtures.gzip(text)
         for index in 20..<40 { gzip[index] ^= 0x5A }
         #expect(throws: ArchiveReadError.self) { _ = try inflate(gzip, inputChunk: 64, outputChunk: 64) }
+    }
+
+    @Test func theBuildHasZlibAndSaysWhichInflaterIsFastest() {
+        #expect(Inflaters.available.first?.name == "zlib")
+        #expect(Inflaters.available.map(\.name).contains(Inflaters.fastestName))
     }
 
     @Test func garbageAfterAMemberIsAnError() {

@@ -48,9 +48,10 @@ enum Fixtures {
     }
 
     /// Every line the reader yields from `bytes`, with 1-based numbers, blank lines left out.
-    static func readLines(_ bytes: [UInt8], chunkSize: Int = .max, batchSize: Int = 1 << 20,
-                          maxLineLength: Int = 16 << 20) -> (lines: [(Int, String)], error: ArchiveReadError?) {
-        let reader = ArchiveReader(source: MemorySource(bytes, chunkSize: chunkSize), batchSize: batchSize, maxLineLength: maxLineLength)
+    static func readLines(_ bytes: [UInt8], chunkSize: Int = .max, batchSize: Int = 1 << 20, maxLineLength: Int = 16 << 20,
+                          inflater: @escaping () -> Inflater = Inflaters.fastest) -> (lines: [(Int, String)], error: ArchiveReadError?) {
+        let reader = ArchiveReader(source: MemorySource(bytes, chunkSize: chunkSize), batchSize: batchSize,
+                                   maxLineLength: maxLineLength, makeInflater: inflater)
         var lines: [(Int, String)] = []
         var lineNumber = 0
         do {

@@ -1,0 +1,24 @@
+/// A growable byte buffer at a stable address, for the hot path: written through pointers, reused
+/// from line to line, never copied.
+public final class ByteBuffer {
+    public private(set) var base: UnsafeMutablePointer<UInt8>
+    public private(set) var capacity: Int
+    public var count = 0
+
+    public init(capacity: Int = 64 << 10) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `count` bytes (and 8 more, for word-sized stores past the end); keeps nothing.
+    public func reserve(_ count: Int) {
+        guard count + 8 > capacity else { return }
+        base.deallocate()
+        capacity = max(count + 8, capacity * 2)
+        base = .allocate(capacity: capacity)
+    }
+
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+}
