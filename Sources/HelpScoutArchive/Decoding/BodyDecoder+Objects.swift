@@ -1,5 +1,21 @@
-/// Reading Help Scout's objects out of the tape, lenient with v1 and v2 field names.
+/// Reading Help Scout's objects out of the tape in one pass each, lenient with v1 and v2 field names.
 extension BodyDecoder {
+    private enum ConversationKey: Int, CaseIterable {
+        case id, number, status, createdAt, closedAt, userUpdatedAt, assignee, owner, mailboxId, mailbox, tags, embedded, threads
+    }
+    private static let conversationKeys = JSONKeySet([
+        "id", "number", "status", "createdAt", "closedAt", "userUpdatedAt", "assignee", "owner", "mailboxId", "mailbox",
+        "tags", "_embedded", "threads",
+    ])
+    private enum ThreadKey: Int { case id, type, createdAt, createdBy }
+    private static let threadKeys = JSONKeySet(["id", "type", "createdAt", "createdBy"])
+    private enum PersonKey: Int { case id, type, first, last, firstName, lastName }
+    private static let personKeys = JSONKeySet(["id", "type", "first", "last", "firstName", "lastName"])
+    private enum RatingKey: Int { case id, threadId, conversationId, rating, user, userId, mailboxId, mailbox, comments }
+    private static let ratingKeys = JSONKeySet(["id", "threadId", "conversationId", "rating", "user", "userId", "mailboxId", "mailbox", "comments"])
+    private static let embeddedKeys = JSONKeySet(["threads"])
+    private static let nameKeys = JSONKeySet(["id", "name"])
+
     /// The member `key` of `object`, which may be any token (nil unless it is an object).
     func member(_ object: Int, _ key: StaticString) -> Int? {
         tape.kind(object) == .object ? tape.member(object, key) : nil
@@ -7,54 +23,67 @@ extension BodyDecoder {
 
     func timestamp(_ index: Int?) -> Timestamp? {
         guard let index, tape.kind(index) == .string else { return nil }
-        if tape.tokens[index].hasEscapes {
-            return Timestamp.parse(tape.decodedString(index))
-        }
+        if tape.tokens[index].hasEscapes { return Timestamp.parse(tape.decodedString(index)) }
         return Timestamp.parse(tape.rawBytes(index))
     }
 
-    /// A conversation object; nil without an integer `id`.
-    func conversation(_ object: Int) -> ConversationSnapshot? {
-        guard let id = tape.int64(member(object, "id")) else { return nil }
-        var snapshot = ConversationSnapshot(id: id)
-        snapshot.number = tape.int64(member(object, "number"))
-        snapshot.status = tape.string(member(object, "status"))
-        snapshot.createdAt = timestamp(member(object, "createdAt"))
-        snapshot.closedAt = timestamp(member(object, "closedAt"))
-        snapshot.assignee = person(tape.nonNullMember(object, "assignee") ?? tape.nonNullMember(object, "owner"))
-        snapshot.mailbox = mailbox(of: object)
-        if let tags = member(object, "tags"), tape.kind(tags) == .array {
-            snapshot.tags = tagNames(tags)
-        }
-        var threads: Int?
-        if let embedded = member(object, "_embedded"), let list = member(embedded, "threads"), tape.kind(list) == .array {
-            threads = list
-        } else if let list = member(object, "threads"), tape.kind(list) == .array {
-            threads = list
-        }
-        if let threads {
-            tape.forEachElement(threads) { element in
-                if tape.kind(element) == .object { snapshot.threads.append(thread(element, kind: nil)) }
+    /// A conversation object and the newest of its timestamps (its own and its threads'); nil
+    /// without an integer `id`. Without `facts` only the id and the times are read.
+    func conversation(_ object: Int, facts: Bool) -> (snapshot: ConversationSnapshot, newest: Timestamp?)? {
+        tape.withMembers(object, Self.conversationKeys) { values in
+            func value(_ key: ConversationKey) -> Int? { values[key.rawValue] }
+            guard let id = tape.int64(value(.id)) else { return nil }
+            var snapshot = ConversationSnapshot(id: id)
+            let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
+            var newest = max(max(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
+            var threadList: Int?
+            if let embedded = value(.embedded), let list = tape.withMembers(embedded, Self.embeddedKeys, { $0[0] }),
+               tape.kind(list) == .array {
+                threadList = list
+            } else if let list = value(.threads), tape.kind(list) == .array {
+                threadList = list
             }
+            if let threadList {
+                tape.forEachElement(threadList) { element in
+                    guard tape.kind(element) == .object else { return }
+                    let thread = thread(element, kind: nil, facts: facts)
+                    newest = max(newest, thread.createdAt)
+                    if facts { snapshot.threads.append(thread) }
+                }
+            }
+            guard facts else { return (snapshot, newest) }
+            snapshot.number = tape.int64(value(.number))
+            snapshot.status = tape.string(value(.status))
+            snapshot.createdAt = createdAt
+            snapshot.closedAt = closedAt
+            let assignee = value(.assignee).flatMap { tape.kind($0) == .null ? nil : $0 } ?? value(.owner)
+            snapshot.assignee = person(assignee, named: true)
+            snapshot.mailbox = mailbox(id: value(.mailboxId), object: value(.mailbox))
+            if let tags = value(.tags), tape.kind(tags) == .array { snapshot.tags = tagNames(tags) }
+            return (snapshot, newest)
         }
-        return snapshot
     }
 
     /// A thread object; its kind comes from the event type when given, else from its `type`.
-    func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?) -> ThreadRecord {
-        let createdBy = member(object, "createdBy")
-        let kind = fixedKind ?? threadKind(type: member(object, "type"), createdBy: createdBy)
-        return ThreadRecord(id: tape.int64(member(object, "id")), kind: kind,
-                            createdAt: timestamp(member(object, "createdAt")), author: person(createdBy))
+    func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?, facts: Bool = true) -> ThreadRecord {
+        tape.withMembers(object, Self.threadKeys) { values in
+            let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
+            guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
+            let createdBy = values[ThreadKey.createdBy.rawValue]
+            let kind = fixedKind ?? threadKind(type: values[ThreadKey.type.rawValue], createdBy: createdBy)
+            return ThreadRecord(id: tape.int64(values[ThreadKey.id.rawValue]), kind: kind, createdAt: createdAt,
+                                author: person(createdBy, named: kind == .agentReply || kind == .note))
+        }
     }
 
     private func threadKind(type: Int?, createdBy: Int?) -> ThreadRecord.Kind {
-        switch tape.string(type)?.lowercased() {
+        switch lowercasedASCII(type) {
         case "customer": return .customerMessage
         case "message", "reply": return .agentReply
         case "note": return .note
         case "chat", "phone", "beaconchat":
-            switch createdBy.flatMap({ tape.string(member($0, "type")) })?.lowercased() {
+            let authorType = createdBy.flatMap { tape.withMembers($0, Self.personKeys) { $0[PersonKey.type.rawValue] } }
+            switch lowercasedASCII(authorType) {
             case "customer": return .customerMessage
             case "user": return .agentReply
             default: return .other
@@ -63,21 +92,31 @@ extension BodyDecoder {
         }
     }
 
-    /// A person object with an integer `id`; the name from `first`/`last` or `firstName`/`lastName`.
-    func person(_ object: Int?) -> Person? {
-        guard let object, let id = tape.int64(member(object, "id")) else { return nil }
-        let first = tape.string(member(object, "first")) ?? tape.string(member(object, "firstName"))
-        let last = tape.string(member(object, "last")) ?? tape.string(member(object, "lastName"))
-        let name = [first, last].compactMap { $0?.trimmed }.filter { !$0.isEmpty }.joined(separator: " ")
-        return Person(id: id, name: name.isEmpty ? nil : name)
+    /// A short string value lower-cased, for comparing enumerations such as a thread's `type`.
+    private func lowercasedASCII(_ index: Int?) -> String? {
+        guard let text = tape.string(index) else { return nil }
+        return text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? text.lowercased() : text
     }
 
-    func mailbox(of object: Int) -> Mailbox? {
-        let nested = member(object, "mailbox")
-        guard let id = tape.int64(member(object, "mailboxId")) ?? nested.flatMap({ tape.int64(member($0, "id")) }) else {
-            return nil
+    /// A person object with an integer `id`; with `named`, its name from `first`/`last` or
+    /// `firstName`/`lastName` (customers' names are never needed).
+    func person(_ object: Int?, named: Bool) -> Person? {
+        guard let object else { return nil }
+        return tape.withMembers(object, Self.personKeys) { values in
+            guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
+            guard named else { return Person(id: id) }
+            let first = tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue])
+            let last = tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue])
+            let parts = [first?.trimmed, last?.trimmed].compactMap { $0 }.filter { !$0.isEmpty }
+            return Person(id: id, name: parts.isEmpty ? nil : parts.joined(separator: " "))
         }
-        return Mailbox(id: id, name: nested.flatMap { tape.string(member($0, "name")) })
+    }
+
+    /// A mailbox from `mailboxId` or a nested `mailbox` object (whose `name` is kept).
+    func mailbox(id idValue: Int?, object: Int?) -> Mailbox? {
+        let nested = object.map { tape.withMembers($0, Self.nameKeys) { ($0[0], $0[1]) } }
+        guard let id = tape.int64(idValue) ?? tape.int64(nested?.0 ?? nil) else { return nil }
+        return Mailbox(id: id, name: tape.string(nested?.1 ?? nil))
     }
 
     /// Tag names from strings or `{"tag": …}` objects, trimmed and lower-cased; empty names dropped.
@@ -85,20 +124,23 @@ extension BodyDecoder {
         var names: [String] = []
         tape.forEachElement(array) { element in
             let raw = tape.kind(element) == .string ? tape.string(element) : tape.string(member(element, "tag"))
-            if let name = raw?.trimmed.lowercased(), !name.isEmpty { names.append(name) }
+            if let name = raw?.normalisedTag, !name.isEmpty { names.append(name) }
         }
         return names
     }
 
-    /// A rating object; nil without an integer `conversationId`.
-    func rating(_ object: Int) -> RatingRecord? {
-        guard let conversationId = tape.int64(member(object, "conversationId")) else { return nil }
-        let agent = person(member(object, "user")) ?? tape.int64(member(object, "userId")).map { Person(id: $0) }
-        let mailboxId = tape.int64(member(object, "mailboxId")) ?? member(object, "mailbox").flatMap { tape.int64(member($0, "id")) }
-        return RatingRecord(
-            id: tape.int64(member(object, "id")), threadId: tape.int64(member(object, "threadId")),
-            conversationId: conversationId, score: score(member(object, "rating")),
-            agent: agent, mailboxId: mailboxId, comments: tape.string(member(object, "comments")))
+    /// A rating object; nil without an integer `conversationId`. Without `facts`, only the id is read.
+    func rating(_ object: Int, facts: Bool) -> RatingRecord? {
+        tape.withMembers(object, Self.ratingKeys) { values in
+            func value(_ key: RatingKey) -> Int? { values[key.rawValue] }
+            guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
+            guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }
+            let agent = person(value(.user), named: true) ?? tape.int64(value(.userId)).map { Person(id: $0) }
+            return RatingRecord(
+                id: tape.int64(value(.id)), threadId: tape.int64(value(.threadId)), conversationId: conversationId,
+                score: score(value(.rating)), agent: agent, mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
+                comments: tape.string(value(.comments)))
+        }
     }
 
     private func score(_ index: Int?) -> RatingRecord.Score {
@@ -111,21 +153,11 @@ extension BodyDecoder {
             default: return .unknown
             }
         }
-        switch tape.string(index)?.trimmed.lowercased() {
+        switch tape.string(index)?.normalisedTag {
         case "great", "1": return .great
         case "okay", "ok", "2": return .okay
         case "not good", "not_good", "bad", "3": return .notGood
         default: return .unknown
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
     }
 }

@@ -1,6 +1,9 @@
 /// Decodes a verified raw body into an event, or says why it cannot (section 3 of the spec).
 ///
 /// One decoder per thread: it reuses its tape from body to body.
+///
+/// Without `facts`, a decoder does only what a status needs (the body is an object with its event
+/// type, time and required id) and every event's payload is `.unanalysed`: what `verify` uses.
 public struct BodyDecoder {
     /// What a body turned out to be.
     public enum Outcome: Sendable {
@@ -12,8 +15,9 @@ public struct BodyDecoder {
     }
 
     var tape = JSONTape()
+    let facts: Bool
 
-    public init() {}
+    public init(facts: Bool = true) { self.facts = facts }
 
     /// Decodes `body`.
     /// - Parameters:
@@ -52,10 +56,10 @@ public struct BodyDecoder {
         switch type {
         case .agentReplyCreated, .customerReplyCreated, .noteCreated:
             guard let conversationId = tape.int64(member(object, "conversationId")) else { return missing("conversationId") }
-            payload = .thread(conversationId: conversationId, thread(object, kind: type.threadKind))
+            payload = facts ? .thread(conversationId: conversationId, thread(object, kind: type.threadKind)) : .unanalysed
         case .created, .assigned, .moved, .status, .tags:
-            guard let snapshot = conversation(object) else { return missing("id") }
-            payload = .conversation(snapshot)
+            guard let (snapshot, _) = conversation(object, facts: facts) else { return missing("id") }
+            payload = facts ? .conversation(snapshot) : .unanalysed
         case .deleted:
             guard let id = tape.int64(member(object, "id")) else { return missing("id") }
             payload = .deletion(conversationId: id)
@@ -66,12 +70,12 @@ public struct BodyDecoder {
             guard let id = tape.int64(member(object, "id")) else { return missing("id") }
             payload = .customer(id: id)
         case .satisfactionRatings:
-            guard let rating = rating(object) else { return missing("conversationId") }
+            guard let rating = rating(object, facts: facts) else { return missing("conversationId") }
             payload = .rating(rating)
         case .other:
             payload = .unanalysed
         }
-        return .event(DecodedEvent(type: type, time: time, payload: payload, isEnvelope: true))
+        return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: true))
     }
 
     private func decodeBare(eventHeader: String?, receivedAt: Timestamp?) -> Outcome {
@@ -92,16 +96,15 @@ public struct BodyDecoder {
             payload = .deletion(conversationId: id)
         case .agentReplyCreated, .assigned, .created, .customerReplyCreated, .merged, .moved,
              .noteCreated, .status, .tags:
-            guard let snapshot = conversation(root) else { return missing("id") }
-            newest = latest(root, ["createdAt", "userUpdatedAt", "closedAt"])
-            for thread in snapshot.threads { newest = max(newest, thread.createdAt) }
+            guard let (snapshot, times) = conversation(root, facts: facts) else { return missing("id") }
+            newest = times
             payload = .conversation(snapshot)
         case .customerCreated, .customerUpdated:
             guard let id = tape.int64(member(root, "id")) else { return missing("id") }
             newest = latest(root, ["createdAt", "updatedAt"])
             payload = .customer(id: id)
         case .satisfactionRatings:
-            guard let rating = rating(root) else { return missing("conversationId") }
+            guard let rating = rating(root, facts: facts) else { return missing("conversationId") }
             newest = latest(root, ["createdAt", "modifiedAt", "ratedAt"])
             payload = .rating(rating)
         case .other:
@@ -110,7 +113,7 @@ public struct BodyDecoder {
         guard let time = newest ?? receivedAt else {
             return .undecodable(reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: typeName)
         }
-        return .event(DecodedEvent(type: type, time: time, payload: payload, isEnvelope: false))
+        return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: false))
     }
 
     /// The newest valid timestamp among `fields` of the object at `object`.

@@ -15,8 +15,8 @@ public struct BatchResult: Sendable {
 public struct BatchProcessor {
     private var processor: DeliveryProcessor
 
-    public init(keyring: SecretKeyring) {
-        processor = DeliveryProcessor(keyring: keyring)
+    public init(keyring: SecretKeyring, facts: Bool = true) {
+        processor = DeliveryProcessor(keyring: keyring, facts: facts)
     }
 
     /// The verdicts of every non-blank line of `batch`.

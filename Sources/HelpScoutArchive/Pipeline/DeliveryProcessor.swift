@@ -3,13 +3,15 @@
 public struct DeliveryProcessor {
     private var lineTape = JSONTape()
     private var verifier: SignatureVerifier
-    private var bodyDecoder = BodyDecoder()
+    private var bodyDecoder: BodyDecoder
     /// The body as received, written while the line is parsed.
     private let capturedBody = ByteBuffer()
     private var base64Body: [UInt8] = []
 
-    public init(keyring: SecretKeyring) {
+    /// - Parameter facts: whether verified events carry their payload (false: statuses only).
+    public init(keyring: SecretKeyring, facts: Bool = true) {
         verifier = SignatureVerifier(keyring: keyring)
+        bodyDecoder = BodyDecoder(facts: facts)
     }
 
     /// The verdict for one non-blank line (without its line end).

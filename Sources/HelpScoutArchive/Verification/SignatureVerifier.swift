@@ -12,14 +12,18 @@ public struct SignatureVerifier {
     }
 
     private let authenticators: [HMAC<Insecure.SHA1>]
+    /// Secrets in the order to try them: the one that matched last goes first, so a rotated keyring
+    /// costs one HMAC per delivery, not one per secret.
+    private var order: [Int]
     private var decoded: [UInt8] = []
 
     public init(keyring: SecretKeyring) {
         authenticators = keyring.authenticators
+        order = Array(authenticators.indices)
         decoded.reserveCapacity(32)
     }
 
-    /// Checks `signature` (surrounding white space ignored) against `body` with every secret in turn,
+    /// Checks `signature` (surrounding white space ignored) against `body` with each secret in turn,
     /// comparing digests in constant time.
     public mutating func verify(signature: String, body: UnsafeRawBufferPointer) -> Check {
         var signature = signature
@@ -28,16 +32,13 @@ public struct SignatureVerifier {
             Base64.decode(Self.trimmingWhitespace(UnsafeRawBufferPointer(utf8)), into: &decoded)
         }
         guard isDigest, decoded.count == Insecure.SHA1.byteCount else { return .notADigest }
-        // The digest under the first secret doubles as the body's fingerprint, whichever secret signed it.
-        var first = authenticators[0]
-        first.update(data: body)
-        let firstCode = first.finalize()
-        let fingerprint = BodyFingerprint(firstCode)
-        if firstCode == decoded { return .matches(fingerprint: fingerprint) }
-        for base in authenticators.dropFirst() {
-            var authenticator = base
+        for (position, index) in order.enumerated() {
+            var authenticator = authenticators[index]
             authenticator.update(data: body)
-            if authenticator.finalize() == decoded { return .matches(fingerprint: fingerprint) }
+            if authenticator.finalize() == decoded {
+                if position > 0 { order.insert(order.remove(at: position), at: 0) }
+                return .matches(fingerprint: BodyFingerprint(body))
+            }
         }
         return .mismatch
     }
@@ -51,22 +52,3 @@ public struct SignatureVerifier {
     }
 }
 
-/// The HMAC of a body under the first secret; equal bodies have equal fingerprints.
-public struct BodyFingerprint: Hashable, Sendable {
-    /// The first 16 bytes of the digest, enough to tell bodies apart.
-    public let high: UInt64
-    public let low: UInt64
-
-    init(_ code: HashedAuthenticationCode<Insecure.SHA1>) {
-        (high, low) = code.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
-    }
-
-    public static func == (lhs: BodyFingerprint, rhs: BodyFingerprint) -> Bool {
-        lhs.high == rhs.high && lhs.low == rhs.low
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(high)
-        hasher.combine(low)
-    }
-}

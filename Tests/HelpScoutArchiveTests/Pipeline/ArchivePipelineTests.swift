@@ -25,10 +25,10 @@ import Testing
         return (folder, lines)
     }
 
-    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20) -> (RunSummary, RecordingObserver) {
+    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, facts: Bool = true) -> (RunSummary, RecordingObserver) {
         let observer = RecordingObserver()
         let pipeline = ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(),
-                                       options: .init(jobs: jobs, batchSize: batchSize))
+                                       options: .init(jobs: jobs, batchSize: batchSize, decodesFacts: facts))
         return (pipeline.run(observer: observer), observer)
     }
 
@@ -56,6 +56,18 @@ import Testing
             #expect(observer.findings == base.findings)
             #expect(observer.events.map(\.0) == base.events.map(\.0))
         }
+    }
+
+    @Test func statusesAloneAreTheSameAsWithFacts() {
+        let (folder, _) = Self.makeArchives()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let inputs = InputDiscovery.archives(for: [folder])
+        let (full, fullObserver) = run(inputs, jobs: 2)
+        let (statuses, statusObserver) = run(inputs, jobs: 2, facts: false)
+        #expect(statuses == full)
+        #expect(statusObserver.findings == fullObserver.findings)
+        #expect(statusObserver.events.map(\.0) == fullObserver.events.map(\.0))
+        #expect(statusObserver.events.map(\.1.time) == fullObserver.events.map(\.1.time))
     }
 
     @Test func findingsPointAtTheRealLine() throws {

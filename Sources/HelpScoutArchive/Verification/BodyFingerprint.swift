@@ -1,0 +1,52 @@
+/// A 128-bit fingerprint of a raw body: equal bodies have equal fingerprints, whichever secret
+/// signed them, which is how retried deliveries are recognised.
+///
+/// Only verified bodies are fingerprinted, and those come from Help Scout itself, so a fast
+/// non-cryptographic hash is enough: two lanes mixed by multiplication, finished with MurmurHash3's
+/// avalanche. The chance that two of a billion distinct bodies collide is about 10⁻²¹.
+public struct BodyFingerprint: Hashable, Sendable {
+    public let high: UInt64
+    public let low: UInt64
+
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
+        var offset = 0
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            while count - offset >= 16 {
+                let x = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                let y = base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                a = (a ^ x) &* 0x87C3_7B91_1142_53D5
+                a = (a << 31 | a >> 33) &+ b
+                b = (b ^ y) &* 0x4CF5_AD43_2745_937F
+                b = (b << 29 | b >> 35) &+ a
+                offset += 16
+            }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << shift
+                shift += 8
+                if shift == 64 {
+                    a = (a ^ tail) &* 0x87C3_7B91_1142_53D5
+                    tail = 0
+                    shift = 0
+                }
+                offset += 1
+            }
+            b = (b ^ tail) &* 0x4CF5_AD43_2745_937F
+        }
+        high = Self.avalanche(a &+ b)
+        low = Self.avalanche(b ^ (a << 17 | a >> 47))
+    }
+
+    private static func avalanche(_ value: UInt64) -> UInt64 {
+        var h = value
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}
