@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times each stage of the hot path alone, for `make bench`.
+        .executableTarget(name: "hsarchive-stages", dependencies: ["HelpScoutArchive"]),
         // Realistic signed archives for sample-data/, benchmarks and test fixtures.
         .target(
             name: "HelpScoutArchiveSamples",

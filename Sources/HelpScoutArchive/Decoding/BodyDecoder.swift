@@ -14,7 +14,9 @@ public struct BodyDecoder {
         case eventHeaderMismatch(header: String, body: String)
     }
 
-    var tape = JSONTape()
+    private let parser = JSONTape()
+    /// The body being decoded.
+    var tape = JSONDocument.empty
     let facts: Bool
 
     public init(facts: Bool = true) { self.facts = facts }
@@ -26,7 +28,9 @@ public struct BodyDecoder {
     public mutating func decode(
         _ body: UnsafeRawBufferPointer, eventHeader: String?, receivedAt: Timestamp?
     ) -> Outcome {
-        if let error = tape.parse(body) {
+        let error = parser.parse(body)
+        tape = parser.document
+        if let error {
             return .undecodable(reason: "body \(error.description)", eventType: eventHeader)
         }
         guard tape.kind(tape.root) == .object else {

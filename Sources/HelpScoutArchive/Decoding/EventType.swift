@@ -19,8 +19,31 @@ public enum EventType: Hashable, Sendable, Comparable {
 
     /// The wire name, e.g. `convo.assigned`.
     public var name: String {
-        if case .other(let name) = self { return name }
-        return Self.knownNames[Self.known.firstIndex(of: self)!].description
+        guard let index = knownIndex else {
+            if case .other(let name) = self { return name }
+            fatalError("unreachable")
+        }
+        return Self.knownNames[index].description
+    }
+
+    /// The position among `known`, nil for other types.
+    public var knownIndex: Int? {
+        switch self {
+        case .agentReplyCreated: return 0
+        case .assigned: return 1
+        case .created: return 2
+        case .customerReplyCreated: return 3
+        case .deleted: return 4
+        case .merged: return 5
+        case .moved: return 6
+        case .noteCreated: return 7
+        case .status: return 8
+        case .tags: return 9
+        case .customerCreated: return 10
+        case .customerUpdated: return 11
+        case .satisfactionRatings: return 12
+        case .other: return nil
+        }
     }
 
     /// The type named by `bytes` (UTF-8), without allocating for the known names.

@@ -13,7 +13,7 @@ struct JSONKeySet: @unchecked Sendable {
     var count: Int { keys.count }
 
     /// The index in the set of the key token at `index`, or nil.
-    func index(of index: Int, in tape: JSONTape) -> Int? {
+    func index(of index: Int, in tape: JSONDocument) -> Int? {
         let token = tape.tokens[index]
         if token.hasEscapes {
             let text = tape.decodedString(index)
@@ -39,7 +39,7 @@ struct MemberValues {
     }
 }
 
-extension JSONTape {
+extension JSONDocument {
     /// Reads the keys of `set` in the object at `object` in one pass over its members (none when it
     /// is not an object) and hands their values to `body`, without allocating.
     func withMembers<Result>(_ object: Int, _ set: JSONKeySet, _ body: (MemberValues) -> Result) -> Result {

@@ -47,18 +47,18 @@ enum JSONScanner {
                 }
                 p += 8
             }
-            guard p < end else { return .failed(at: p, .invalid("unterminated string")) }
+            guard p < end else { return .failed(at: p, .invalid(.unterminatedString)) }
             let byte = p.pointee
             if byte == UInt8(ascii: "\"") {
                 return .closed(quote: p, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
             }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                guard let (after, unpaired) = scanEscape(p, end) else { return .failed(at: p, .invalid("invalid escape")) }
+                guard let (after, unpaired) = scanEscape(p, end) else { return .failed(at: p, .invalid(.invalidEscape)) }
                 hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
                 p = after
             } else if byte < 0x20 {
-                return .failed(at: p, .invalid("control character in string"))
+                return .failed(at: p, .invalid(.controlCharacter))
             } else if byte >= 0x80 {
                 guard let after = scanUTF8Sequence(p, end) else { return .failed(at: p, .invalidUTF8) }
                 p = after

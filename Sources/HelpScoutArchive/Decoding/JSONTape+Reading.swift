@@ -4,8 +4,19 @@ import Glibc
 import Darwin
 #endif
 
-extension JSONTape {
-    /// The token index of the root value; only valid after a successful parse.
+/// A parsed JSON text as the tape left it: its tokens and its source bytes, read without copying.
+///
+/// A view is a value, so reading it costs no runtime exclusivity checks; it is valid until the tape
+/// parses again or the source goes away.
+public struct JSONDocument {
+    public let tokens: UnsafeBufferPointer<JSONToken>
+    public let source: UnsafeRawBufferPointer
+
+    /// No document: what a tape shows before its first parse.
+    public static var empty: JSONDocument { JSONDocument(tokens: UnsafeBufferPointer(start: nil, count: 0),
+                                           source: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    /// The token index of the root value.
     public var root: Int { 0 }
 
     public func kind(_ index: Int) -> JSONToken.Kind { tokens[index].kind }

@@ -17,7 +17,7 @@ struct DeliveryFields {
     /// `X-HelpScout-Event`, trimmed; nil when absent, empty or not a string.
     var eventHeader: String?
 
-    init(tape: JSONTape) {
+    init(tape: JSONDocument) {
         let root = tape.root
         if let id = tape.member(root, "id") {
             switch tape.kind(id) {
@@ -72,7 +72,7 @@ struct DeliveryFields {
     }
 
     /// A header value: a string, or an array whose first element counts; `null` and `[]` are absent.
-    private static func headerValue(_ tape: JSONTape, _ index: Int) -> Signature {
+    private static func headerValue(_ tape: JSONDocument, _ index: Int) -> Signature {
         var value = index
         if tape.kind(value) == .array {
             guard let first = tape.firstElement(value) else { return .absent }

@@ -1,7 +1,7 @@
 /// Turns one delivery line into its verdict: parse the line, recover the raw body, check the
 /// signature, decode the body. One processor per thread: it reuses its buffers from line to line.
 public struct DeliveryProcessor {
-    private var lineTape = JSONTape()
+    private let lineTape = JSONTape()
     private var verifier: SignatureVerifier
     private var bodyDecoder: BodyDecoder
     /// The body as received, written while the line is parsed.
@@ -19,11 +19,11 @@ public struct DeliveryProcessor {
         if let error = lineTape.parse(line, capturing: "body", into: capturedBody) {
             return .rejected(.malformed, reason: "line \(error.description)", deliveryId: nil, eventType: nil)
         }
-        let root = lineTape.root
-        guard lineTape.kind(root) == .object else {
+        let line = lineTape.document
+        guard line.kind(line.root) == .object else {
             return .rejected(.malformed, reason: "line is not a JSON object", deliveryId: nil, eventType: nil)
         }
-        let fields = DeliveryFields(tape: lineTape)
+        let fields = DeliveryFields(tape: line)
         let deliveryId = fields.deliveryId
         let eventHeader = fields.eventHeader
         func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
@@ -31,7 +31,7 @@ public struct DeliveryProcessor {
         }
         if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
         guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }
-        if lineTape.tokens[bodyIndex].hasUnpairedSurrogate {
+        if line.tokens[bodyIndex].hasUnpairedSurrogate {
             return rejected(.malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
         }
 
@@ -64,7 +64,7 @@ public struct DeliveryProcessor {
         case .notAString:
             return rejected(.forged, "X-HelpScout-Signature is not a string")
         case .value(let index):
-            check = verifier.verify(signature: lineTape.decodedString(index), body: body)
+            check = verifier.verify(signature: lineTape.document.decodedString(index), body: body)
         }
         switch check {
         case .notADigest:

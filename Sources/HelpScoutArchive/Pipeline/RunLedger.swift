@@ -1,14 +1,9 @@
 /// The single-threaded end of the pipeline: takes batch results in archive order, numbers their
 /// lines, tells duplicates from first deliveries, counts statuses and informs the observer.
 final class RunLedger {
-    private struct DeliveryKey: Hashable {
-        let type: EventType
-        let fingerprint: BodyFingerprint
-    }
-
     private let observer: RunObserver
     private(set) var summary = RunSummary()
-    private var seen = Set<DeliveryKey>()
+    private var seen = DeliverySet()
     private var linesSoFar: [Int]
 
     init(inputCount: Int, observer: RunObserver) {
@@ -25,7 +20,7 @@ final class RunLedger {
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
             case .verified(let fingerprint, let event):
-                if seen.insert(DeliveryKey(type: event.type, fingerprint: fingerprint)).inserted {
+                if seen.insert(type: event.type, fingerprint: fingerprint) {
                     summary.counts[.verified, default: 0] += 1
                     observer.record(event: event, at: position)
                 } else {

@@ -52,12 +52,12 @@ import Testing
         var text = "{\"a\":1,\"B\":\"x\\ty\",\"a\":2,\"list\":[10,20],\"s\":\"123\"}"
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
-            #expect(tape.int64(tape.member(0, "a")) == 2)
-            #expect(tape.string(tape.member(0, "B")) == "x\ty")
-            #expect(tape.member(0, "b") == nil)
-            #expect(tape.int64(tape.member(0, "s")) == 123)
+            #expect(tape.document.int64(tape.document.member(0, "a")) == 2)
+            #expect(tape.document.string(tape.document.member(0, "B")) == "x\ty")
+            #expect(tape.document.member(0, "b") == nil)
+            #expect(tape.document.int64(tape.document.member(0, "s")) == 123)
             var elements: [Int64] = []
-            tape.forEachElement(tape.member(0, "list")!) { elements.append(tape.int64($0)!) }
+            tape.document.forEachElement(tape.document.member(0, "list")!) { elements.append(tape.document.int64($0)!) }
             #expect(elements == [10, 20])
         }
     }
@@ -68,8 +68,8 @@ import Testing
             var text = text
             text.withUTF8 { bytes in
                 #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
-                #expect(tape.tokens[0].hasUnpairedSurrogate)
-                #expect(tape.decodedString(0) == decoded)
+                #expect(tape.document.tokens[0].hasUnpairedSurrogate)
+                #expect(tape.document.decodedString(0) == decoded)
             }
         }
     }
@@ -79,7 +79,7 @@ import Testing
         var text = "\"a\\/b \\u00e9 \\ud83d\\ude00 \\\"q\\\"\""
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
-            #expect(tape.decodedString(0) == "a/b é 😀 \"q\"")
+            #expect(tape.document.decodedString(0) == "a/b é 😀 \"q\"")
         }
     }
 
@@ -91,8 +91,8 @@ import Testing
                 var text = "[\"\(content)\",1]"
                 text.withUTF8 { bytes in
                     #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
-                    #expect(tape.tokens.count == 3)
-                    #expect(tape.tokens[1].kind == .string)
+                    #expect(tape.document.tokens.count == 3)
+                    #expect(tape.document.tokens[1].kind == .string)
                 }
             }
         }
@@ -118,7 +118,7 @@ import Testing
                     let expected = try JSONDecoder().decode([String: String].self, from: Data(#"{"v":"\#(content)"}"#.utf8))["v"]!
                     #expect(Array(buffer.bytes) == Array(expected.utf8), "\(content)")
                     #expect(tape.capturedToken == 4)
-                    #expect(tape.decodedString(4) == expected)
+                    #expect(tape.document.decodedString(4) == expected)
                 }
             }
         }
@@ -131,7 +131,7 @@ import Testing
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes), capturing: "body", into: buffer) == nil)
             #expect(String(decoding: buffer.bytes, as: UTF8.self) == "last/one")
-            #expect(tape.capturedToken == tape.member(0, "body"))
+            #expect(tape.capturedToken == tape.document.member(0, "body"))
         }
     }
 

@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The parse loop of `JSONTape`, as a value type working on local state: the hot loop then needs no
+/// runtime exclusivity checks, which a class's stored properties would cost on every token.
+struct JSONTapeParser {
+    private enum Expecting { case value, valueOrClose, key, keyOrClose, commaOrClose }
+
+    var tokens: UnsafeMutablePointer<JSONToken>
+    var capacity: Int
+    var count = 0
+    var capturedToken: Int?
+    private var open: UnsafeMutablePointer<UInt32>
+    private var depth = 0
+    private let captureKey: StaticString?
+    private let capture: ByteBuffer?
+
+    /// - Parameter open: room for `JSONTape.maxDepth` container indices.
+    init(tokens: UnsafeMutablePointer<JSONToken>, capacity: Int, open: UnsafeMutablePointer<UInt32>,
+         captureKey: StaticString?, capture: ByteBuffer?) {
+        self.tokens = tokens
+        self.capacity = capacity
+        self.open = open
+        self.captureKey = captureKey
+        self.capture = capture
+    }
+
+    @inline(__always)
+    private mutating func append(_ token: JSONToken) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: tokens, count: count)
+            tokens.deallocate()
+            tokens = larger
+            capacity *= 2
+        }
+        (tokens + count).initialize(to: token)
+        count += 1
+    }
+
+    /// Parses all of `bytes`; nil when it is one valid JSON value with optional white space around it.
+    mutating func run(_ bytes: UnsafeRawBufferPointer) -> JSONSyntaxError? {
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
+            return JSONSyntaxError(kind: .empty, offset: 0)
+        }
+        guard bytes.count < Int(UInt32.max) else {
+            return JSONSyntaxError(kind: .invalid(.tooLong), offset: 0)
+        }
+        let end = start + bytes.count
+        var p = start
+        var expecting = Expecting.value
+        func fail(_ kind: JSONSyntaxError.Kind) -> JSONSyntaxError {
+            JSONSyntaxError(kind: kind, offset: start.distance(to: p))
+        }
+        while true {
+            p = JSONScanner.skipWhitespace(p, end)
+            guard p < end else {
+                if depth == 0 && expecting == .commaOrClose { return nil }
+                if count == 0 { return fail(.empty) }
+                return fail(.invalid(.unexpectedEnd))
+            }
+            let byte = p.pointee
+            switch expecting {
+            case .value, .valueOrClose:
+                if byte == UInt8(ascii: "]") && expecting == .valueOrClose {
+                    closeContainer(at: start.distance(to: p))
+                    p += 1
+                    expecting = .commaOrClose
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard depth < JSONTape.maxDepth else { return fail(.tooDeep) }
+                    let isObject = byte == UInt8(ascii: "{")
+                    open[depth] = UInt32(count)
+                    depth += 1
+                    let offset = UInt32(start.distance(to: p))
+                    append(JSONToken(kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
+                    p += 1
+                    expecting = isObject ? .keyOrClose : .valueOrClose
+                case UInt8(ascii: "\""):
+                    // In the root object, the token before a value is its key.
+                    if let key = captureKey, depth == 1, tokens[Int(open[0])].kind == .object,
+                       Self.keyEquals(tokens[count - 1], key, in: start) {
+                        if let error = appendCapturedString(&p, start, end) { return error }
+                    } else if let error = appendString(&p, start, end) {
+                        return error
+                    }
+                    expecting = .commaOrClose
+                default:
+                    if let error = appendScalar(&p, start, end) { return error }
+                    expecting = .commaOrClose
+                }
+            case .key, .keyOrClose:
+                if byte == UInt8(ascii: "}") && expecting == .keyOrClose {
+                    closeContainer(at: start.distance(to: p))
+                    p += 1
+                    expecting = .commaOrClose
+                    continue
+                }
+                guard byte == UInt8(ascii: "\"") else { return fail(.invalid(.expectedKey)) }
+                if let error = appendString(&p, start, end) { return error }
+                p = JSONScanner.skipWhitespace(p, end)
+                guard p < end, p.pointee == UInt8(ascii: ":") else { return fail(.invalid(.expectedColon)) }
+                p += 1
+                expecting = .value
+            case .commaOrClose:
+                guard depth > 0 else { return fail(.invalid(.dataAfterValue)) }
+                let inObject = tokens[Int(open[depth - 1])].kind == .object
+                if byte == UInt8(ascii: ",") {
+                    p += 1
+                    expecting = inObject ? .key : .value
+                } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    closeContainer(at: start.distance(to: p))
+                    p += 1
+                } else {
+                    return fail(.invalid(inObject ? .expectedCommaOrBrace : .expectedCommaOrBracket))
+                }
+            }
+        }
+    }
+
+    /// Whether an unescaped string token spells `key`.
+    private static func keyEquals(_ token: JSONToken, _ key: StaticString, in start: UnsafePointer<UInt8>) -> Bool {
+        let length = Int(token.end - token.start)
+        return token.kind == .string && !token.hasEscapes && length == key.utf8CodeUnitCount
+            && memcmp(start + Int(token.start), key.utf8Start, length) == 0
+    }
+
+    private mutating func closeContainer(at offset: Int) {
+        depth -= 1
+        let index = Int(open[depth])
+        tokens[index].end = UInt32(offset + 1)
+        tokens[index].next = UInt32(count)
+    }
+
+    @inline(__always)
+    private mutating func appendString(
+        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> JSONSyntaxError? {
+        let contentStart = p + 1
+        switch JSONScanner.scanString(from: contentStart, end) {
+        case .closed(let quote, let hasEscapes, let hasUnpairedSurrogate):
+            append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
+                             start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
+                             next: UInt32(count + 1)))
+            p = quote + 1
+            return nil
+        case .failed(let at, let kind):
+            return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
+        }
+    }
+
+    private mutating func appendCapturedString(
+        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> JSONSyntaxError? {
+        let buffer = capture!
+        let contentStart = p + 1
+        buffer.reserve(end - contentStart)
+        switch JSONScanner.scanStringCopying(from: contentStart, end, into: buffer.base) {
+        case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
+            buffer.count = written
+            capturedToken = count
+            append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
+                             start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
+                             next: UInt32(count + 1)))
+            p = quote + 1
+            return nil
+        case .failed(let at, let kind):
+            return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
+        }
+    }
+
+    private mutating func appendScalar(
+        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> JSONSyntaxError? {
+        let first = p
+        let kind: JSONToken.Kind
+        func unknown() -> JSONSyntaxError { JSONSyntaxError(kind: .invalid(.unknownLiteral), offset: start.distance(to: first)) }
+        switch p.pointee {
+        case UInt8(ascii: "t"):
+            guard JSONScanner.matches(p, end, "true") else { return unknown() }
+            p += 4; kind = .true
+        case UInt8(ascii: "f"):
+            guard JSONScanner.matches(p, end, "false") else { return unknown() }
+            p += 5; kind = .false
+        case UInt8(ascii: "n"):
+            guard JSONScanner.matches(p, end, "null") else { return unknown() }
+            p += 4; kind = .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard let after = JSONScanner.scanNumber(from: p, end) else {
+                return JSONSyntaxError(kind: .invalid(.malformedNumber), offset: start.distance(to: p))
+            }
+            p = after; kind = .number
+        default:
+            return JSONSyntaxError(kind: p.pointee >= 0x80 ? .invalidUTF8 : .invalid(.unexpectedCharacter),
+                                   offset: start.distance(to: p))
+        }
+        append(JSONToken(kind: kind, hasEscapes: false, start: UInt32(start.distance(to: first)),
+                         end: UInt32(start.distance(to: p)), next: UInt32(count + 1)))
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HelpScoutArchive
+
+/// Times each stage of the hot path alone, on one thread, over the first archive given:
+/// what `make bench` prints beside the whole-program figures, to show where the time goes.
+///
+///     hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]\n".utf8))
+    exit(2)
+}
+let keyring = try SecretKeyring.load(secretFile: arguments[1], environment: [:]).keyring
+let compressed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+let repeats = arguments.count > 3 ? Int(arguments[3])! : 3
+
+func best(_ label: String, bytes: Int, _ body: () -> Void) {
+    var fastest = Double.infinity
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print("\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.0f", Double(bytes) / fastest / 1e6)) MB/s")
+}
+
+// Inflate, with every inflater of the build.
+var plain: [UInt8] = []
+for (name, make) in Inflaters.available {
+    var output = [UInt8](repeating: 0, count: 1 << 20)
+    var total = 0
+    best("inflate (\(name))", bytes: plain.isEmpty ? compressed.count * 10 : plain.count) {
+        let inflater = make()
+        var offset = 0
+        total = 0
+        var collected: [UInt8] = []
+        while true {
+            let (consumed, produced) = try! compressed[offset...].withUnsafeBytes { input in
+                try output.withUnsafeMutableBytes { try inflater.inflate(input: input, output: $0) }
+            }
+            offset += consumed
+            total += produced
+            if plain.isEmpty { collected += output[0..<produced] }
+            if produced == 0 && offset == compressed.count { break }
+        }
+        if plain.isEmpty { plain = collected }
+    }
+}
+let lines = plain.split(separator: 0x0A).map { Array($0) }
+print("(\(plain.count >> 20) MB, \(lines.count) lines)")
+
+let tape = JSONTape()
+let captured = ByteBuffer()
+var bodies: [[UInt8]] = []
+best("line scan + body unescape", bytes: plain.count) {
+    bodies.removeAll(keepingCapacity: true)
+    for line in lines {
+        _ = line.withUnsafeBytes { tape.parse($0, capturing: "body", into: captured) }
+        if bodies.count < lines.count { bodies.append(Array(captured.bytes)) }
+    }
+}
+let bodyBytes = bodies.reduce(0) { $0 + $1.count }
+// One secret, as after a rotation settles: the signature check costs one HMAC per delivery.
+var verifier = SignatureVerifier(keyring: try SecretKeyring(secrets: ["one-secret"]))
+best("HMAC-SHA1 of bodies (swift-crypto)", bytes: bodyBytes) {
+    for body in bodies { _ = body.withUnsafeBytes { verifier.verify(signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAA=", body: $0) } }
+}
+best("body fingerprint", bytes: bodyBytes) {
+    for body in bodies { _ = body.withUnsafeBytes(BodyFingerprint.init) }
+}
+let bodyTape = JSONTape()
+best("body parse (tape)", bytes: bodyBytes) {
+    for body in bodies { _ = body.withUnsafeBytes { bodyTape.parse($0) } }
+}
+for facts in [false, true] {
+    var decoder = BodyDecoder(facts: facts)
+    best("body parse + decode (\(facts ? "facts" : "status only"))", bytes: bodyBytes) {
+        for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: "convo.status", receivedAt: nil) } }
+    }
+}
+for facts in [false, true] {
+    var processor = DeliveryProcessor(keyring: keyring, facts: facts)
+    best("whole line (\(facts ? "facts" : "status only"))", bytes: plain.count) {
+        for line in lines { _ = line.withUnsafeBytes { processor.process(line: $0) } }
+    }
+}
