@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let summary: RunSummary
+        var conversations = 0
         do {
             let folder = try ReportFolder(destination: out)
             let builder = try ReportBuilder(folder: folder, inputNames: inputs.map(\.name))
@@ -35,11 +36,12 @@ struct ReportCommand: ParsableCommand {
             }
             summary = options.pipeline(keyring: keyring, inputs: inputs).run(observer: builder)
             try builder.finish(summary: summary)
+            conversations = builder.conversationCount
         } catch {
             Diagnostics.error("cannot write the report: \(error)")
             throw ExitStatus.usage.code
         }
-        Diagnostics.note("\(summary.oneLine); report written to \(out)/")
+        Diagnostics.note("\(summary.oneLine); \(conversations) conversations; report written to \(out)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {
             Diagnostics.warning("\(summary.count(.forged)) forged and \(summary.count(.unsigned)) unsigned deliveries were left out; see \(out)/audit.csv")

@@ -33,6 +33,9 @@ public final class ReportBuilder: RunObserver {
 
     public func record(failure: InputFailure) { onFailure?(failure) }
 
+    /// How many conversations the verified events concern (deleted ones included).
+    public var conversationCount: Int { store.conversations.count }
+
     /// Computes the metrics, writes the remaining files and moves the folder into place.
     public func finish(summary: RunSummary) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }

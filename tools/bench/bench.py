@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""`make bench`: hsarchive beside the tools a team would otherwise use, on the same archives.
+
+Generates (once, cached in bench-data/, never committed) an archive set of at least 1 GB
+uncompressed, then runs every contender several times, interleaved so that a noisy machine treats
+them alike, and prints the best and median wall time, throughput, ratios, peak memory and whether
+each target of the throughput issue holds. Standard library only; DuckDB and orjson come from PyPI
+into a throwaway venv (.bench-venv/).
+
+    tools/bench/bench.py [--runs N] [--quick]
+"""
+import argparse, json, os, shutil, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(ROOT, "bench-data")
+VENV = os.path.join(ROOT, ".bench-venv")
+RELEASE = os.path.join(ROOT, ".build", "release")
+# The set: 28 days of 1,500 new conversations a day, bodies of 2-4 KB (v2 conversations with
+# embedded threads), one gzip file a day written as hourly members, ~1.1 GB uncompressed.
+GENERATOR = ["--days", "28", "--conversations-per-day", "1500", "--sentences", "2-6", "--plain-days", "", "--seed", "4242"]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def ensure_data():
+    manifest_path = os.path.join(DATA, "manifest.json")
+    if os.path.exists(manifest_path):
+        manifest = json.load(open(manifest_path))
+        if manifest.get("generator") == GENERATOR:
+            return manifest
+    log("generating the benchmark archives (once; about two minutes) ...")
+    shutil.rmtree(DATA, ignore_errors=True)
+    os.makedirs(DATA)
+    output = subprocess.run([os.path.join(RELEASE, "sample-archives"), "--out", os.path.join(DATA, "archive"),
+                             "--secrets", os.path.join(DATA, "secrets.txt")] + GENERATOR,
+                            check=True, capture_output=True, text=True).stdout
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(DATA, "archive")) for f in fs)
+    uncompressed = sum(len(chunk) for chunk in _gunzip_chunks(files))
+    manifest = {"generator": GENERATOR, "files": [os.path.relpath(f, ROOT) for f in files],
+                "uncompressed_bytes": uncompressed, "compressed_bytes": sum(os.path.getsize(f) for f in files),
+                "summary": output.strip()}
+    json.dump(manifest, open(manifest_path, "w"), indent=1)
+    return manifest
+
+
+def _gunzip_chunks(files):
+    import zlib
+    for path in files:
+        data = open(path, "rb").read()
+        while data:
+            d = zlib.decompressobj(31)
+            yield d.decompress(data)
+            data = d.unused_data.lstrip(b"\x00")
+
+
+def ensure_venv():
+    python = os.path.join(VENV, "bin", "python")
+    if os.path.exists(python) and subprocess.run([python, "-c", "import duckdb, orjson"], capture_output=True).returncode == 0:
+        return python
+    log("installing duckdb and orjson into .bench-venv/ ...")
+    try:
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True, capture_output=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "duckdb", "orjson"], check=True, capture_output=True)
+        return python
+    except subprocess.CalledProcessError as error:
+        log("could not install duckdb/orjson from PyPI (%s); those contenders are skipped" % error)
+        return None
+
+
+def measure(command, environment=None):
+    """Wall seconds, peak RSS in bytes, exit status and standard error of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=environment)
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), errors.decode(errors="replace")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5, help="runs of each contender (best and median are shown)")
+    parser.add_argument("--quick", action="store_true", help="hsarchive only, 3 runs")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+
+    manifest = ensure_data()
+    files = manifest["files"]
+    half = files[: len(files) // 2]
+    secrets = os.path.relpath(os.path.join(DATA, "secrets.txt"), ROOT)
+    hsarchive = os.path.join(RELEASE, "hsarchive")
+    out = os.path.join(DATA, "Reports")
+    cores = os.cpu_count()
+    decompressor = ["pigz", "-p1", "-dc"] if shutil.which("pigz") else ["gzip", "-dc"]
+    python = None if args.quick else ensure_venv()
+
+    contenders = [
+        ("report", "hsarchive report (%d jobs)" % cores, [hsarchive, "report", "--secret-file", secrets, "--out", out] + files),
+        ("verify", "hsarchive verify (%d jobs)" % cores, [hsarchive, "verify", "--secret-file", secrets] + files),
+        ("report1", "hsarchive report (1 job)", [hsarchive, "report", "--jobs", "1", "--secret-file", secrets, "--out", out] + files),
+        ("half", "hsarchive report, half the files", [hsarchive, "report", "--secret-file", secrets, "--out", out] + half),
+    ]
+    if not args.quick:
+        contenders.append(("decompress", " ".join(decompressor[:2]) + " -d (decompression only)", ["sh", "-c", " ".join(decompressor) + " \"$@\" > /dev/null", "sh"] + files))
+        if python:
+            contenders.append(("duckdb", "DuckDB read_ndjson (%d threads, no HMAC)" % min(cores, 2),
+                               [python, "tools/bench/duckdb_peer.py", os.path.join("bench-data", "archive", "*", "*.jsonl.gz")]))
+            contenders.append(("python", "Python gzip + orjson + hmac (1 core)", [python, "tools/bench/python_peer.py", secrets] + files))
+
+    log("running %d contenders %d times each, interleaved ..." % (len(contenders), runs))
+    results = {key: [] for key, _, _ in contenders}
+    conversations = {}
+    for _ in range(runs):
+        for key, _, command in contenders:
+            seconds, rss, status, errors = measure(command)
+            if key in ("report", "report1", "half", "verify") and status not in (0, 1):
+                sys.exit("%s failed (exit %d):\n%s" % (key, status, errors))
+            results[key].append((seconds, rss))
+            for word in errors.split(";"):
+                if word.strip().endswith(" conversations"):
+                    conversations[key] = int(word.strip().split()[0])
+
+    size = manifest["uncompressed_bytes"]
+    sizes = {key: size for key in results}
+    sizes["half"] = None
+
+    def best(key):
+        return min(s for s, _ in results[key])
+
+    def median(key):
+        values = sorted(s for s, _ in results[key])
+        return values[len(values) // 2]
+
+    def peak(key):
+        return max(r for _, r in results[key])
+
+    print()
+    print("hsarchive benchmark: %.1f MB uncompressed in %d gzip files (%.1f MB), %s; %d cores; inflate: %s" % (
+        size / 1e6, len(files), manifest["compressed_bytes"] / 1e6, manifest["summary"].split(" in ")[0].replace("wrote ", ""),
+        cores, inflater_name()))
+    print()
+    print("| contender | best s | median s | MB/s (best) | vs report | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for key, label, _ in contenders:
+        if key == "half":
+            continue
+        print("| %s | %.2f | %.2f | %.0f | %.2f× | %.0f MB |" % (
+            label, best(key), median(key), size / best(key) / 1e6, best("report") / best(key), peak(key) / 1e6))
+    print()
+
+    checks = []
+    def check(name, value, limit, holds, detail):
+        checks.append(holds)
+        print("- %s: %s → %s" % (name, detail, "holds" if holds else "MISSED"))
+
+    print("Targets (ratios from this run's best times):")
+    if "duckdb" in results:
+        ratio = best("duckdb") / best("report")
+        check("report ≥ 1.5× DuckDB", ratio, 1.5, ratio >= 1.5, "%.2f×" % ratio)
+    if "python" in results:
+        ratio = best("python") / best("report")
+        check("report ≥ 4× the Python script", ratio, 4, ratio >= 4, "%.2f×" % ratio)
+    if "decompress" in results:
+        ratio = best("decompress") / best("verify")
+        check("verify ≥ 0.9× %s" % " ".join(decompressor[:2]), ratio, 0.9, ratio >= 0.9, "%.2f×" % ratio)
+    conv = conversations.get("report", 0)
+    limit = 80e6 + 400 * conv
+    check("peak RSS ≤ 80 MB + 400 B × %d conversations = %.0f MB" % (conv, limit / 1e6), peak("report"), limit,
+          peak("report") <= limit, "%.0f MB" % (peak("report") / 1e6))
+    ratio = best("report") / best("half")
+    check("twice the input costs ≤ 2.1× the time", ratio, 2.1, ratio <= 2.1, "%.2f× (%.2f s for half the files)" % (ratio, best("half")))
+    if conversations.get("half") and conv > conversations["half"]:
+        per = (peak("report") - peak("half")) / (conv - conversations["half"])
+        print("- memory per conversation, from half to all the files: %.0f bytes" % per)
+    print("- one job against all %d: %.2f× faster with all" % (cores, best("report1") / best("report")))
+    print()
+    stages = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), secrets, files[len(files) // 2], "3"],
+                            capture_output=True, text=True, cwd=ROOT).stdout
+    print("Stages alone, one thread, on %s:" % os.path.basename(files[len(files) // 2]))
+    print()
+    print("```")
+    print(stages.rstrip())
+    print("```")
+    return 0 if all(checks) else 1
+
+
+def inflater_name():
+    return "ISA-L" if os.path.exists("/usr/include/isa-l/igzip_lib.h") and not os.environ.get("HSARCHIVE_ZLIB_ONLY") else "zlib"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
