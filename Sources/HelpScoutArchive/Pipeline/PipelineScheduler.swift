@@ -25,6 +25,7 @@ final class PipelineScheduler: @unchecked Sendable {
     private let ledger: RunLedger
     private let condition = NSCondition()
     private let inFlightCap: Int
+    private let pool: BufferPool
 
     private var slots: [Slot]
     private var batchesRead: [Int]
@@ -43,6 +44,7 @@ final class PipelineScheduler: @unchecked Sendable {
         slots = Array(repeating: .unopened, count: inputs.count)
         batchesRead = Array(repeating: 0, count: inputs.count)
         inFlightCap = 2 * options.jobs + 2
+        pool = BufferPool(bufferSize: options.batchSize, capacity: inFlightCap + options.jobs + 2)
     }
 
     private var readyCount: Int { ready.count - readyHead }
@@ -63,6 +65,7 @@ final class PipelineScheduler: @unchecked Sendable {
                 }
                 condition.unlock()
                 let result = processor.process(task.batch)
+                pool.recycle(task.batch.storage)
                 condition.lock()
                 results[ResultKey(input: task.input, sequence: task.sequence)] = result
                 drainMerges()
@@ -131,7 +134,7 @@ final class PipelineScheduler: @unchecked Sendable {
         case .standardInput: source = FileDescriptorSource(standardInput: ())
         case .unreadable(let reason): throw .cannotOpen(reason: reason)
         }
-        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength)
+        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength, pool: pool)
     }
 
     private var canMerge: Bool {

@@ -17,6 +17,7 @@ public final class ArchiveReader {
     private let source: ByteSource
     private let batchSize: Int
     private let maxLineLength: Int
+    private let pool: BufferPool
 
     private var pending: ByteStorage
     private var filled = 0
@@ -33,14 +34,17 @@ public final class ArchiveReader {
     private enum Decoder { case plain, gzip(Inflater) }
     private let makeInflater: () -> Inflater
 
-    /// - Parameter makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
+    /// - Parameters:
+    ///   - makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
+    ///   - pool: where batch buffers come from; processed batches may be recycled into it.
     public init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
-                makeInflater: @escaping () -> Inflater = Inflaters.fastest) {
+                makeInflater: @escaping () -> Inflater = Inflaters.fastest, pool: BufferPool? = nil) {
         self.source = source
         self.makeInflater = makeInflater
         self.batchSize = max(batchSize, 16)
         self.maxLineLength = max(maxLineLength, self.batchSize)
-        pending = ByteStorage(capacity: self.batchSize)
+        self.pool = pool ?? BufferPool(bufferSize: self.batchSize, capacity: 0)
+        pending = self.pool.take(atLeast: self.batchSize)
         input = .allocate(byteCount: 256 << 10, alignment: 16)
     }
 
@@ -121,7 +125,7 @@ public final class ArchiveReader {
         let end = pending.base.distance(to: newline)
         oversizedSoFar = nil
         let length = soFar + end
-        let rest = ByteStorage(capacity: max(batchSize, produced - end - 1))
+        let rest = pool.take(atLeast: max(batchSize, produced - end - 1))
         rest.base.copyMemory(from: pending.base + end + 1, byteCount: produced - end - 1)
         let marker = LineBatch(storage: pending, byteCount: 0, oversizedLineLength: length)
         pending = rest
@@ -134,7 +138,7 @@ public final class ArchiveReader {
         var end = filled
         while end > 0 && pending.base.load(fromByteOffset: end - 1, as: UInt8.self) != 0x0A { end -= 1 }
         guard end > 0 else { return nil }
-        let rest = ByteStorage(capacity: max(batchSize, filled - end))
+        let rest = pool.take(atLeast: max(batchSize, filled - end))
         rest.base.copyMemory(from: pending.base + end, byteCount: filled - end)
         let batch = LineBatch(storage: pending, byteCount: end)
         pending = rest
