@@ -1,4 +1,4 @@
-/// Every metric of a run, computed once from its facts.
+/// Every metric of a run, computed once from its facts, one conversation at a time.
 public struct Analytics: Sendable {
     public let store: FactStore
     public let responseTimes: ResponseTimes
@@ -8,11 +8,27 @@ public struct Analytics: Sendable {
 
     public init(store: FactStore) {
         self.store = store
-        let views = ConversationView.counted(in: store)
-        responseTimes = ResponseTimes(views)
-        churn = AssignmentChurn(views)
-        tags = TagFrequency(views, store: store)
-        satisfaction = Satisfaction(store: store, views: views)
+        var responseTimes = ResponseTimes()
+        var churn = AssignmentChurn()
+        var tags = TagFrequency()
+        var satisfaction = Satisfaction(store: store)
+        for id in store.conversations.keys.sorted() {
+            let facts = store.conversations[id]!
+            guard !facts.isDeleted else { continue }
+            let view = ConversationView(id: id, facts: facts, store: store)
+            responseTimes.add(view)
+            churn.add(view)
+            tags.add(view)
+            satisfaction.add(view)
+        }
+        responseTimes.finish()
+        churn.finish()
+        tags.finish()
+        satisfaction.finish()
+        self.responseTimes = responseTimes
+        self.churn = churn
+        self.tags = tags
+        self.satisfaction = satisfaction
     }
 
     /// Verified events per day and type, by day then type name.
@@ -22,13 +38,13 @@ public struct Analytics: Sendable {
         }
     }
 
-    /// The name an agent goes by in the events, else its id.
+    /// The name an agent goes by in the events, with its id, else its id.
     public func agentLabel(_ id: Int64) -> String {
         guard id != Fact.none else { return MetricKey.unknown }
         return store.agentNames[id].map { "\($0) (\(id))" } ?? String(id)
     }
 
-    /// The name of a mailbox in the events, else its id.
+    /// The name of a mailbox in the events, with its id, else its id.
     public func mailboxLabel(_ id: Int64) -> String {
         guard id != Fact.none else { return MetricKey.unknown }
         return store.mailboxNames[id].map { "\($0) (\(id))" } ?? String(id)

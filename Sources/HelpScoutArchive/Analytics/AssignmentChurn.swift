@@ -20,16 +20,18 @@ public struct AssignmentChurn: Sendable {
 
     public private(set) var conversations: [ConversationRow] = []
     public private(set) var agents: [AgentRow] = []
+    private var agentRows: [Int64: AgentRow] = [:]
 
-    init(_ views: [ConversationView]) {
-        var agentRows: [Int64: AgentRow] = [:]
-        for view in views {
+    init() {}
+
+    /// Walks one conversation's snapshots in order.
+    mutating func add(_ view: ConversationView) {
             var row = ConversationRow(conversation: view.id, mailbox: view.mailbox)
             var lastHolder: Int64?
             var current: Int64?
             var held = Set<Int64>()
             for snapshot in view.snapshots {
-                let assignee = snapshot.assignee == Fact.none ? nil : snapshot.assignee
+                let assignee = snapshot.assignee == IdTable.none ? nil : view.agent(snapshot.assignee)
                 if let assignee {
                     if assignee != lastHolder {
                         row.assignments += 1
@@ -46,7 +48,10 @@ public struct AssignmentChurn: Sendable {
             }
             row.finalAssignee = current ?? Fact.none
             if row.assignments > 0 || row.unassignments > 0 { conversations.append(row) }
-        }
+    }
+
+    mutating func finish() {
         agents = agentRows.keys.sorted().map { agentRows[$0]! }
+        agentRows = [:]
     }
 }

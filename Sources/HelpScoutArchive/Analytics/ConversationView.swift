@@ -1,25 +1,24 @@
-/// One conversation's facts put in order, with what several metrics derive from them.
+/// One conversation's facts put in order, with what several metrics derive from them. Built for one
+/// conversation at a time, so computing the metrics needs no more memory than the facts.
 struct ConversationView {
     let id: Int64
     let facts: ConversationFacts
     let snapshots: [SnapshotFact]
     let threads: [ThreadFact]
-    /// The mailbox of the last snapshot that names one.
+    /// The mailbox id of the last snapshot that names one, or `Fact.none`.
     let mailbox: Int64
+    let store: FactStore
 
-    init(id: Int64, facts: ConversationFacts) {
+    init(id: Int64, facts: ConversationFacts, store: FactStore) {
         self.id = id
         self.facts = facts
+        self.store = store
         snapshots = facts.orderedSnapshots
         threads = facts.orderedThreads
-        mailbox = snapshots.last { $0.mailbox != Fact.none }?.mailbox ?? Fact.none
+        let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
+        mailbox = store.mailboxes.id(named) ?? Fact.none
     }
 
-    /// Every conversation of `store` that the metrics count (not deleted), in id order.
-    static func counted(in store: FactStore) -> [ConversationView] {
-        store.conversations.keys.sorted().compactMap { id in
-            let facts = store.conversations[id]!
-            return facts.isDeleted ? nil : ConversationView(id: id, facts: facts)
-        }
-    }
+    /// The id of an agent index, or `Fact.none`.
+    func agent(_ index: Int32) -> Int64 { store.agents.id(index) ?? Fact.none }
 }

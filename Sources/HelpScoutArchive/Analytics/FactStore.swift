@@ -1,10 +1,12 @@
 /// Everything the metrics need from a run's verified events, gathered one event at a time.
 ///
-/// Events may arrive in any order: every fact carries its event time and archive position, and the
-/// metrics order them only when they are computed.
+/// Events may arrive in any order: every fact carries its event time and its place in archive order,
+/// and the metrics order them only when they are computed. Names are the first seen in archive order.
 public struct FactStore: Sendable {
     public var conversations: [Int64: ConversationFacts] = [:]
     public var ratings: [RatingFact] = []
+    public var agents = IdTable()
+    public var mailboxes = IdTable()
     /// Verified events per UTC day and type.
     public var eventCounts: [EventCountKey: Int] = [:]
     public var agentNames: [Int64: String] = [:]
@@ -14,6 +16,7 @@ public struct FactStore: Sendable {
     private var tagSetIndex: [[String]: Int32] = [:]
     public var firstEventTime: Int64?
     public var lastEventTime: Int64?
+    private var sequence: UInt32 = 0
 
     public struct EventCountKey: Hashable, Sendable {
         public var day: Int
@@ -22,64 +25,74 @@ public struct FactStore: Sendable {
 
     public init() {}
 
-    /// Records one verified, first-seen event.
-    public mutating func record(_ event: DecodedEvent, at position: ArchivePosition) {
+    /// Records one verified, first-seen event; events must be recorded in archive order.
+    public mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
+        sequence &+= 1
         eventCounts[EventCountKey(day: event.time.dayNumber, type: event.type.name), default: 0] += 1
         firstEventTime = min(firstEventTime ?? time, time)
         lastEventTime = max(lastEventTime ?? time, time)
         switch event.payload {
         case .conversation(let snapshot):
-            recordSnapshot(snapshot, time: time, position: position.packed, isCreation: event.type == .created)
+            recordSnapshot(snapshot, time: time, isCreation: event.type == .created)
         case .thread(let conversationId, let thread):
-            remember(thread.author, isAgent: thread.kind != .customerMessage)
-            conversations[conversationId, default: ConversationFacts()].add(thread)
+            if let fact = threadFact(thread) { conversations[conversationId, default: ConversationFacts()].add(fact) }
         case .deletion(let conversationId):
             conversations[conversationId, default: ConversationFacts()].isDeleted = true
         case .rating(let rating):
-            recordRating(rating, time: time, position: position.packed)
+            remember(rating.agent)
+            let identity: RatingFact.Identity = rating.id.map { .rating($0) }
+                ?? rating.threadId.map { .thread($0) } ?? .conversation(rating.conversationId)
+            ratings.append(RatingFact(identity: identity, conversation: rating.conversationId, time: time, sequence: sequence,
+                                      score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none))
         case .merge, .customer, .unanalysed:
             break
         }
     }
 
-    private mutating func recordSnapshot(_ snapshot: ConversationSnapshot, time: Int64, position: UInt64, isCreation: Bool) {
-        remember(snapshot.assignee, isAgent: true)
-        if let mailbox = snapshot.mailbox, let name = mailbox.name { mailboxNames[mailbox.id] = name }
+    private mutating func recordSnapshot(_ snapshot: ConversationSnapshot, time: Int64, isCreation: Bool) {
+        remember(snapshot.assignee)
+        if let mailbox = snapshot.mailbox, let name = mailbox.name, mailboxNames[mailbox.id] == nil {
+            mailboxNames[mailbox.id] = name
+        }
+        let isClosed = snapshot.status.map { $0 == "closed" || $0.lowercased() == "closed" } ?? false
         var tagSet: Int32 = -1
-        if let tags = snapshot.tags { tagSet = intern(Array(Set(tags)).sorted()) }
+        if let tags = snapshot.tags { tagSet = intern(tags) }
         let fact = SnapshotFact(
-            time: time, position: position, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none,
-            closedAt: snapshot.closedAt?.milliseconds ?? Fact.none, assignee: snapshot.assignee?.id ?? Fact.none,
-            mailbox: snapshot.mailbox?.id ?? Fact.none, tagSet: tagSet, isClosed: snapshot.status?.lowercased() == "closed")
+            time: time, closedEnd: isClosed ? (snapshot.closedAt?.milliseconds ?? time) : Fact.none, sequence: sequence,
+            tagSet: tagSet, assignee: agents.intern(snapshot.assignee?.id),
+            mailbox: mailboxes.intern(snapshot.mailbox?.id))
         var facts = conversations.removeValue(forKey: snapshot.id) ?? ConversationFacts()
-        facts.snapshots.append(fact)
+        facts.add(fact, createdAt: snapshot.createdAt?.milliseconds)
         if isCreation { facts.hasCreatedEvent = true }
         for thread in snapshot.threads {
-            if thread.kind == .agentReply || thread.kind == .note { remember(thread.author, isAgent: true) }
-            facts.add(thread)
+            if let threadFact = threadFact(thread) { facts.add(threadFact) }
         }
         conversations[snapshot.id] = facts
     }
 
-    private mutating func recordRating(_ rating: RatingRecord, time: Int64, position: UInt64) {
-        remember(rating.agent, isAgent: true)
-        let identity: RatingFact.Identity = rating.id.map { .rating($0) }
-            ?? rating.threadId.map { .thread($0) } ?? .conversation(rating.conversationId)
-        ratings.append(RatingFact(identity: identity, conversation: rating.conversationId, time: time, position: position,
-                                  score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none))
+    /// A thread's fact; nil when it has no time to place it by.
+    private mutating func threadFact(_ thread: ThreadRecord) -> ThreadFact? {
+        guard let time = thread.createdAt else { return nil }
+        let isAgentWork = thread.kind == .agentReply || thread.kind == .note
+        if isAgentWork { remember(thread.author) }
+        return ThreadFact(id: thread.id ?? Fact.none, time: time.milliseconds,
+                          author: isAgentWork ? agents.intern(thread.author?.id) : IdTable.none, kind: thread.kind)
     }
 
-    private mutating func remember(_ person: Person?, isAgent: Bool) {
-        guard isAgent, let person, let name = person.name else { return }
+    private mutating func remember(_ person: Person?) {
+        guard let person, let name = person.name, agentNames[person.id] == nil else { return }
         agentNames[person.id] = name
     }
 
+    /// The index of a tag set, its names de-duplicated and sorted.
     private mutating func intern(_ tags: [String]) -> Int32 {
-        if let index = tagSetIndex[tags] { return index }
+        var names = tags.sorted()
+        if names.count > 1 { names = names.enumerated().filter { $0.offset == 0 || names[$0.offset - 1] != $0.element }.map(\.element) }
+        if let index = tagSetIndex[names] { return index }
         let index = Int32(tagSets.count)
-        tagSets.append(tags)
-        tagSetIndex[tags] = index
+        tagSets.append(names)
+        tagSetIndex[names] = index
         return index
     }
 

@@ -20,15 +20,18 @@ public struct ResponseTimes: Sendable {
     }
 
     public private(set) var rows: [Row] = []
+    private var samples: [Metric: [Scope: [String: [Double]]]] = [:]
 
-    init(_ conversations: [ConversationView]) {
-        var samples: [Metric: [Scope: [String: [Double]]]] = [:]
-        func add(_ metric: Metric, _ scope: Scope, _ key: String, _ seconds: Double) {
-            samples[metric, default: [:]][scope, default: [:]][key, default: []].append(seconds)
-        }
-        for conversation in conversations {
+    init() {}
+
+    private mutating func add(_ metric: Metric, _ scope: Scope, _ key: String, _ seconds: Double) {
+        samples[metric, default: [:]][scope, default: [:]][key, default: []].append(seconds)
+    }
+
+    /// Measures one conversation.
+    mutating func add(_ conversation: ConversationView) {
             let mailbox = MetricKey.id(conversation.mailbox)
-            let responses = Self.responses(conversation.threads, mailbox: conversation.mailbox)
+            let responses = Self.responses(conversation.threads, mailbox: conversation.mailbox, agent: conversation.agent)
             for response in responses {
                 add(.response, .all, MetricKey.all, response.seconds)
                 add(.response, .mailbox, mailbox, response.seconds)
@@ -44,7 +47,10 @@ public struct ResponseTimes: Sendable {
                 add(.resolution, .all, MetricKey.all, seconds)
                 add(.resolution, .mailbox, mailbox, seconds)
             }
-        }
+    }
+
+    /// Summarises the measurements into rows.
+    mutating func finish() {
         for metric in Metric.allCases {
             for scope in Scope.allCases {
                 guard let byKey = samples[metric]?[scope] else { continue }
@@ -53,11 +59,12 @@ public struct ResponseTimes: Sendable {
                 }
             }
         }
+        samples = [:]
     }
 
     /// Walks threads in time order: the first customer message after the last agent reply starts
     /// the clock, the next agent reply stops it. Replies nobody waited for are not measured.
-    static func responses(_ threads: [ThreadFact], mailbox: Int64) -> [Response] {
+    static func responses(_ threads: [ThreadFact], mailbox: Int64, agent: (Int32) -> Int64) -> [Response] {
         var waitingSince: Int64?
         var responses: [Response] = []
         for thread in threads {
@@ -66,7 +73,7 @@ public struct ResponseTimes: Sendable {
                 if waitingSince == nil { waitingSince = thread.time }
             case .agentReply:
                 if let start = waitingSince {
-                    responses.append(Response(seconds: Double(thread.time - start) / 1000, agent: thread.author,
+                    responses.append(Response(seconds: Double(thread.time - start) / 1000, agent: agent(thread.author),
                                               mailbox: mailbox, replyTime: thread.time))
                     waitingSince = nil
                 }
@@ -80,11 +87,10 @@ public struct ResponseTimes: Sendable {
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
     static func resolution(_ conversation: ConversationView) -> Double? {
-        guard let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
-              let created = conversation.snapshots.first(where: { $0.createdAt != Fact.none })?.createdAt,
+        let created = conversation.facts.createdAt
+        guard created != Fact.none, let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
               let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
-        let end = closing.closedAt != Fact.none ? closing.closedAt : closing.time
-        return Double(end - created) / 1000
+        return Double(closing.closedEnd - created) / 1000
     }
 }

@@ -27,24 +27,42 @@ public struct Satisfaction: Sendable {
 
     public private(set) var rows: [Row] = []
     public private(set) var ratings: [Attributed] = []
+    /// The latest version of each rating, by conversation, until its conversation is seen.
+    private var waiting: [Int64: [RatingFact]] = [:]
+    private let deleted: Set<Int64>
 
-    init(store: FactStore, views: [ConversationView]) {
+    init(store: FactStore) {
         var latest: [RatingFact.Identity: RatingFact] = [:]
         for rating in store.ratings {
-            if let seen = latest[rating.identity], (seen.time, seen.position) > (rating.time, rating.position) { continue }
+            if let seen = latest[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) { continue }
             latest[rating.identity] = rating
         }
-        let byId = Dictionary(uniqueKeysWithValues: views.map { ($0.id, $0) })
-        let deleted = Set(store.conversations.filter { $0.value.isDeleted }.keys)
-        for rating in latest.values where rating.score != .unknown && !deleted.contains(rating.conversation) {
-            let view = byId[rating.conversation]
+        for rating in latest.values where rating.score != .unknown {
+            waiting[rating.conversation, default: []].append(rating)
+        }
+        deleted = Set(store.conversations.filter { $0.value.isDeleted }.keys)
+    }
+
+    /// Attributes the ratings of one conversation: to the rated agent, else the author of the last
+    /// agent reply at or before the rating; to the rating's mailbox, else the conversation's.
+    mutating func add(_ view: ConversationView) {
+        guard let pending = waiting.removeValue(forKey: view.id) else { return }
+        for rating in pending {
             var agent = rating.agent
-            if agent == Fact.none, let threads = view?.threads {
-                agent = threads.last { $0.kind == .agentReply && $0.time <= rating.time }?.author ?? Fact.none
+            if agent == Fact.none, let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time }) {
+                agent = view.agent(reply.author)
             }
-            let mailbox = rating.mailbox != Fact.none ? rating.mailbox : (view?.mailbox ?? Fact.none)
+            let mailbox = rating.mailbox != Fact.none ? rating.mailbox : view.mailbox
             ratings.append(Attributed(score: rating.score, agent: agent, mailbox: mailbox, time: rating.time))
         }
+    }
+
+    /// Attributes ratings of conversations with no other facts, then counts everything.
+    mutating func finish() {
+        for (conversation, pending) in waiting where !deleted.contains(conversation) {
+            ratings += pending.map { Attributed(score: $0.score, agent: $0.agent, mailbox: $0.mailbox, time: $0.time) }
+        }
+        waiting = [:]
         ratings.sort { ($0.time, $0.agent, $0.mailbox, $0.score.rawValue) < ($1.time, $1.agent, $1.mailbox, $1.score.rawValue) }
         var counts: [Scope: [String: Row]] = [:]
         func count(_ scope: Scope, _ key: String, _ score: RatingRecord.Score) {

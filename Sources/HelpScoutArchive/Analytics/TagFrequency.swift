@@ -10,20 +10,25 @@ public struct TagFrequency: Sendable {
 
     /// By `conversations` descending, then name.
     public private(set) var rows: [Row] = []
+    private var byTag: [String: Row] = [:]
 
-    init(_ views: [ConversationView], store: FactStore) {
-        var byTag: [String: Row] = [:]
-        for view in views {
+    init() {}
+
+    /// Walks one conversation's tag sets in order.
+    mutating func add(_ view: ConversationView) {
             var previous: Set<String>?
             for snapshot in view.snapshots {
-                guard let tags = store.tags(of: snapshot) else { continue }
+                guard let tags = view.store.tags(of: snapshot) else { continue }
                 let current = Set(tags)
                 for tag in current.subtracting(previous ?? []) { byTag[tag, default: Row(tag: tag)].added += 1 }
                 for tag in (previous ?? []).subtracting(current) { byTag[tag, default: Row(tag: tag)].removed += 1 }
                 previous = current
             }
             for tag in previous ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
-        }
+    }
+
+    mutating func finish() {
         rows = byTag.values.sorted { ($1.conversations, $0.tag) < ($0.conversations, $1.tag) }
+        byTag = [:]
     }
 }

@@ -20,7 +20,7 @@ public final class ReportBuilder: RunObserver {
     }
 
     public func record(event: DecodedEvent, at position: ArchivePosition) {
-        store.record(event, at: position)
+        store.record(event)
     }
 
     public func record(finding: Finding) {

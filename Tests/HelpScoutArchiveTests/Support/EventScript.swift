@@ -34,7 +34,7 @@ enum EventScript {
     /// The metrics of `events` fed in the given order, each at the next archive position.
     static func analytics(_ events: [DecodedEvent]) -> Analytics {
         var store = FactStore()
-        for (index, event) in events.enumerated() { store.record(event, at: ArchivePosition(input: 0, line: index + 1)) }
+        for event in events { store.record(event) }
         return Analytics(store: store)
     }
 }
