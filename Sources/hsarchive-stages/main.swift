@@ -72,15 +72,15 @@ let bodyTape = JSONTape()
 best("body parse (tape)", bytes: bodyBytes) {
     for body in bodies { _ = body.withUnsafeBytes { bodyTape.parse($0) } }
 }
-for facts in [false, true] {
-    var decoder = BodyDecoder(facts: facts)
-    best("body parse + decode (\(facts ? "facts" : "status only"))", bytes: bodyBytes) {
+for detail in [BodyDecoder.Detail.statuses, .analytics, .complete] {
+    var decoder = BodyDecoder(detail: detail)
+    best("body parse + decode (\(detail))", bytes: bodyBytes) {
         for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: "convo.status", receivedAt: nil) } }
     }
 }
-for facts in [false, true] {
-    var processor = DeliveryProcessor(keyring: keyring, facts: facts)
-    best("whole line (\(facts ? "facts" : "status only"))", bytes: plain.count) {
+for detail in [BodyDecoder.Detail.statuses, .analytics] {
+    var processor = DeliveryProcessor(keyring: keyring, detail: detail)
+    best("whole line (\(detail))", bytes: plain.count) {
         for line in lines { _ = line.withUnsafeBytes { processor.process(line: $0) } }
     }
 }

@@ -54,7 +54,7 @@ struct EventsCommand: ParsableCommand {
         let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters() } })
         let printer = EventPrinter(inputNames: inputs.map(\.name), format: format, types: wanted,
                                    since: since.flatMap(Self.time), until: until.flatMap(Self.time))
-        let summary = options.pipeline(keyring: keyring, inputs: inputs).run(observer: printer)
+        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
         printer.close()
         let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         if rejected > 0 {

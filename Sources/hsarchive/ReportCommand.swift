@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
             builder.onFailure = { failure in
                 Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
             }
-            summary = options.pipeline(keyring: keyring, inputs: inputs).run(observer: builder)
+            summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .analytics).run(observer: builder)
             try builder.finish(summary: summary)
             conversations = builder.conversationCount
         } catch {

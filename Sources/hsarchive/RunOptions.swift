@@ -40,8 +40,8 @@ struct RunOptions: ParsableArguments {
     /// The archives named on the command line, directories expanded.
     func inputs() -> [ArchiveInput] { InputDiscovery.archives(for: archives) }
 
-    /// - Parameter facts: whether events need their payload (not for `verify`, which needs statuses only).
-    func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], facts: Bool = true) -> ArchivePipeline {
-        ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, decodesFacts: facts))
+    /// - Parameter detail: how much of each body the command needs decoded.
+    func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], detail: BodyDecoder.Detail) -> ArchivePipeline {
+        ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, detail: detail))
     }
 }

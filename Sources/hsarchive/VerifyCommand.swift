@@ -19,7 +19,7 @@ struct VerifyCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let printer = FindingPrinter(inputNames: inputs.map(\.name))
-        let summary = options.pipeline(keyring: keyring, inputs: inputs, facts: false).run(observer: printer)
+        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .statuses).run(observer: printer)
         printer.print("\(summary.oneLine)\n")
         printer.close()
         let status = summary.exitStatus(failingOnForgeries: true)

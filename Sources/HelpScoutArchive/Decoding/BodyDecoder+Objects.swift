@@ -29,8 +29,9 @@ extension BodyDecoder {
 
     /// A conversation object and the newest of its timestamps (its own and its threads'); nil
     /// without an integer `id`. Without `facts` only the id and the times are read.
-    func conversation(_ object: Int, facts: Bool) -> (snapshot: ConversationSnapshot, newest: Timestamp?)? {
-        tape.withMembers(object, Self.conversationKeys) { values in
+    mutating func conversation(_ object: Int, facts: Bool) -> (snapshot: ConversationSnapshot, newest: Timestamp?)? {
+        let tape = self.tape
+        return tape.withMembers(object, Self.conversationKeys) { values in
             func value(_ key: ConversationKey) -> Int? { values[key.rawValue] }
             guard let id = tape.int64(value(.id)) else { return nil }
             var snapshot = ConversationSnapshot(id: id)
@@ -46,9 +47,9 @@ extension BodyDecoder {
             if let threadList {
                 tape.forEachElement(threadList) { element in
                     guard tape.kind(element) == .object else { return }
-                    let thread = thread(element, kind: nil, facts: facts)
-                    newest = max(newest, thread.createdAt)
-                    if facts { snapshot.threads.append(thread) }
+                    let (thread, createdAt) = embeddedThread(element, conversation: id, facts: facts)
+                    newest = max(newest, createdAt)
+                    if let thread { snapshot.threads.append(thread) }
                 }
             }
             guard facts else { return (snapshot, newest) }
@@ -62,6 +63,20 @@ extension BodyDecoder {
             if let tags = value(.tags), tape.kind(tags) == .array { snapshot.tags = tagNames(tags) }
             return (snapshot, newest)
         }
+    }
+
+    /// An embedded thread and its time; the thread is nil when not wanted (statuses only) or when
+    /// this decoder sent it before (analytics).
+    private mutating func embeddedThread(_ object: Int, conversation: Int64, facts: Bool) -> (ThreadRecord?, Timestamp?) {
+        guard facts else { return (nil, thread(object, kind: nil, facts: false).createdAt) }
+        if sentThreads != nil {
+            let (id, createdAt) = tape.withMembers(object, Self.threadKeys) {
+                (tape.int64($0[ThreadKey.id.rawValue]), timestamp($0[ThreadKey.createdAt.rawValue]))
+            }
+            if let id, !sentThreads!.insert(conversation: conversation, thread: id) { return (nil, createdAt) }
+        }
+        let thread = thread(object, kind: nil)
+        return (thread, thread.createdAt)
     }
 
     /// A thread object; its kind comes from the event type when given, else from its `type`.

@@ -1,10 +1,19 @@
 /// Decodes a verified raw body into an event, or says why it cannot (section 3 of the spec).
 ///
 /// One decoder per thread: it reuses its tape from body to body.
-///
-/// Without `facts`, a decoder does only what a status needs (the body is an object with its event
-/// type, time and required id) and every event's payload is `.unanalysed`: what `verify` uses.
 public struct BodyDecoder {
+    /// How much of a body to decode.
+    public enum Detail: Sendable {
+        /// Only what a status needs (the body is an object with its event type, time and required
+        /// id); every payload is `.unanalysed`. For `verify`.
+        case statuses
+        /// The facts the analytics need; a conversation's threads are sent once per decoder (later
+        /// events carry them again, and the first seen is the one kept). For `report`.
+        case analytics
+        /// Every field, every thread of every event. For `events`.
+        case complete
+    }
+
     /// What a body turned out to be.
     public enum Outcome: Sendable {
         case event(DecodedEvent)
@@ -17,9 +26,14 @@ public struct BodyDecoder {
     private let parser = JSONTape()
     /// The body being decoded.
     var tape = JSONDocument.empty
-    let facts: Bool
+    let detail: Detail
+    var facts: Bool { detail != .statuses }
+    var sentThreads: SentThreads?
 
-    public init(facts: Bool = true) { self.facts = facts }
+    public init(detail: Detail = .complete) {
+        self.detail = detail
+        sentThreads = detail == .analytics ? SentThreads() : nil
+    }
 
     /// Decodes `body`.
     /// - Parameters:
@@ -42,7 +56,7 @@ public struct BodyDecoder {
         return decodeBare(eventHeader: eventHeader, receivedAt: receivedAt)
     }
 
-    private func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: String?) -> Outcome {
+    private mutating func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: String?) -> Outcome {
         guard let typeName = tape.string(typeIndex), !typeName.isEmpty else {
             return .undecodable(reason: "envelope eventType is not a non-empty string", eventType: eventHeader)
         }
@@ -82,7 +96,7 @@ public struct BodyDecoder {
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: true))
     }
 
-    private func decodeBare(eventHeader: String?, receivedAt: Timestamp?) -> Outcome {
+    private mutating func decodeBare(eventHeader: String?, receivedAt: Timestamp?) -> Outcome {
         guard let typeName = eventHeader, !typeName.isEmpty else {
             return .undecodable(
                 reason: "no event type: no X-HelpScout-Event header and the body is not an envelope", eventType: nil)

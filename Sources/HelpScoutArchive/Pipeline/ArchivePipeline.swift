@@ -13,14 +13,14 @@ public final class ArchivePipeline {
         public var jobs: Int
         public var batchSize: Int
         public var maxLineLength: Int
-        /// Whether events carry their payload; false gives statuses only, faster (for `verify`).
-        public var decodesFacts: Bool
+        /// How much of each verified body to decode: statuses only is fastest (for `verify`).
+        public var detail: BodyDecoder.Detail
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     batchSize: Int = ArchiveReader.defaultBatchSize,
-                    maxLineLength: Int = ArchiveReader.defaultMaxLineLength, decodesFacts: Bool = true) {
+                    maxLineLength: Int = ArchiveReader.defaultMaxLineLength, detail: BodyDecoder.Detail = .complete) {
             self.jobs = max(1, jobs)
-            self.decodesFacts = decodesFacts
+            self.detail = detail
             self.batchSize = batchSize
             self.maxLineLength = maxLineLength
         }
@@ -42,18 +42,18 @@ public final class ArchivePipeline {
         let ledger = RunLedger(inputCount: inputs.count, observer: observer)
         let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger)
         let keyring = self.keyring
-        let facts = options.decodesFacts
+        let detail = options.detail
         let finished = DispatchSemaphore(value: 0)
         for _ in 1..<options.jobs {
             let thread = Thread {
-                var processor = BatchProcessor(keyring: keyring, facts: facts)
+                var processor = BatchProcessor(keyring: keyring, detail: detail)
                 scheduler.work(with: &processor)
                 finished.signal()
             }
             thread.stackSize = 1 << 20
             thread.start()
         }
-        var processor = BatchProcessor(keyring: keyring, facts: facts)
+        var processor = BatchProcessor(keyring: keyring, detail: detail)
         scheduler.work(with: &processor)
         for _ in 1..<options.jobs { finished.wait() }
         return ledger.summary

@@ -15,8 +15,8 @@ public struct BatchResult: Sendable {
 public struct BatchProcessor {
     private var processor: DeliveryProcessor
 
-    public init(keyring: SecretKeyring, facts: Bool = true) {
-        processor = DeliveryProcessor(keyring: keyring, facts: facts)
+    public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
+        processor = DeliveryProcessor(keyring: keyring, detail: detail)
     }
 
     /// The verdicts of every non-blank line of `batch`.

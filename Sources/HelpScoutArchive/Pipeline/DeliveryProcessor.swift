@@ -8,10 +8,10 @@ public struct DeliveryProcessor {
     private let capturedBody = ByteBuffer()
     private var base64Body: [UInt8] = []
 
-    /// - Parameter facts: whether verified events carry their payload (false: statuses only).
-    public init(keyring: SecretKeyring, facts: Bool = true) {
+    /// - Parameter detail: how much of each verified body to decode.
+    public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
         verifier = SignatureVerifier(keyring: keyring)
-        bodyDecoder = BodyDecoder(facts: facts)
+        bodyDecoder = BodyDecoder(detail: detail)
     }
 
     /// The verdict for one non-blank line (without its line end).

@@ -25,10 +25,10 @@ import Testing
         return (folder, lines)
     }
 
-    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, facts: Bool = true) -> (RunSummary, RecordingObserver) {
+    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, detail: BodyDecoder.Detail = .complete) -> (RunSummary, RecordingObserver) {
         let observer = RecordingObserver()
         let pipeline = ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(),
-                                       options: .init(jobs: jobs, batchSize: batchSize, decodesFacts: facts))
+                                       options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
         return (pipeline.run(observer: observer), observer)
     }
 
@@ -63,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inputs = InputDiscovery.archives(for: [folder])
         let (full, fullObserver) = run(inputs, jobs: 2)
-        let (statuses, statusObserver) = run(inputs, jobs: 2, facts: false)
+        let (statuses, statusObserver) = run(inputs, jobs: 2, detail: .statuses)
         #expect(statuses == full)
         #expect(statusObserver.findings == fullObserver.findings)
         #expect(statusObserver.events.map(\.0) == fullObserver.events.map(\.0))
@@ -99,6 +99,33 @@ import Testing
             #expect(observer.events.filter { $0.0.input == 2 }.count == 30 - cutLines)
             #expect(summary.count(.duplicate) == cutLines)
             #expect(summary.total == 30 + cutLines)
+        }
+    }
+}
+
+/// Threads sent once per worker (analytics detail) must give exactly the metrics of every thread.
+@Suite struct AnalyticsDetailTests {
+    final class Collector: RunObserver {
+        var store = FactStore()
+        func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
+    }
+
+    func csvs(detail: BodyDecoder.Detail, jobs: Int, batchSize: Int) throws -> [String] {
+        let inputs = InputDiscovery.archives(for: [Fixtures.repositoryRoot + "/sample-data/archive"])
+        let keyring = try SecretKeyring.load(secretFile: Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt", environment: [:]).keyring
+        let collector = Collector()
+        _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
+            .run(observer: collector)
+        let analytics = Analytics(store: collector.store)
+        return [AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
+                AnalyticsCSV.tags(analytics), AnalyticsCSV.csat(analytics), AnalyticsCSV.events(analytics)]
+    }
+
+    @Test func analyticsDetailGivesTheMetricsOfEveryThread() throws {
+        let complete = try csvs(detail: .complete, jobs: 1, batchSize: 1 << 20)
+        #expect(complete[0].split(separator: "\n").count > 10)
+        for (jobs, batchSize) in [(1, 1 << 20), (2, 4096), (3, 50_000), (4, 1 << 20)] {
+            #expect(try csvs(detail: .analytics, jobs: jobs, batchSize: batchSize) == complete, "jobs \(jobs) batch \(batchSize)")
         }
     }
 }
