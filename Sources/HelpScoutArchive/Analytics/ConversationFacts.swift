@@ -1,54 +1,80 @@
 /// Compact facts about one conversation, gathered from every event that concerns it, in any order.
 ///
-/// Agents and mailboxes are indices into the store's `IdTable`s (`IdTable.none` when absent), so a
-/// snapshot takes 32 bytes and a thread 24.
+/// Snapshots and threads are kept in a `FactLog` (about 12 and 9 bytes each); agents and mailboxes
+/// are indices into the store's `IdTable`s (`IdTable.none` when absent).
 public struct ConversationFacts: Sendable {
-    public var snapshots: [SnapshotFact] = []
-    public var threads: [ThreadFact] = []
-    /// The `createdAt` of the earliest snapshot (in event order) that gives one: where resolution starts.
-    public private(set) var createdAt: Int64 = Fact.none
-    private var createdAtKey = (time: Int64.max, sequence: UInt32.max)
+    private var log = FactLog()
+    /// The thread ids seen, once a conversation has many threads (decoding the log each time would
+    /// then cost too much).
+    private var threadIds: Set<Int64>?
+    private var threadCount: UInt32 = 0
     /// Whether a `convo.created` event was seen (first response is measured only then).
     public var hasCreatedEvent = false
     /// Whether a `convo.deleted` event was seen: the conversation is left out of the metrics.
     public var isDeleted = false
-    private var threadIds: Set<Int64>?
+
+    static let threadSetThreshold: UInt32 = 32
 
     public init() {}
 
-    /// Adds a snapshot, noting its `createdAt` if it is the earliest snapshot to give one.
-    mutating func add(_ snapshot: SnapshotFact, createdAt: Int64?) {
-        snapshots.append(snapshot)
-        if let createdAt, (snapshot.time, snapshot.sequence) < createdAtKey {
-            createdAtKey = (snapshot.time, snapshot.sequence)
-            self.createdAt = createdAt
-        }
+    /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
+    mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
+        log.append(snapshot, createdAt: createdAt)
+        if isCreation { hasCreatedEvent = true }
+        add(threads)
     }
 
-    /// Adds a thread unless one with its id was seen before (the first seen is kept).
-    mutating func add(_ fact: ThreadFact) {
-        if fact.id != Fact.none {
-            if threadIds == nil && threads.count >= 32 { threadIds = Set(threads.map(\.id)) }
-            if threadIds != nil {
-                guard threadIds!.insert(fact.id).inserted else { return }
-            } else if threads.contains(where: { $0.id == fact.id }) {
-                return
+    /// Adds the threads not seen before (the first seen is kept): by id, or for a thread without
+    /// one, by all its fields.
+    mutating func add(_ threads: [ThreadFact]) {
+        guard !threads.isEmpty else { return }
+        var knownIds: [Int64] = []
+        var knownWithoutId: [ThreadFact] = []
+        if threads.contains(where: { $0.id == Fact.none }) {
+            log.read(snapshot: { _, _ in }, thread: { if $0.id == Fact.none { knownWithoutId.append($0) } })
+        }
+        if threadIds == nil && threadCount > 0 { log.forEachThreadId { knownIds.append($0) } }
+        for thread in threads {
+            if thread.id == Fact.none {
+                guard !knownWithoutId.contains(thread) else { continue }
+                knownWithoutId.append(thread)
+            } else if threadIds != nil {
+                guard threadIds!.insert(thread.id).inserted else { continue }
+            } else {
+                guard !knownIds.contains(thread.id) else { continue }
+                knownIds.append(thread.id)
             }
-        } else if threads.contains(where: { $0 == fact }) {
-            return
+            log.append(thread)
+            threadCount += 1
+            if threadIds == nil && threadCount >= Self.threadSetThreshold {
+                var ids = Set<Int64>()
+                log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
+                threadIds = ids
+            }
         }
-        threads.append(fact)
     }
 
-    /// The snapshots in event order: by time, ties in archive order.
-    public var orderedSnapshots: [SnapshotFact] {
-        snapshots.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+    /// The facts decoded and put in order: snapshots by time (ties in archive order), threads by
+    /// time (ties by id), and the `createdAt` of the earliest snapshot that gives one.
+    public func ordered() -> (snapshots: [SnapshotFact], threads: [ThreadFact], createdAt: Int64) {
+        var snapshots: [SnapshotFact] = []
+        var threads: [ThreadFact] = []
+        var createdAt = Fact.none
+        var createdKey = (Int64.max, UInt32.max)
+        log.read(snapshot: { snapshot, given in
+            snapshots.append(snapshot)
+            if given != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
+                createdKey = (snapshot.time, snapshot.sequence)
+                createdAt = given
+            }
+        }, thread: { threads.append($0) })
+        snapshots.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+        threads.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+        return (snapshots, threads, createdAt)
     }
 
-    /// The threads in time order, ties by thread id.
-    public var orderedThreads: [ThreadFact] {
-        threads.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-    }
+    /// The bytes the log holds, for measuring memory.
+    public var encodedSize: Int { log.bytes.capacity }
 }
 
 /// Sentinels for absent values inside facts.

@@ -5,6 +5,8 @@ struct ConversationView {
     let facts: ConversationFacts
     let snapshots: [SnapshotFact]
     let threads: [ThreadFact]
+    /// Where resolution starts: the `createdAt` of the earliest snapshot that gives one.
+    let createdAt: Int64
     /// The mailbox id of the last snapshot that names one, or `Fact.none`.
     let mailbox: Int64
     let store: FactStore
@@ -13,8 +15,7 @@ struct ConversationView {
         self.id = id
         self.facts = facts
         self.store = store
-        snapshots = facts.orderedSnapshots
-        threads = facts.orderedThreads
+        (snapshots, threads, createdAt) = facts.ordered()
         let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(named) ?? Fact.none
     }

@@ -36,7 +36,7 @@ public struct FactStore: Sendable {
         case .conversation(let snapshot):
             recordSnapshot(snapshot, time: time, isCreation: event.type == .created)
         case .thread(let conversationId, let thread):
-            if let fact = threadFact(thread) { conversations[conversationId, default: ConversationFacts()].add(fact) }
+            if let fact = threadFact(thread) { conversations[conversationId, default: ConversationFacts()].add([fact]) }
         case .deletion(let conversationId):
             conversations[conversationId, default: ConversationFacts()].isDeleted = true
         case .rating(let rating):
@@ -62,13 +62,9 @@ public struct FactStore: Sendable {
             time: time, closedEnd: isClosed ? (snapshot.closedAt?.milliseconds ?? time) : Fact.none, sequence: sequence,
             tagSet: tagSet, assignee: agents.intern(snapshot.assignee?.id),
             mailbox: mailboxes.intern(snapshot.mailbox?.id))
-        var facts = conversations.removeValue(forKey: snapshot.id) ?? ConversationFacts()
-        facts.add(fact, createdAt: snapshot.createdAt?.milliseconds)
-        if isCreation { facts.hasCreatedEvent = true }
-        for thread in snapshot.threads {
-            if let threadFact = threadFact(thread) { facts.add(threadFact) }
-        }
-        conversations[snapshot.id] = facts
+        let threads = snapshot.threads.compactMap { threadFact($0) }
+        conversations[snapshot.id, default: ConversationFacts()].add(
+            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, threads: threads, isCreation: isCreation)
     }
 
     /// A thread's fact; nil when it has no time to place it by.

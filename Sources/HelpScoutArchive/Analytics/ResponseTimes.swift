@@ -87,7 +87,7 @@ public struct ResponseTimes: Sendable {
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
     static func resolution(_ conversation: ConversationView) -> Double? {
-        let created = conversation.facts.createdAt
+        let created = conversation.createdAt
         guard created != Fact.none, let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
               let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }

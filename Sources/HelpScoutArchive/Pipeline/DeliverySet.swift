@@ -1,33 +1,42 @@
-/// The deliveries already verified, to tell retries apart: 16 bytes a delivery in an open-addressing
-/// table, since the fingerprints are already well-mixed hashes.
+/// The deliveries already verified, to tell retries apart: 8 bytes a delivery in an open-addressing
+/// table of at most 80% load.
+///
+/// The key is 64 bits of the body's fingerprint mixed with the event type. Two different verified
+/// deliveries share a key with probability about n²/2⁶⁵ — 4·10⁻⁹ for 400,000 deliveries — far below
+/// anything else that could go wrong; twice the bytes would buy nothing an archive could notice.
 struct DeliverySet {
     private var keys: [UInt64]
     private var mask: Int
     private(set) var count = 0
 
     init() {
-        keys = Array(repeating: 0, count: 2 * 1024)
+        keys = Array(repeating: 0, count: 1024)
         mask = 1023
     }
 
     /// Adds the delivery of `type` whose body has `fingerprint`.
     /// - Returns: false when an identical delivery was added before.
     mutating func insert(type: EventType, fingerprint: BodyFingerprint) -> Bool {
-        let high = fingerprint.high ^ Self.code(of: type)
         // Zero marks an empty slot, so a key of zero is stored as one.
-        let low = fingerprint.low == 0 ? 1 : fingerprint.low
-        if (count + 1) * 10 > (mask + 1) * 7 { grow() }
+        let key = max(fingerprint.high ^ Self.code(of: type), 1)
+        if (count + 1) * 5 > (mask + 1) * 4 { grow() }
+        guard place(key) else { return false }
+        count += 1
+        return true
+    }
+
+    /// Puts `key` in its slot; false when it is there already.
+    private mutating func place(_ key: UInt64) -> Bool {
+        let mask = self.mask
         return keys.withUnsafeMutableBufferPointer { slots in
-            var slot = Int(truncatingIfNeeded: high) & mask
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
             while true {
-                let storedLow = slots[2 * slot + 1]
-                if storedLow == 0 {
-                    slots[2 * slot] = high
-                    slots[2 * slot + 1] = low
-                    count += 1
+                let stored = slots[slot]
+                if stored == 0 {
+                    slots[slot] = key
                     return true
                 }
-                if storedLow == low && slots[2 * slot] == high { return false }
+                if stored == key { return false }
                 slot = (slot + 1) & mask
             }
         }
@@ -36,20 +45,8 @@ struct DeliverySet {
     private mutating func grow() {
         let old = keys
         keys = Array(repeating: 0, count: old.count * 2)
-        mask = old.count - 1
-        count = 0
-        for slot in stride(from: 0, to: old.count, by: 2) where old[slot + 1] != 0 {
-            _ = insertRaw(high: old[slot], low: old[slot + 1])
-        }
-    }
-
-    private mutating func insertRaw(high: UInt64, low: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: high) & mask
-        while keys[2 * slot + 1] != 0 { slot = (slot + 1) & mask }
-        keys[2 * slot] = high
-        keys[2 * slot + 1] = low
-        count += 1
-        return true
+        mask = keys.count - 1
+        for key in old where key != 0 { _ = place(key) }
     }
 
     /// A number per event type that changes the key, so equal bodies of different types differ.

@@ -1,0 +1,163 @@
+/// A conversation's snapshots and threads, encoded compactly in one byte array.
+///
+/// Each record is a kind byte followed by LEB128 varints, each number a difference from the record
+/// before (zigzag-encoded where it can be negative), so a snapshot takes about 12 bytes and a thread
+/// about 9 instead of 32 and 24. The running values the differences start from live in a 20-byte
+/// header at the front of the array, so a log costs one allocation and one reference. Records are
+/// only appended and only read in order, which is all the fact store and the metrics need.
+struct FactLog: Sendable {
+    private(set) var bytes: [UInt8] = []
+
+    private enum Kind: UInt8 { case snapshot = 1, closedSnapshot = 2, thread = 3 }
+    /// Set in a snapshot's kind byte when it gives a `createdAt`.
+    private static let hasCreatedAt: UInt8 = 0x10
+    private static let headerSize = 20
+
+    /// The running values of the header: the last time, sequence number and thread id written.
+    private struct Running {
+        var time: Int64 = 0
+        var sequence: UInt32 = 0
+        var threadId: Int64 = 0
+    }
+
+    private var running: Running {
+        get {
+            guard !bytes.isEmpty else { return Running() }
+            return bytes.withUnsafeBytes {
+                Running(time: $0.loadUnaligned(fromByteOffset: 0, as: Int64.self),
+                        sequence: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
+                        threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self))
+            }
+        }
+        set {
+            if bytes.isEmpty { bytes = [UInt8](repeating: 0, count: Self.headerSize) }
+            bytes.withUnsafeMutableBytes {
+                $0.storeBytes(of: newValue.time, toByteOffset: 0, as: Int64.self)
+                $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)
+                $0.storeBytes(of: newValue.threadId, toByteOffset: 12, as: Int64.self)
+            }
+        }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func append(_ snapshot: SnapshotFact, createdAt: Int64) {
+        var state = running
+        let delta = Int64(snapshot.sequence) - Int64(state.sequence)
+        state.sequence = snapshot.sequence
+        let timeDelta = snapshot.time - state.time
+        state.time = snapshot.time
+        running = state
+        let kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
+        bytes.append(createdAt == Fact.none ? kind : kind | Self.hasCreatedAt)
+        putSigned(timeDelta)
+        putSigned(delta)
+        if createdAt != Fact.none { putSigned(snapshot.time - createdAt) }
+        putUnsigned(UInt64(snapshot.assignee + 1))
+        putUnsigned(UInt64(snapshot.mailbox + 1))
+        putUnsigned(UInt64(snapshot.tagSet + 1))
+        if snapshot.isClosed { putSigned(snapshot.closedEnd - snapshot.time) }
+    }
+
+    mutating func append(_ thread: ThreadFact) {
+        var state = running
+        let idDelta = thread.id &- state.threadId
+        let timeDelta = thread.time - state.time
+        state.threadId = thread.id
+        state.time = thread.time
+        running = state
+        bytes.append(Kind.thread.rawValue << 2 | thread.kind.rawValue)
+        putSigned(idDelta)
+        putSigned(timeDelta)
+        putUnsigned(UInt64(thread.author + 1))
+    }
+
+    /// Decodes every record in the order appended; a snapshot comes with its `createdAt`.
+    func read(snapshot: (SnapshotFact, _ createdAt: Int64) -> Void, thread: (ThreadFact) -> Void) {
+        guard !bytes.isEmpty else { return }
+        var state = Running()
+        var index = Self.headerSize
+        bytes.withUnsafeBufferPointer { buffer in
+            func unsigned() -> UInt64 {
+                var value: UInt64 = 0, shift: UInt64 = 0
+                while true {
+                    let byte = buffer[index]
+                    index += 1
+                    value |= UInt64(byte & 0x7F) << shift
+                    if byte < 0x80 { return value }
+                    shift += 7
+                }
+            }
+            func signed() -> Int64 {
+                let value = unsigned()
+                return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+            }
+            while index < buffer.count {
+                let kind = buffer[index]
+                index += 1
+                if kind >> 2 == Kind.thread.rawValue {
+                    state.threadId = state.threadId &+ signed()
+                    state.time += signed()
+                    let author = Int32(unsigned()) - 1
+                    thread(ThreadFact(id: state.threadId, time: state.time, author: author, kind: ThreadRecord.Kind(rawValue: kind & 3)!))
+                    continue
+                }
+                state.time += signed()
+                state.sequence = UInt32(Int64(state.sequence) + signed())
+                let createdAt = kind & Self.hasCreatedAt != 0 ? state.time - signed() : Fact.none
+                let assignee = Int32(unsigned()) - 1, mailbox = Int32(unsigned()) - 1, tagSet = Int32(unsigned()) - 1
+                let closedEnd = kind & 0x0F == Kind.closedSnapshot.rawValue ? state.time + signed() : Fact.none
+                snapshot(SnapshotFact(time: state.time, closedEnd: closedEnd, sequence: state.sequence,
+                                      tagSet: tagSet, assignee: assignee, mailbox: mailbox), createdAt)
+            }
+        }
+    }
+
+    /// Calls `body` with the id of each thread record, without decoding anything else.
+    func forEachThreadId(_ body: (Int64) -> Void) {
+        guard !bytes.isEmpty else { return }
+        var id: Int64 = 0
+        var index = Self.headerSize
+        bytes.withUnsafeBufferPointer { buffer in
+            func skip(_ count: Int) {
+                for _ in 0..<count {
+                    while buffer[index] >= 0x80 { index += 1 }
+                    index += 1
+                }
+            }
+            while index < buffer.count {
+                let kind = buffer[index]
+                index += 1
+                if kind >> 2 == Kind.thread.rawValue {
+                    var value: UInt64 = 0, shift: UInt64 = 0
+                    while true {
+                        let byte = buffer[index]
+                        index += 1
+                        value |= UInt64(byte & 0x7F) << shift
+                        if byte < 0x80 { break }
+                        shift += 7
+                    }
+                    id = id &+ (Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
+                    body(id)
+                    skip(2)
+                } else {
+                    let closed = kind & 0x0F == Kind.closedSnapshot.rawValue ? 1 : 0
+                    skip(5 + (kind & Self.hasCreatedAt != 0 ? 1 : 0) + closed)
+                }
+            }
+        }
+    }
+
+    private mutating func putUnsigned(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    private mutating func putSigned(_ value: Int64) {
+        putUnsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+}
