@@ -29,6 +29,9 @@ def ensure_data():
     if os.path.exists(manifest_path):
         manifest = json.load(open(manifest_path))
         if manifest.get("generator") == GENERATOR:
+            if "sizes" not in manifest:
+                manifest["sizes"] = [sum(len(chunk) for chunk in _gunzip_chunks([os.path.join(ROOT, f)])) for f in manifest["files"]]
+                json.dump(manifest, open(manifest_path, "w"), indent=1)
             return manifest
     log("generating the benchmark archives (once; about two minutes) ...")
     shutil.rmtree(DATA, ignore_errors=True)
@@ -37,9 +40,9 @@ def ensure_data():
                              "--secrets", os.path.join(DATA, "secrets.txt")] + GENERATOR,
                             check=True, capture_output=True, text=True).stdout
     files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(DATA, "archive")) for f in fs)
-    uncompressed = sum(len(chunk) for chunk in _gunzip_chunks(files))
-    manifest = {"generator": GENERATOR, "files": [os.path.relpath(f, ROOT) for f in files],
-                "uncompressed_bytes": uncompressed, "compressed_bytes": sum(os.path.getsize(f) for f in files),
+    sizes = [sum(len(chunk) for chunk in _gunzip_chunks([f])) for f in files]
+    manifest = {"generator": GENERATOR, "files": [os.path.relpath(f, ROOT) for f in files], "sizes": sizes,
+                "uncompressed_bytes": sum(sizes), "compressed_bytes": sum(os.path.getsize(f) for f in files),
                 "summary": output.strip()}
     json.dump(manifest, open(manifest_path, "w"), indent=1)
     return manifest
@@ -87,7 +90,9 @@ def main():
 
     manifest = ensure_data()
     files = manifest["files"]
-    half = files[: len(files) // 2]
+    # Every other day: about half the bytes, spread like the whole (the first days hold less).
+    half = files[::2]
+    half_bytes = sum(size for f, size in zip(files, manifest["sizes"]) if f in half)
     secrets = os.path.relpath(os.path.join(DATA, "secrets.txt"), ROOT)
     hsarchive = os.path.join(RELEASE, "hsarchive")
     out = os.path.join(DATA, "Reports")
@@ -99,7 +104,7 @@ def main():
         ("report", "hsarchive report (%d jobs)" % cores, [hsarchive, "report", "--secret-file", secrets, "--out", out] + files),
         ("verify", "hsarchive verify (%d jobs)" % cores, [hsarchive, "verify", "--secret-file", secrets] + files),
         ("report1", "hsarchive report (1 job)", [hsarchive, "report", "--jobs", "1", "--secret-file", secrets, "--out", out] + files),
-        ("half", "hsarchive report, half the files", [hsarchive, "report", "--secret-file", secrets, "--out", out] + half),
+        ("half", "hsarchive report, every other file", [hsarchive, "report", "--secret-file", secrets, "--out", out] + half),
     ]
     if not args.quick:
         contenders.append(("decompress", " ".join(decompressor[:2]) + " -d (decompression only)", ["sh", "-c", " ".join(decompressor) + " \"$@\" > /dev/null", "sh"] + files))
@@ -168,8 +173,10 @@ def main():
     limit = 80e6 + 400 * conv
     check("peak RSS ≤ 80 MB + 400 B × %d conversations = %.0f MB" % (conv, limit / 1e6), peak("report"), limit,
           peak("report") <= limit, "%.0f MB" % (peak("report") / 1e6))
-    ratio = best("report") / best("half")
-    check("twice the input costs ≤ 2.1× the time", ratio, 2.1, ratio <= 2.1, "%.2f× (%.2f s for half the files)" % (ratio, best("half")))
+    # Normalised to exactly twice the bytes of the half set.
+    ratio = best("report") / best("half") * (2 * half_bytes / size)
+    check("twice the input costs ≤ 2.1× the time", ratio, 2.1, ratio <= 2.1,
+          "%.2f× (%.2f s for every other file, %.0f%% of the bytes)" % (ratio, best("half"), 100 * half_bytes / size))
     if conversations.get("half") and conv > conversations["half"]:
         per = (peak("report") - peak("half")) / (conv - conversations["half"])
         print("- memory per conversation, from half to all the files: %.0f bytes" % per)
