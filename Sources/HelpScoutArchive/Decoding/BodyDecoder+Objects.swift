@@ -80,8 +80,9 @@ extension BodyDecoder {
     }
 
     /// A thread object; its kind comes from the event type when given, else from its `type`.
-    func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?, facts: Bool = true) -> ThreadRecord {
-        tape.withMembers(object, Self.threadKeys) { values in
+    mutating func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?, facts: Bool = true) -> ThreadRecord {
+        let tape = self.tape
+        return tape.withMembers(object, Self.threadKeys) { values in
             let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
             guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
             let createdBy = values[ThreadKey.createdBy.rawValue]
@@ -115,15 +116,19 @@ extension BodyDecoder {
 
     /// A person object with an integer `id`; with `named`, its name from `first`/`last` or
     /// `firstName`/`lastName` (customers' names are never needed).
-    func person(_ object: Int?, named: Bool) -> Person? {
+    mutating func person(_ object: Int?, named: Bool) -> Person? {
         guard let object else { return nil }
+        let tape = self.tape
         return tape.withMembers(object, Self.personKeys) { values in
             guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
-            guard named else { return Person(id: id) }
-            let first = tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue])
-            let last = tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue])
-            let parts = [first?.trimmed, last?.trimmed].compactMap { $0 }.filter { !$0.isEmpty }
-            return Person(id: id, name: parts.isEmpty ? nil : parts.joined(separator: " "))
+            // In analytics detail, a name is sent once per decoder: the first seen is the one kept.
+            guard named, sentNames?.contains(id) != true else { return Person(id: id) }
+            let first = (tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue]))?.trimmed ?? ""
+            let last = (tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue]))?.trimmed ?? ""
+            let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
+            guard !name.isEmpty else { return Person(id: id) }
+            sentNames?.insert(id)
+            return Person(id: id, name: name)
         }
     }
 
@@ -145,8 +150,9 @@ extension BodyDecoder {
     }
 
     /// A rating object; nil without an integer `conversationId`. Without `facts`, only the id is read.
-    func rating(_ object: Int, facts: Bool) -> RatingRecord? {
-        tape.withMembers(object, Self.ratingKeys) { values in
+    mutating func rating(_ object: Int, facts: Bool) -> RatingRecord? {
+        let tape = self.tape
+        return tape.withMembers(object, Self.ratingKeys) { values in
             func value(_ key: RatingKey) -> Int? { values[key.rawValue] }
             guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
             guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }

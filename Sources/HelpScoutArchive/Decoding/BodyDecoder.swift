@@ -29,10 +29,13 @@ public struct BodyDecoder {
     let detail: Detail
     var facts: Bool { detail != .statuses }
     var sentThreads: SentThreads?
+    /// Agents whose name this decoder has sent (analytics detail).
+    var sentNames: Set<Int64>?
 
     public init(detail: Detail = .complete) {
         self.detail = detail
         sentThreads = detail == .analytics ? SentThreads() : nil
+        sentNames = detail == .analytics ? [] : nil
     }
 
     /// Decodes `body`.

@@ -117,13 +117,16 @@ import Testing
         _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
             .run(observer: collector)
         let analytics = Analytics(store: collector.store)
-        return [AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
+        let names = collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + collector.store.mailboxNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return [names.joined(separator: ","), AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
                 AnalyticsCSV.tags(analytics), AnalyticsCSV.csat(analytics), AnalyticsCSV.events(analytics)]
     }
 
     @Test func analyticsDetailGivesTheMetricsOfEveryThread() throws {
         let complete = try csvs(detail: .complete, jobs: 1, batchSize: 1 << 20)
-        #expect(complete[0].split(separator: "\n").count > 10)
+        #expect(complete[0].contains("301=Ana Lima") && complete[0].contains("101=Support"))
+        #expect(complete[1].split(separator: "\n").count > 10)
         for (jobs, batchSize) in [(1, 1 << 20), (2, 4096), (3, 50_000), (4, 1 << 20)] {
             #expect(try csvs(detail: .analytics, jobs: jobs, batchSize: batchSize) == complete, "jobs \(jobs) batch \(batchSize)")
         }
