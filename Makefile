@@ -6,7 +6,9 @@ SAMPLES  := sample-data
 SECRETS  := $(SAMPLES)/webhook-secrets.txt
 OUT      ?= Reports
 
-.PHONY: all build test report sample-data bench deps clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build test report sample-data bench fuzz deps clean
 
 all: build
 
@@ -55,5 +57,14 @@ bench: deps
 	$(SWIFT) build -c release
 	python3 tools/bench/bench.py
 
+# Coverage-guided fuzzing of the line and body decoders and the reader (libFuzzer + AddressSanitizer)
+# for FUZZ_SECONDS. A crash is saved as .build-fuzz/crash-*: copy it into Tests/FuzzCorpus/ under a
+# name that says what broke, and the replay test keeps it fixed.
+fuzz: deps
+	$(SWIFT) build --product hsarchive-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DHSARCHIVE_FUZZING --scratch-path .build-fuzz
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/debug/hsarchive-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -print_final_stats=1 \
+		-artifact_prefix=.build-fuzz/ .build-fuzz/corpus Tests/FuzzCorpus
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -41,6 +41,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target (make fuzz builds it with libFuzzer); otherwise a replayer of saved inputs.
+        .executableTarget(
+            name: "hsarchive-fuzz",
+            dependencies: ["HelpScoutArchive", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Times each stage of the hot path alone, for `make bench`.
         .executableTarget(name: "hsarchive-stages", dependencies: ["HelpScoutArchive"]),
         // Realistic signed archives for sample-data/, benchmarks and test fixtures.
@@ -62,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "hsarchiveEndToEndTests",
-            dependencies: ["hsarchive", "sample-archives", "HelpScoutArchiveSamples"]
+            dependencies: ["hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples"]
         ),
     ]
 )

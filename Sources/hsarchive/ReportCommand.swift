@@ -30,12 +30,14 @@ struct ReportCommand: ParsableCommand {
         var conversations = 0
         do {
             let folder = try ReportFolder(destination: out)
+            let cleanup = InterruptCleanup(removing: folder.staging)
+            defer { cleanup.disarm() }
             let builder = try ReportBuilder(folder: folder, inputNames: inputs.map(\.name))
             builder.onFailure = { failure in
                 Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
             }
             summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .analytics).run(observer: builder)
-            try builder.finish(summary: summary)
+            try cleanup.uninterrupted { try builder.finish(summary: summary) }
             conversations = builder.conversationCount
         } catch {
             Diagnostics.error("cannot write the report: \(error)")

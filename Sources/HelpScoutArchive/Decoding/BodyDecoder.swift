@@ -3,7 +3,7 @@
 /// One decoder per thread: it reuses its tape from body to body.
 public struct BodyDecoder {
     /// How much of a body to decode.
-    public enum Detail: Sendable {
+    public enum Detail: Sendable, CaseIterable {
         /// Only what a status needs (the body is an object with its event type, time and required
         /// id); every payload is `.unanalysed`. For `verify`.
         case statuses

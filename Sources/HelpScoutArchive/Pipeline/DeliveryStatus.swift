@@ -34,6 +34,14 @@ public struct ArchivePosition: Sendable, Hashable, Comparable {
 
 /// A line that is not a verified event, with why: what `verify` prints and `audit.csv` lists.
 public struct Finding: Sendable, Equatable {
+    /// The most characters of a delivery id or event type a finding keeps from an archive: enough
+    /// for any real one, and a hostile megabyte id cannot bloat the audit.
+    public static let maxFieldLength = 200
+
+    static func capped(_ text: String) -> String {
+        text.count <= maxFieldLength ? text : String(text.prefix(maxFieldLength)) + "…"
+    }
+
     public var position: ArchivePosition
     public var status: DeliveryStatus
     public var reason: String

@@ -29,7 +29,7 @@ final class RunLedger {
             case .rejected(let status, let reason, let deliveryId, let eventType):
                 summary.counts[status, default: 0] += 1
                 observer.record(finding: Finding(position: position, status: status, reason: reason,
-                                                 deliveryId: deliveryId, eventType: eventType))
+                                                 deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))
             }
         }
     }

@@ -8,7 +8,8 @@ import Darwin
 ///
 /// A directory is searched recursively for `*.jsonl`, `*.ndjson`, `*.jsonl.gz` and `*.ndjson.gz`,
 /// following symbolic links but never into a directory that contains itself; what it finds is taken
-/// in byte-wise sorted path order. A directory that cannot be listed becomes an `.unreadable` input,
+/// in byte-wise sorted path order. Only regular files are read from directories: a FIFO or device
+/// found there is reported, not opened. A directory that cannot be listed becomes an `.unreadable` input,
 /// so it is reported by name in its place. A path that does not exist stays a file input: opening it
 /// reports the error.
 public enum InputDiscovery {
@@ -88,10 +89,16 @@ public enum InputDiscovery {
                 }
                 continue
             }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
                 walk(directory: path, ancestors: &ancestors, into: &found)
-            } else if isArchiveName(name) {
-                found.append(.file(path))
+            case S_IFREG:
+                if isArchiveName(name) { found.append(.file(path)) }
+            default:
+                // A FIFO, socket or device would block or never end; only ones named explicitly are read.
+                if isArchiveName(name) {
+                    found.append(ArchiveInput(name: path, source: .unreadable(reason: "not a regular file; name it explicitly to read it")))
+                }
             }
         }
         ancestors.removeLast()
