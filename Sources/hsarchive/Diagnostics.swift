@@ -32,6 +32,13 @@ enum Diagnostics {
 }
 
 extension RunSummary {
+    /// Warns about inputs that held nothing but malformed lines.
+    func warnAboutNonArchives(names: [String]) {
+        for input in inputsAllMalformed {
+            Diagnostics.warning("\(names[input]): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?")
+        }
+    }
+
     /// `12 lines: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
     var oneLine: String {
         let counts = DeliveryStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")

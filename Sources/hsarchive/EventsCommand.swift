@@ -56,6 +56,7 @@ struct EventsCommand: ParsableCommand {
                                    since: since.flatMap(Self.time), until: until.flatMap(Self.time))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
         printer.close()
+        summary.warnAboutNonArchives(names: inputs.map(\.name))
         let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         if rejected > 0 {
             Diagnostics.note("\(rejected) deliveries did not verify and were left out (\(summary.count(.forged)) forged, \(summary.count(.unsigned)) unsigned); run verify to list them")

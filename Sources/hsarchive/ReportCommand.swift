@@ -43,6 +43,7 @@ struct ReportCommand: ParsableCommand {
             Diagnostics.error("cannot write the report: \(error)")
             throw ExitStatus.usage.code
         }
+        summary.warnAboutNonArchives(names: inputs.map(\.name))
         Diagnostics.note("\(summary.oneLine); \(conversations) conversations; report written to \(out)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {

@@ -20,6 +20,7 @@ struct VerifyCommand: ParsableCommand {
         let inputs = options.inputs()
         let printer = FindingPrinter(inputNames: inputs.map(\.name))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .statuses).run(observer: printer)
+        summary.warnAboutNonArchives(names: inputs.map(\.name))
         printer.print("\(summary.oneLine)\n")
         printer.close()
         let status = summary.exitStatus(failingOnForgeries: true)

@@ -55,6 +55,7 @@ import Testing
         #expect(result.status == 2)
         #expect(result.errors.contains("c-corrupt.jsonl.gz:"))
         #expect(result.errors.contains("symbolic link loop"))
+        #expect(result.errors.contains("b-noise.jsonl: every line is malformed"))
 
         let integrity = try #require(Self.parseCSV(try String(contentsOfFile: out + "/integrity.csv", encoding: .utf8)))
         let counts = Dictionary(uniqueKeysWithValues: integrity.dropFirst().map { ($0[0], Int($0[1])!) })

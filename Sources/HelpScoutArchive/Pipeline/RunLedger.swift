@@ -5,17 +5,22 @@ final class RunLedger {
     private(set) var summary = RunSummary()
     private var seen = DeliverySet()
     private var linesSoFar: [Int]
+    private var malformedSoFar: [Int]
+    private var countedSoFar: [Int]
 
     init(inputCount: Int, observer: RunObserver) {
         self.observer = observer
         summary.inputCount = inputCount
         linesSoFar = Array(repeating: 0, count: inputCount)
+        malformedSoFar = Array(repeating: 0, count: inputCount)
+        countedSoFar = Array(repeating: 0, count: inputCount)
     }
 
     /// Records the next batch of `input`.
     func merge(_ result: BatchResult, input: Int) {
         let firstLine = linesSoFar[input] + 1
         linesSoFar[input] += result.lineCount
+        countedSoFar[input] += result.entries.count
         for entry in result.entries {
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
@@ -28,6 +33,7 @@ final class RunLedger {
                 }
             case .rejected(let status, let reason, let deliveryId, let eventType):
                 summary.counts[status, default: 0] += 1
+                if status == .malformed { malformedSoFar[input] += 1 }
                 observer.record(finding: Finding(position: position, status: status, reason: reason,
                                                  deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))
             }
@@ -41,6 +47,7 @@ final class RunLedger {
             summary.failures.append(failure)
             observer.record(failure: failure)
         }
+        if countedSoFar[input] > 0 && malformedSoFar[input] == countedSoFar[input] { summary.inputsAllMalformed.append(input) }
         observer.finished(input: input)
     }
 }

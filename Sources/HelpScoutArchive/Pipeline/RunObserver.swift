@@ -25,6 +25,8 @@ public struct RunSummary: Sendable, Equatable {
     public var counts: [DeliveryStatus: Int] = [:]
     public var failures: [InputFailure] = []
     public var inputCount = 0
+    /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
+    public var inputsAllMalformed: [Int] = []
 
     public init() {}
 
