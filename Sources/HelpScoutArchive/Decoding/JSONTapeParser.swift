@@ -144,14 +144,22 @@ struct JSONTapeParser {
         let contentStart = p + 1
         switch JSONScanner.scanString(from: contentStart, end) {
         case .closed(let quote, let hasEscapes, let hasUnpairedSurrogate):
-            append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
-                             start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
-                             next: UInt32(count + 1)))
+            appendString(from: contentStart, to: quote, start, hasEscapes, hasUnpairedSurrogate)
             p = quote + 1
             return nil
         case .failed(let at, let kind):
             return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
         }
+    }
+
+    @inline(__always)
+    private mutating func appendString(
+        from contentStart: UnsafePointer<UInt8>, to quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>,
+        _ hasEscapes: Bool, _ hasUnpairedSurrogate: Bool
+    ) {
+        append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
+                         start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
+                         next: UInt32(count + 1)))
     }
 
     private mutating func appendCapturedString(
@@ -164,9 +172,7 @@ struct JSONTapeParser {
         case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
             buffer.count = written
             capturedToken = count
-            append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
-                             start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
-                             next: UInt32(count + 1)))
+            appendString(from: contentStart, to: quote, start, hasEscapes, hasUnpairedSurrogate)
             p = quote + 1
             return nil
         case .failed(let at, let kind):

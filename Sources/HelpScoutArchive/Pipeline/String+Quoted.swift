@@ -1,6 +1,14 @@
 extension String {
-    /// The string as a quoted literal for a finding's reason: control characters escaped so a hostile
-    /// value cannot start a new line of output, and cut to `limit` characters.
+    /// The string as a JSON string literal: quotes and backslashes escaped, and every control
+    /// character (C0, DEL and C1) and line or paragraph separator as `\uXXXX`, so no value can start
+    /// a new line of output.
+    var jsonQuoted: String {
+        var result = "\""
+        for scalar in unicodeScalars { Self.appendEscaped(scalar, to: &result) }
+        return result + "\""
+    }
+
+    /// The string quoted for a finding's reason, as `jsonQuoted` but cut to `limit` characters.
     func quotedForReason(limit: Int = 80) -> String {
         var result = "\""
         for (index, scalar) in unicodeScalars.enumerated() {
@@ -8,20 +16,26 @@ extension String {
                 result += "…"
                 break
             }
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+            Self.appendEscaped(scalar, to: &result)
         }
         return result + "\""
+    }
+
+    private static func appendEscaped(_ scalar: Unicode.Scalar, to result: inout String) {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        default:
+            let value = scalar.value
+            if value < 0x20 || (value >= 0x7F && value < 0xA0) || value == 0x2028 || value == 0x2029 {
+                let hex = String(value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
     }
 }

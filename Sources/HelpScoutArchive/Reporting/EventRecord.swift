@@ -89,13 +89,13 @@ public struct EventRecord: Sendable, Equatable {
     /// One JSON object on one line, keys in `columns` order, `null` for what the event lacks.
     public func jsonLine() -> String {
         func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
-        func string(_ value: String?) -> String { value.map(Self.jsonString) ?? "null" }
+        func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
         let values = [
-            Self.jsonString(sortableTime), Self.jsonString(type), Self.jsonString(shape), number(conversationId),
+            sortableTime.jsonQuoted, type.jsonQuoted, shape.jsonQuoted, number(conversationId),
             number(mailboxId), string(status), number(assigneeId), number(threadId), string(threadKind), number(authorId),
             string(rating), number(ratingId), number(customerId),
-            tags.map { "[" + $0.map(Self.jsonString).joined(separator: ",") + "]" } ?? "null",
-            Self.jsonString(file), String(line),
+            tags.map { "[" + $0.map(\.jsonQuoted).joined(separator: ",") + "]" } ?? "null",
+            file.jsonQuoted, String(line),
         ]
         return "{" + zip(Self.columns, values).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}\n"
     }
@@ -108,27 +108,5 @@ public struct EventRecord: Sendable, Equatable {
             threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId), tags?.joined(separator: ";") ?? "",
             file, String(line),
         ])
-    }
-
-    /// `value` as a JSON string literal.
-    static func jsonString(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
