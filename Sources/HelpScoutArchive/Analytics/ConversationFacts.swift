@@ -72,9 +72,6 @@ public struct ConversationFacts: Sendable {
         threads.sort { ($0.time, $0.id) < ($1.time, $1.id) }
         return (snapshots, threads, createdAt)
     }
-
-    /// The bytes the log holds, for measuring memory.
-    public var encodedSize: Int { log.bytes.capacity }
 }
 
 /// Sentinels for absent values inside facts.

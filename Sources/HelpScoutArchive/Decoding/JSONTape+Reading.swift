@@ -34,12 +34,6 @@ public struct JSONDocument {
         return found
     }
 
-    /// Like `member`, but a JSON `null` counts as absent.
-    public func nonNullMember(_ object: Int, _ key: StaticString) -> Int? {
-        guard let value = member(object, key), tokens[value].kind != .null else { return nil }
-        return value
-    }
-
     /// Calls `body` with the key and value index of each member of the object at `object`.
     public func forEachMember(_ object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
         guard tokens[object].kind == .object else { return }

@@ -23,6 +23,14 @@ import Testing
         Array(DeliveryLine.signed(body, secret: secret, event: event).serialized().utf8)
     }
 
+    /// A small conversation body's signature, and the body as a JSON string literal.
+    var signedBody: (signature: String, escaped: String) {
+        let body = "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
+        var escaped = ""
+        JSONValue.writeString(body, to: &escaped)
+        return (DeliveryLine.sign(Array(body.utf8), secret: secret), escaped)
+    }
+
     @Test func nestingOneHundredThousandLevelsDeepInTheLineOrTheBody() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let line = verdict(Array("{\"headers\":{},\"body\":\"{}\",\"x\":\(deep)}".utf8))
@@ -46,10 +54,7 @@ import Testing
     }
 
     @Test func duplicateKeysTakeTheLastValue() {
-        let body = "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
-        let signature = DeliveryLine.sign(Array(body.utf8), secret: secret)
-        var escaped = ""
-        JSONValue.writeString(body, to: &escaped)
+        let (signature, escaped) = signedBody
         let forgedFirst = "{\"headers\":{\"X-HelpScout-Event\":\"convo.created\",\"X-HelpScout-Signature\":\"\(signature)\",\"x-helpscout-signature\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAA=\"},\"body\":\(escaped)}"
         #expect(verdict(Array(forgedFirst.utf8)).status == .forged)
         let goodLast = "{\"headers\":{\"X-HelpScout-Event\":\"convo.created\",\"x-helpscout-signature\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAA=\",\"X-HelpScout-Signature\":\"\(signature)\"},\"body\":\"x\",\"body\":\(escaped)}"
@@ -64,10 +69,7 @@ import Testing
     }
 
     @Test func headersGivenAsArraysAndATenMegabyteSignature() {
-        let body = "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
-        let signature = DeliveryLine.sign(Array(body.utf8), secret: secret)
-        var escaped = ""
-        JSONValue.writeString(body, to: &escaped)
+        let (signature, escaped) = signedBody
         let arrays = "{\"headers\":{\"X-HelpScout-Event\":[\"convo.created\"],\"X-HelpScout-Signature\":[\"\(signature)\",\"other\"]},\"body\":\(escaped)}"
         #expect(verdict(Array(arrays.utf8)).status == .verified)
         let huge = "{\"headers\":{\"X-HelpScout-Signature\":\"\(String(repeating: "QUJD", count: 2_500_000))\"},\"body\":\(escaped)}"
