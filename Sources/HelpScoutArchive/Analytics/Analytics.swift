@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every metric of a run, computed once from its facts, one conversation at a time.
 public struct Analytics: Sendable {
     public let store: FactStore
@@ -6,29 +8,72 @@ public struct Analytics: Sendable {
     public let tags: TagFrequency
     public let satisfaction: Satisfaction
 
-    public init(store: FactStore) {
+    /// Computes every metric, the conversations split into parts computed in parallel and merged
+    /// in id order, so the result is the same for any number of parts.
+    /// - Parameter parts: how many; by default two once there are enough conversations to be worth it.
+    public init(store: FactStore, parts: Int? = nil) {
         self.store = store
+        let ids = store.conversations.keys.sorted()
+        let parts = max(1, min(parts ?? (ids.count >= 2000 ? 2 : 1), ids.count))
+        let ratings = Satisfaction(store: store)
+        let partials = PartialResults(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var partial = Partial(satisfaction: ratings)
+            for id in ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)] {
+                let facts = store.conversations[id]!
+                guard !facts.isDeleted else { continue }
+                let view = ConversationView(id: id, facts: facts, store: store)
+                partial.responseTimes.add(view)
+                partial.churn.add(view)
+                partial.tags.add(view)
+                partial.satisfaction.add(view)
+            }
+            partials.set(part, partial)
+        }
+        var total = partials.get(0)
+        for part in 1..<parts {
+            let partial = partials.get(part)
+            total.responseTimes.merge(partial.responseTimes)
+            total.churn.merge(partial.churn)
+            total.tags.merge(partial.tags)
+            total.satisfaction.merge(partial.satisfaction)
+        }
+        total.responseTimes.finish()
+        total.churn.finish()
+        total.tags.finish()
+        total.satisfaction.finish(store: store)
+        responseTimes = total.responseTimes
+        churn = total.churn
+        tags = total.tags
+        satisfaction = total.satisfaction
+    }
+
+    /// The metrics of one part of the conversations.
+    private struct Partial {
         var responseTimes = ResponseTimes()
         var churn = AssignmentChurn()
         var tags = TagFrequency()
-        var satisfaction = Satisfaction(store: store)
-        for id in store.conversations.keys.sorted() {
-            let facts = store.conversations[id]!
-            guard !facts.isDeleted else { continue }
-            let view = ConversationView(id: id, facts: facts, store: store)
-            responseTimes.add(view)
-            churn.add(view)
-            tags.add(view)
-            satisfaction.add(view)
+        var satisfaction: Satisfaction
+    }
+
+    /// Where parallel parts leave their results.
+    private final class PartialResults: @unchecked Sendable {
+        private var results: [Partial?]
+        private let lock = NSLock()
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ partial: Partial) {
+            lock.lock()
+            results[index] = partial
+            lock.unlock()
         }
-        responseTimes.finish()
-        churn.finish()
-        tags.finish()
-        satisfaction.finish()
-        self.responseTimes = responseTimes
-        self.churn = churn
-        self.tags = tags
-        self.satisfaction = satisfaction
+
+        func get(_ index: Int) -> Partial {
+            lock.lock()
+            defer { lock.unlock() }
+            return results[index]!
+        }
     }
 
     /// Verified events per day and type, by day then type name.

@@ -50,6 +50,15 @@ public struct AssignmentChurn: Sendable {
             if row.assignments > 0 || row.unassignments > 0 { conversations.append(row) }
     }
 
+    /// Takes in another part of the conversations, which come after this part's in id order.
+    mutating func merge(_ other: AssignmentChurn) {
+        conversations += other.conversations
+        for (agent, row) in other.agentRows {
+            agentRows[agent, default: AgentRow(agent: agent)].assignedIn += row.assignedIn
+            agentRows[agent, default: AgentRow(agent: agent)].handedOff += row.handedOff
+        }
+    }
+
     mutating func finish() {
         agents = agentRows.keys.sorted().map { agentRows[$0]! }
         agentRows = [:]

@@ -49,6 +49,15 @@ public struct ResponseTimes: Sendable {
             }
     }
 
+    /// Takes in the measurements of another part of the conversations.
+    mutating func merge(_ other: ResponseTimes) {
+        for (metric, scopes) in other.samples {
+            for (scope, keys) in scopes {
+                for (key, values) in keys { samples[metric, default: [:]][scope, default: [:]][key, default: []] += values }
+            }
+        }
+    }
+
     /// Summarises the measurements into rows.
     mutating func finish() {
         for metric in Metric.allCases {

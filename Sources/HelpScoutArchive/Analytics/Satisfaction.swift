@@ -27,26 +27,27 @@ public struct Satisfaction: Sendable {
 
     public private(set) var rows: [Row] = []
     public private(set) var ratings: [Attributed] = []
-    /// The latest version of each rating, by conversation, until its conversation is seen.
-    private var waiting: [Int64: [RatingFact]] = [:]
-    private let deleted: Set<Int64>
+    /// The latest version of each counted rating, by conversation.
+    private let latest: [Int64: [RatingFact]]
 
+    /// Picks the latest version of each rating (by event time, ties in archive order).
     init(store: FactStore) {
-        var latest: [RatingFact.Identity: RatingFact] = [:]
+        var byIdentity: [RatingFact.Identity: RatingFact] = [:]
         for rating in store.ratings {
-            if let seen = latest[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) { continue }
-            latest[rating.identity] = rating
+            if let seen = byIdentity[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) { continue }
+            byIdentity[rating.identity] = rating
         }
-        for rating in latest.values where rating.score != .unknown {
-            waiting[rating.conversation, default: []].append(rating)
+        var latest: [Int64: [RatingFact]] = [:]
+        for rating in byIdentity.values where rating.score != .unknown {
+            latest[rating.conversation, default: []].append(rating)
         }
-        deleted = Set(store.conversations.filter { $0.value.isDeleted }.keys)
+        self.latest = latest
     }
 
     /// Attributes the ratings of one conversation: to the rated agent, else the author of the last
     /// agent reply at or before the rating; to the rating's mailbox, else the conversation's.
     mutating func add(_ view: ConversationView) {
-        guard let pending = waiting.removeValue(forKey: view.id) else { return }
+        guard let pending = latest[view.id] else { return }
         for rating in pending {
             var agent = rating.agent
             if agent == Fact.none, let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time }) {
@@ -57,12 +58,16 @@ public struct Satisfaction: Sendable {
         }
     }
 
-    /// Attributes ratings of conversations with no other facts, then counts everything.
-    mutating func finish() {
-        for (conversation, pending) in waiting where !deleted.contains(conversation) {
+    /// Takes in the ratings attributed in another part of the conversations.
+    mutating func merge(_ other: Satisfaction) {
+        ratings += other.ratings
+    }
+
+    /// Attributes the ratings of conversations with no other facts, then counts everything.
+    mutating func finish(store: FactStore) {
+        for (conversation, pending) in latest where store.conversations[conversation] == nil {
             ratings += pending.map { Attributed(score: $0.score, agent: $0.agent, mailbox: $0.mailbox, time: $0.time) }
         }
-        waiting = [:]
         ratings.sort { ($0.time, $0.agent, $0.mailbox, $0.score.rawValue) < ($1.time, $1.agent, $1.mailbox, $1.score.rawValue) }
         var counts: [Scope: [String: Row]] = [:]
         func count(_ scope: Scope, _ key: String, _ score: RatingRecord.Score) {

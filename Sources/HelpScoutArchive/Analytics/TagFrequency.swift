@@ -27,6 +27,17 @@ public struct TagFrequency: Sendable {
             for tag in previous ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
     }
 
+    /// Takes in the counts of another part of the conversations.
+    mutating func merge(_ other: TagFrequency) {
+        for (tag, row) in other.byTag {
+            var merged = byTag[tag] ?? Row(tag: tag)
+            merged.conversations += row.conversations
+            merged.added += row.added
+            merged.removed += row.removed
+            byTag[tag] = merged
+        }
+    }
+
     mutating func finish() {
         rows = byTag.values.sorted { ($1.conversations, $0.tag) < ($0.conversations, $1.tag) }
         byTag = [:]

@@ -110,13 +110,13 @@ import Testing
         func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
     }
 
-    func csvs(detail: BodyDecoder.Detail, jobs: Int, batchSize: Int) throws -> [String] {
+    func csvs(detail: BodyDecoder.Detail, jobs: Int, batchSize: Int, parts: Int? = nil) throws -> [String] {
         let inputs = InputDiscovery.archives(for: [Fixtures.repositoryRoot + "/sample-data/archive"])
         let keyring = try SecretKeyring.load(secretFile: Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt", environment: [:]).keyring
         let collector = Collector()
         _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
             .run(observer: collector)
-        let analytics = Analytics(store: collector.store)
+        let analytics = Analytics(store: collector.store, parts: parts)
         let names = collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + collector.store.mailboxNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return [names.joined(separator: ","), AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
@@ -129,6 +129,13 @@ import Testing
         #expect(complete[1].split(separator: "\n").count > 10)
         for (jobs, batchSize) in [(1, 1 << 20), (2, 4096), (3, 50_000), (4, 1 << 20)] {
             #expect(try csvs(detail: .analytics, jobs: jobs, batchSize: batchSize) == complete, "jobs \(jobs) batch \(batchSize)")
+        }
+    }
+
+    @Test func metricsComputedInPartsEqualOnePass() throws {
+        let whole = try csvs(detail: .complete, jobs: 2, batchSize: 1 << 20, parts: 1)
+        for parts in [2, 3, 7] {
+            #expect(try csvs(detail: .complete, jobs: 2, batchSize: 1 << 20, parts: parts) == whole, "\(parts) parts")
         }
     }
 }
