@@ -25,7 +25,7 @@ public struct Analytics: Sendable {
                 let view = ConversationView(id: id, facts: facts, store: store)
                 partial.responseTimes.add(view)
                 partial.churn.add(view)
-                partial.tags.add(view)
+                partial.tags.add(view, tagSets: store.tagSets)
                 partial.satisfaction.add(view)
             }
             partials.set(part, partial)
@@ -78,8 +78,8 @@ public struct Analytics: Sendable {
 
     /// Verified events per day and type, by day then type name.
     public var eventCounts: [(day: String, type: String, count: Int)] {
-        store.eventCounts.keys.sorted { ($0.day, $0.type) < ($1.day, $1.type) }.map { key in
-            (Timestamp.dayString(key.day), key.type, store.eventCounts[key]!)
+        store.eventCounts.keys.map { ($0, $0.type.name) }.sorted { ($0.0.day, $0.1) < ($1.0.day, $1.1) }.map { key, name in
+            (Timestamp.dayString(key.day), name, store.eventCounts[key]!)
         }
     }
 

@@ -9,17 +9,18 @@ struct ConversationView {
     let createdAt: Int64
     /// The mailbox id of the last snapshot that names one, or `Fact.none`.
     let mailbox: Int64
-    let store: FactStore
+    /// The agent ids that agent indices refer to.
+    let agents: IdTable
 
-    init(id: Int64, facts: ConversationFacts, store: FactStore) {
+    init(id: Int64, facts: ConversationFacts, store: borrowing FactStore) {
         self.id = id
         self.facts = facts
-        self.store = store
+        agents = store.agents
         (snapshots, threads, createdAt) = facts.ordered()
         let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(named) ?? Fact.none
     }
 
     /// The id of an agent index, or `Fact.none`.
-    func agent(_ index: Int32) -> Int64 { store.agents.id(index) ?? Fact.none }
+    func agent(_ index: Int32) -> Int64 { agents.id(index) ?? Fact.none }
 }

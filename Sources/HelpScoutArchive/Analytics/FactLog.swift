@@ -78,20 +78,8 @@ struct FactLog: Sendable {
         var state = Running()
         var index = Self.headerSize
         bytes.withUnsafeBufferPointer { buffer in
-            func unsigned() -> UInt64 {
-                var value: UInt64 = 0, shift: UInt64 = 0
-                while true {
-                    let byte = buffer[index]
-                    index += 1
-                    value |= UInt64(byte & 0x7F) << shift
-                    if byte < 0x80 { return value }
-                    shift += 7
-                }
-            }
-            func signed() -> Int64 {
-                let value = unsigned()
-                return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
-            }
+            func unsigned() -> UInt64 { Self.unsigned(buffer, &index) }
+            func signed() -> Int64 { Self.signed(buffer, &index) }
             while index < buffer.count {
                 let kind = buffer[index]
                 index += 1
@@ -117,34 +105,46 @@ struct FactLog: Sendable {
     func forEachThreadId(_ body: (Int64) -> Void) {
         guard !bytes.isEmpty else { return }
         var id: Int64 = 0
-        var index = Self.headerSize
         bytes.withUnsafeBufferPointer { buffer in
-            func skip(_ count: Int) {
-                for _ in 0..<count {
-                    while buffer[index] >= 0x80 { index += 1 }
-                    index += 1
-                }
-            }
+            var index = Self.headerSize
             while index < buffer.count {
                 let kind = buffer[index]
                 index += 1
                 if kind >> 2 == Kind.thread.rawValue {
-                    var value: UInt64 = 0, shift: UInt64 = 0
-                    while true {
-                        let byte = buffer[index]
-                        index += 1
-                        value |= UInt64(byte & 0x7F) << shift
-                        if byte < 0x80 { break }
-                        shift += 7
-                    }
-                    id = id &+ (Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
+                    id = id &+ Self.signed(buffer, &index)
                     body(id)
-                    skip(2)
+                    Self.skip(2, buffer, &index)
                 } else {
                     let closed = kind & 0x0F == Kind.closedSnapshot.rawValue ? 1 : 0
-                    skip(5 + (kind & Self.hasCreatedAt != 0 ? 1 : 0) + closed)
+                    Self.skip(5 + (kind & Self.hasCreatedAt != 0 ? 1 : 0) + closed, buffer, &index)
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    private static func unsigned(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let byte = buffer[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    @inline(__always)
+    private static func signed(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int64 {
+        let value = unsigned(buffer, &index)
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    @inline(__always)
+    private static func skip(_ count: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        for _ in 0..<count {
+            while buffer[index] >= 0x80 { index += 1 }
+            index += 1
         }
     }
 

@@ -20,7 +20,7 @@ public struct FactStore: Sendable {
 
     public struct EventCountKey: Hashable, Sendable {
         public var day: Int
-        public var type: String
+        public var type: EventType
     }
 
     public init() {}
@@ -29,7 +29,7 @@ public struct FactStore: Sendable {
     public mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
         sequence &+= 1
-        eventCounts[EventCountKey(day: event.time.dayNumber, type: event.type.name), default: 0] += 1
+        eventCounts[EventCountKey(day: event.time.dayNumber, type: event.type), default: 0] += 1
         firstEventTime = min(firstEventTime ?? time, time)
         lastEventTime = max(lastEventTime ?? time, time)
         switch event.payload {

@@ -15,10 +15,11 @@ public struct TagFrequency: Sendable {
     init() {}
 
     /// Walks one conversation's tag sets in order.
-    mutating func add(_ view: ConversationView) {
+    mutating func add(_ view: ConversationView, tagSets: [[String]]) {
             var previous: Set<String>?
             for snapshot in view.snapshots {
-                guard let tags = view.store.tags(of: snapshot) else { continue }
+                guard snapshot.tagSet >= 0 else { continue }
+                let tags = tagSets[Int(snapshot.tagSet)]
                 let current = Set(tags)
                 for tag in current.subtracting(previous ?? []) { byTag[tag, default: Row(tag: tag)].added += 1 }
                 for tag in (previous ?? []).subtracting(current) { byTag[tag, default: Row(tag: tag)].removed += 1 }

@@ -30,39 +30,41 @@ extension BodyDecoder {
     /// A conversation object and the newest of its timestamps (its own and its threads'); nil
     /// without an integer `id`. Without `facts` only the id and the times are read.
     mutating func conversation(_ object: Int, facts: Bool) -> (snapshot: ConversationSnapshot, newest: Timestamp?)? {
-        let tape = self.tape
-        return tape.withMembers(object, Self.conversationKeys) { values in
-            func value(_ key: ConversationKey) -> Int? { values[key.rawValue] }
-            guard let id = tape.int64(value(.id)) else { return nil }
-            var snapshot = ConversationSnapshot(id: id)
-            let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
-            var newest = max(max(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
-            var threadList: Int?
-            if let embedded = value(.embedded), let list = tape.withMembers(embedded, Self.embeddedKeys, { $0[0] }),
-               tape.kind(list) == .array {
-                threadList = list
-            } else if let list = value(.threads), tape.kind(list) == .array {
-                threadList = list
-            }
-            if let threadList {
-                tape.forEachElement(threadList) { element in
-                    guard tape.kind(element) == .object else { return }
+        let values = tape.members(object, Self.conversationKeys)
+        func value(_ key: ConversationKey) -> Int? { values[key.rawValue] }
+        guard let id = tape.int64(value(.id)) else { return nil }
+        var snapshot = ConversationSnapshot(id: id)
+        let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
+        var newest = max(max(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
+        var threadList: Int?
+        if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[0],
+           tape.kind(list) == .array {
+            threadList = list
+        } else if let list = value(.threads), tape.kind(list) == .array {
+            threadList = list
+        }
+        if let threadList {
+            var element = threadList + 1
+            let end = Int(tape.tokens[threadList].next)
+            while element < end {
+                if tape.kind(element) == .object {
                     let (thread, createdAt) = embeddedThread(element, conversation: id, facts: facts)
                     newest = max(newest, createdAt)
                     if let thread { snapshot.threads.append(thread) }
                 }
+                element = Int(tape.tokens[element].next)
             }
-            guard facts else { return (snapshot, newest) }
-            snapshot.number = tape.int64(value(.number))
-            snapshot.status = tape.string(value(.status))
-            snapshot.createdAt = createdAt
-            snapshot.closedAt = closedAt
-            let assignee = value(.assignee).flatMap { tape.kind($0) == .null ? nil : $0 } ?? value(.owner)
-            snapshot.assignee = person(assignee, named: true)
-            snapshot.mailbox = mailbox(id: value(.mailboxId), object: value(.mailbox))
-            if let tags = value(.tags), tape.kind(tags) == .array { snapshot.tags = tagNames(tags) }
-            return (snapshot, newest)
         }
+        guard facts else { return (snapshot, newest) }
+        snapshot.number = tape.int64(value(.number))
+        snapshot.status = tape.string(value(.status))
+        snapshot.createdAt = createdAt
+        snapshot.closedAt = closedAt
+        let assignee = value(.assignee).flatMap { tape.kind($0) == .null ? nil : $0 } ?? value(.owner)
+        snapshot.assignee = person(assignee, named: true)
+        snapshot.mailbox = mailbox(id: value(.mailboxId), object: value(.mailbox))
+        if let tags = value(.tags), tape.kind(tags) == .array { snapshot.tags = tagNames(tags) }
+        return (snapshot, newest)
     }
 
     /// An embedded thread and its time; the thread is nil when not wanted (statuses only) or when
@@ -70,10 +72,11 @@ extension BodyDecoder {
     private mutating func embeddedThread(_ object: Int, conversation: Int64, facts: Bool) -> (ThreadRecord?, Timestamp?) {
         guard facts else { return (nil, thread(object, kind: nil, facts: false).createdAt) }
         if sentThreads != nil {
-            let (id, createdAt) = tape.withMembers(object, Self.threadKeys) {
-                (tape.int64($0[ThreadKey.id.rawValue]), timestamp($0[ThreadKey.createdAt.rawValue]))
+            let values = tape.members(object, Self.threadKeys)
+            let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
+            if let id = tape.int64(values[ThreadKey.id.rawValue]), !sentThreads!.insert(conversation: conversation, thread: id) {
+                return (nil, createdAt)
             }
-            if let id, !sentThreads!.insert(conversation: conversation, thread: id) { return (nil, createdAt) }
         }
         let thread = thread(object, kind: nil)
         return (thread, thread.createdAt)
@@ -81,15 +84,13 @@ extension BodyDecoder {
 
     /// A thread object; its kind comes from the event type when given, else from its `type`.
     mutating func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?, facts: Bool = true) -> ThreadRecord {
-        let tape = self.tape
-        return tape.withMembers(object, Self.threadKeys) { values in
-            let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
-            guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
-            let createdBy = values[ThreadKey.createdBy.rawValue]
-            let kind = fixedKind ?? threadKind(type: values[ThreadKey.type.rawValue], createdBy: createdBy)
-            return ThreadRecord(id: tape.int64(values[ThreadKey.id.rawValue]), kind: kind, createdAt: createdAt,
-                                author: person(createdBy, named: kind == .agentReply || kind == .note))
-        }
+        let values = tape.members(object, Self.threadKeys)
+        let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
+        guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
+        let createdBy = values[ThreadKey.createdBy.rawValue]
+        let kind = fixedKind ?? threadKind(type: values[ThreadKey.type.rawValue], createdBy: createdBy)
+        return ThreadRecord(id: tape.int64(values[ThreadKey.id.rawValue]), kind: kind, createdAt: createdAt,
+                            author: person(createdBy, named: kind == .agentReply || kind == .note))
     }
 
     private func threadKind(type: Int?, createdBy: Int?) -> ThreadRecord.Kind {
@@ -98,7 +99,7 @@ extension BodyDecoder {
         case "message", "reply": return .agentReply
         case "note": return .note
         case "chat", "phone", "beaconchat":
-            let authorType = createdBy.flatMap { tape.withMembers($0, Self.personKeys) { $0[PersonKey.type.rawValue] } }
+            let authorType = createdBy.flatMap { tape.members($0, Self.personKeys)[PersonKey.type.rawValue] }
             switch lowercasedASCII(authorType) {
             case "customer": return .customerMessage
             case "user": return .agentReply
@@ -118,23 +119,21 @@ extension BodyDecoder {
     /// `firstName`/`lastName` (customers' names are never needed).
     mutating func person(_ object: Int?, named: Bool) -> Person? {
         guard let object else { return nil }
-        let tape = self.tape
-        return tape.withMembers(object, Self.personKeys) { values in
-            guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
-            // In analytics detail, a name is sent once per decoder: the first seen is the one kept.
-            guard named, sentNames?.contains(id) != true else { return Person(id: id) }
-            let first = (tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue]))?.trimmed ?? ""
-            let last = (tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue]))?.trimmed ?? ""
-            let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
-            guard !name.isEmpty else { return Person(id: id) }
-            sentNames?.insert(id)
-            return Person(id: id, name: name)
-        }
+        let values = tape.members(object, Self.personKeys)
+        guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
+        // In analytics detail, a name is sent once per decoder: the first seen is the one kept.
+        guard named, sentNames?.contains(id) != true else { return Person(id: id) }
+        let first = (tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue]))?.trimmed ?? ""
+        let last = (tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue]))?.trimmed ?? ""
+        let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
+        guard !name.isEmpty else { return Person(id: id) }
+        sentNames?.insert(id)
+        return Person(id: id, name: name)
     }
 
     /// A mailbox from `mailboxId` or a nested `mailbox` object (whose `name` is kept).
     func mailbox(id idValue: Int?, object: Int?) -> Mailbox? {
-        let nested = object.map { tape.withMembers($0, Self.nameKeys) { ($0[0], $0[1]) } }
+        let nested = object.map { tape.members($0, Self.nameKeys) }.map { ($0[0], $0[1]) }
         guard let id = tape.int64(idValue) ?? tape.int64(nested?.0 ?? nil) else { return nil }
         return Mailbox(id: id, name: tape.string(nested?.1 ?? nil))
     }
@@ -151,17 +150,15 @@ extension BodyDecoder {
 
     /// A rating object; nil without an integer `conversationId`. Without `facts`, only the id is read.
     mutating func rating(_ object: Int, facts: Bool) -> RatingRecord? {
-        let tape = self.tape
-        return tape.withMembers(object, Self.ratingKeys) { values in
-            func value(_ key: RatingKey) -> Int? { values[key.rawValue] }
-            guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
-            guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }
-            let agent = person(value(.user), named: true) ?? tape.int64(value(.userId)).map { Person(id: $0) }
-            return RatingRecord(
-                id: tape.int64(value(.id)), threadId: tape.int64(value(.threadId)), conversationId: conversationId,
-                score: score(value(.rating)), agent: agent, mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
-                comments: tape.string(value(.comments)))
-        }
+        let values = tape.members(object, Self.ratingKeys)
+        func value(_ key: RatingKey) -> Int? { values[key.rawValue] }
+        guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
+        guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }
+        let agent = person(value(.user), named: true) ?? tape.int64(value(.userId)).map { Person(id: $0) }
+        return RatingRecord(
+            id: tape.int64(value(.id)), threadId: tape.int64(value(.threadId)), conversationId: conversationId,
+            score: score(value(.rating)), agent: agent, mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
+            comments: tape.string(value(.comments)))
     }
 
     private func score(_ index: Int?) -> RatingRecord.Score {

@@ -26,7 +26,7 @@ struct JSONKeySet: @unchecked Sendable {
             for index in 0..<min(8, key.utf8CodeUnitCount) { head |= UInt64(key.utf8Start[index]) << (8 * UInt64(index)) }
             return head
         }
-        precondition(keys.allSatisfy { $0.utf8CodeUnitCount <= Self.longest })
+        precondition(keys.allSatisfy { $0.utf8CodeUnitCount <= Self.longest } && keys.count <= MemberSlots.capacity)
         order = keys.indices.sorted { (keys[$0].utf8CodeUnitCount, $0) < (keys[$1].utf8CodeUnitCount, $1) }
         starts = (0...(Self.longest + 1)).map { length in keys.filter { $0.utf8CodeUnitCount < length }.count }
     }
@@ -63,28 +63,34 @@ struct JSONKeySet: @unchecked Sendable {
     }
 }
 
-/// The value tokens of a key set's keys in one object, on the stack.
-struct MemberValues {
-    fileprivate let slots: UnsafeMutableBufferPointer<Int32>
+/// The value tokens of a key set's keys (up to 16) in one object: a plain value, so reading it
+/// needs no closure and copies nothing else.
+struct MemberSlots {
+    static let capacity = 16
+    private var slots: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
+                        Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32)
+        = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
 
     /// The value of the key at `position` in the set (the last one when a key repeats), or nil.
     subscript(_ position: Int) -> Int? {
-        let value = slots[position]
+        let value = withUnsafeBytes(of: slots) { $0.load(fromByteOffset: position * 4, as: Int32.self) }
         return value < 0 ? nil : Int(value)
+    }
+
+    fileprivate mutating func set(_ position: Int, _ value: Int) {
+        withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: Int32(value), toByteOffset: position * 4, as: Int32.self) }
     }
 }
 
 extension JSONDocument {
-    /// Reads the keys of `set` in the object at `object` in one pass over its members (none when it
-    /// is not an object) and hands their values to `body`, without allocating.
-    func withMembers<Result>(_ object: Int, _ set: JSONKeySet, _ body: (MemberValues) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: set.count) { slots in
-            slots.initialize(repeating: -1)
-            forEachMember(object) { key, value in
-                if let position = set.index(of: key, in: self) { slots[position] = Int32(value) }
-            }
-            return body(MemberValues(slots: slots))
+    /// The values of the keys of `set` in the object at `object`, read in one pass over its members
+    /// (none when it is not an object).
+    func members(_ object: Int, _ set: JSONKeySet) -> MemberSlots {
+        var values = MemberSlots()
+        forEachMember(object) { key, value in
+            if let position = set.index(of: key, in: self) { values.set(position, value) }
         }
+        return values
     }
 }
 
