@@ -18,23 +18,33 @@ public enum Base64 {
         var padding = 0
         if text[count - 1] == UInt8(ascii: "=") { padding += 1 }
         if text[count - 2] == UInt8(ascii: "=") { padding += 1 }
-        output.reserveCapacity(output.count + count / 4 * 3)
-        return table.withUnsafeBufferPointer { table in
-            var index = 0
-            while index < count {
-                let isLast = index + 4 == count
-                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-                let c = isLast && padding == 2 ? 0 : table[Int(text[index + 2])]
-                let d = isLast && padding >= 1 ? 0 : table[Int(text[index + 3])]
-                guard a | b | c | d != invalid, (a | b | c | d) & 0xC0 == 0 else { return false }
-                let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                output.append(UInt8(group >> 16))
-                if !(isLast && padding == 2) { output.append(UInt8(group >> 8 & 0xFF)) }
-                if !(isLast && padding >= 1) { output.append(UInt8(group & 0xFF)) }
-                index += 4
+        let start = output.count
+        let decodedCount = count / 4 * 3 - padding
+        output.append(contentsOf: repeatElement(0, count: count / 4 * 3))
+        // Pointers, not subscripts: the lengths were checked above, and this runs over whole bodies.
+        let valid = table.withUnsafeBufferPointer { tableBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                let table = tableBuffer.baseAddress!, input = text.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var out = outBuffer.baseAddress! + start
+                let groups = count / 4
+                for group in 0..<groups {
+                    let p = input + group * 4
+                    let isLast = group == groups - 1
+                    let a = table[Int(p[0])], b = table[Int(p[1])]
+                    let c = isLast && padding == 2 ? 0 : table[Int(p[2])]
+                    let d = isLast && padding >= 1 ? 0 : table[Int(p[3])]
+                    guard (a | b | c | d) & 0xC0 == 0 else { return false }
+                    let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    out[0] = UInt8(value >> 16)
+                    out[1] = UInt8(value >> 8 & 0xFF)
+                    out[2] = UInt8(value & 0xFF)
+                    out += 3
+                }
+                return true
             }
-            return true
         }
+        output.removeLast(count / 4 * 3 - decodedCount)
+        return valid
     }
 
     /// Encodes `bytes` as padded standard base64.
