@@ -15,6 +15,8 @@ struct JSONTapeParser {
     var capturedToken: Int?
     private var open: UnsafeMutablePointer<UInt32>
     private var depth = 0
+    /// Bit `d` is set when the container at depth `d + 1` is an object (depth is at most 64).
+    private var objects: UInt64 = 0
     private let captureKey: StaticString?
     private let capture: ByteBuffer?
 
@@ -76,6 +78,7 @@ struct JSONTapeParser {
                     guard depth < JSONTape.maxDepth else { return fail(.tooDeep) }
                     let isObject = byte == UInt8(ascii: "{")
                     open[depth] = UInt32(count)
+                    if isObject { objects |= 1 << UInt64(depth) } else { objects &= ~(1 << UInt64(depth)) }
                     depth += 1
                     let offset = UInt32(start.distance(to: p))
                     append(JSONToken(kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
@@ -109,10 +112,21 @@ struct JSONTapeParser {
                 expecting = .value
             case .commaOrClose:
                 guard depth > 0 else { return fail(.invalid(.dataAfterValue)) }
-                let inObject = tokens[Int(open[depth - 1])].kind == .object
+                let inObject = objects >> UInt64(depth - 1) & 1 != 0
                 if byte == UInt8(ascii: ",") {
                     p += 1
-                    expecting = inObject ? .key : .value
+                    guard inObject else {
+                        expecting = .value
+                        continue
+                    }
+                    // The next member's key and colon, without another trip round the loop.
+                    p = JSONScanner.skipWhitespace(p, end)
+                    guard p < end, p.pointee == UInt8(ascii: "\"") else { return fail(p < end ? .invalid(.expectedKey) : .invalid(.unexpectedEnd)) }
+                    if let error = appendString(&p, start, end) { return error }
+                    p = JSONScanner.skipWhitespace(p, end)
+                    guard p < end, p.pointee == UInt8(ascii: ":") else { return fail(.invalid(.expectedColon)) }
+                    p += 1
+                    expecting = .value
                 } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     closeContainer(at: start.distance(to: p))
                     p += 1
