@@ -57,14 +57,13 @@ bench: deps
 	$(SWIFT) build -c release
 	python3 tools/bench/bench.py
 
-# Coverage-guided fuzzing of the line and body decoders and the reader (libFuzzer + AddressSanitizer)
-# for FUZZ_SECONDS. A crash is saved as .build-fuzz/crash-*: copy it into Tests/FuzzCorpus/ under a
-# name that says what broke, and the replay test keeps it fixed.
+# Fuzzing of the line and body decoders and the reader for FUZZ_SECONDS: a property-based
+# generator (structure-aware mutations of Tests/FuzzCorpus) under AddressSanitizer. An input that
+# crashes stays in .build-fuzz/current-input: copy it into Tests/FuzzCorpus/ under a name that says
+# what broke, and the replay test keeps it fixed.
 fuzz: deps
-	$(SWIFT) build --product hsarchive-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DHSARCHIVE_FUZZING --scratch-path .build-fuzz
-	mkdir -p .build-fuzz/corpus
-	.build-fuzz/debug/hsarchive-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -print_final_stats=1 \
-		-artifact_prefix=.build-fuzz/ .build-fuzz/corpus Tests/FuzzCorpus
+	$(SWIFT) build --product hsarchive-fuzz --sanitize=address --scratch-path .build-fuzz
+	.build-fuzz/debug/hsarchive-fuzz --mutate $(FUZZ_SECONDS) --save .build-fuzz/current-input Tests/FuzzCorpus
 
 clean:
 	rm -rf .build .build-fuzz

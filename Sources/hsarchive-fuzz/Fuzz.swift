@@ -2,8 +2,9 @@ import Foundation
 import HelpScoutArchive
 
 /// The fuzz target: any bytes, as a delivery line, as a signed body through every level of decoding,
-/// and as an archive stream. Built with `make fuzz` (libFuzzer and AddressSanitizer); a normal build
-/// makes it a replayer of saved inputs, as the regression tests use it.
+/// and as an archive stream. `make fuzz` builds it with AddressSanitizer and runs `--mutate`, a
+/// property-based generator over the seeds in Tests/FuzzCorpus; given files, it replays them, as the
+/// regression test does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
 private let keyring = try! SecretKeyring(secrets: ["fuzz-secret"])
 // libFuzzer calls the target from one thread, so the processors are shared without a lock.
 nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map { DeliveryProcessor(keyring: keyring, detail: $0) }
@@ -30,6 +31,7 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
     }
 }
 
+/// The entry point for libFuzzer (`swift build --sanitize=fuzzer -Xswiftc -DHSARCHIVE_FUZZING`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     fuzzOne(UnsafeRawBufferPointer(start: start, count: count))
@@ -47,15 +49,47 @@ enum FuzzLine {
 }
 
 #if !HSARCHIVE_FUZZING
-/// Replays saved inputs: `hsarchive-fuzz FILE...` runs each through the fuzz target.
+/// `hsarchive-fuzz FILE...` replays saved inputs; `hsarchive-fuzz --mutate SECONDS [--seed N]
+/// [--save FILE] DIR...` runs mutations of the inputs in DIRs for SECONDS, first writing each input
+/// to FILE so that a crash leaves it behind.
 @main
-struct FuzzReplay {
+struct FuzzMain {
     static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes { fuzzOne($0) }
-            print("ok \(path)")
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "--mutate", arguments.count >= 3, let seconds = Double(arguments[1]) else {
+            for path in arguments {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                data.withUnsafeBytes { fuzzOne($0) }
+                print("ok \(path)")
+            }
+            return
         }
+        arguments.removeFirst(2)
+        var seed = UInt64(Date().timeIntervalSince1970 * 1000)
+        var save = ".build-fuzz/current-input"
+        while arguments.count >= 2, arguments[0].hasPrefix("--") {
+            if arguments[0] == "--seed", let value = UInt64(arguments[1]) { seed = value }
+            if arguments[0] == "--save" { save = arguments[1] }
+            arguments.removeFirst(2)
+        }
+        let seeds = try arguments.flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
+        }
+        guard !seeds.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+        print("mutating \(seeds.count) seeds for \(Int(seconds)) s, seed \(seed); each input is written to \(save) before it runs")
+        var mutator = Mutator(seed: seed)
+        let deadline = Date().addingTimeInterval(seconds)
+        var runs = 0
+        while Date() < deadline {
+            for _ in 0..<100 {
+                let input = mutator.mutate(seeds[mutator.below(seeds.count)], other: seeds[mutator.below(seeds.count)])
+                FileManager.default.createFile(atPath: save, contents: Data(input))
+                input.withUnsafeBytes { fuzzOne($0) }
+                runs += 1
+            }
+        }
+        try? FileManager.default.removeItem(atPath: save)
+        print("done: \(runs) inputs, no crash")
     }
 }
 #endif
