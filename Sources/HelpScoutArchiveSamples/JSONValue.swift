@@ -85,10 +85,4 @@ public indirect enum JSONValue: Sendable, Equatable {
         let digits = String(unit, radix: 16)
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
-
-    /// The member `key` of an object, for tests.
-    public subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.last { $0.0 == key }?.1
-    }
 }

@@ -39,8 +39,6 @@ struct FactLog: Sendable {
         }
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
-
     mutating func append(_ snapshot: SnapshotFact, createdAt: Int64) {
         var state = running
         let delta = Int64(snapshot.sequence) - Int64(state.sequence)

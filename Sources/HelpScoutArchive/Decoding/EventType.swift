@@ -62,15 +62,6 @@ public enum EventType: Hashable, Sendable, Comparable {
         self = name.withUTF8 { EventType(name: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Whether the type is `convo.*`.
-    public var isConversationEvent: Bool {
-        switch self {
-        case .customerCreated, .customerUpdated, .satisfactionRatings: return false
-        case .other(let name): return name.hasPrefix("convo.")
-        default: return true
-        }
-    }
-
     /// The thread kind an envelope's thread event carries, for the three thread events.
     public var threadKind: ThreadRecord.Kind? {
         switch self {

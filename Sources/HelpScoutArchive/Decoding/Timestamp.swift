@@ -7,11 +7,6 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
-    /// Seconds from `self` to `later`, as a decimal.
-    public func seconds(until later: Timestamp) -> Double {
-        Double(later.milliseconds - milliseconds) / 1000
-    }
-
     /// Parses `2026-10-05T14:03:07Z`, `…07.125Z`, `…07+00:00`, `…07-05:00` (also `t`/space as the
     /// separator, `z`, `±HHMM`); text without an offset is taken as UTC. Returns nil for anything else
     /// or an impossible date.
