@@ -26,10 +26,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // AVX-512 kernels for the JSON scanner's hot loops, chosen at run time; Swift does the rest.
+        .target(name: "CJSONKernels"),
         .target(
             name: "HelpScoutArchive",
             dependencies: [
                 "CZlib",
+                "CJSONKernels",
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + (useISAL ? ["CISAL"] : []),
             swiftSettings: useISAL ? [.define("HSARCHIVE_ISAL")] : []

@@ -12,11 +12,11 @@ public final class ByteBuffer {
 
     deinit { base.deallocate() }
 
-    /// Makes room for `count` bytes (and 8 more, for word-sized stores past the end); keeps nothing.
+    /// Makes room for `count` bytes (and 64 more, for vector-sized stores past the end); keeps nothing.
     public func reserve(_ count: Int) {
-        guard count + 8 > capacity else { return }
+        guard count + 64 > capacity else { return }
         base.deallocate()
-        capacity = max(count + 8, capacity * 2)
+        capacity = max(count + 64, capacity * 2)
         base = .allocate(capacity: capacity)
     }
 

@@ -6,16 +6,23 @@ extension JSONScanner {
     }
 
     /// Validates a string's content from just after its opening quote, as `scanString` does, and
-    /// writes its value (escapes resolved, UTF-8) to `out`, which must have room for `end - start + 8`
-    /// bytes: eight bytes at a time are copied and stored while nothing needs a closer look.
+    /// writes its value (escapes resolved, UTF-8) to `out`, which must have room for `end - start + 64`
+    /// bytes: 64 bytes (with AVX-512) or eight bytes at a time are copied and stored while nothing
+    /// needs a closer look.
+    ///
+    /// `useKernels` is for tests, which compare both paths.
     static func scanStringCopying(
-        from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
+        from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
+        useKernels: Bool = JSONKernels.isAvailable
     ) -> CopyScan {
         var p = start
         var o = out
         var hasEscapes = false
         var hasUnpairedSurrogate = false
         while true {
+            if useKernels {
+                JSONKernels.copyString(&p, end, &o, &hasEscapes)
+            }
             while end - p >= 8 {
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
                 UnsafeMutableRawPointer(o).storeBytes(of: word, as: UInt64.self)

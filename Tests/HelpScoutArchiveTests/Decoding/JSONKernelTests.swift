@@ -1,0 +1,67 @@
+@testable import HelpScoutArchive
+import HelpScoutArchiveSamples
+import Testing
+
+/// The AVX-512 string kernel against the Swift scanner it shortcuts: the same verdict, the same
+/// bytes written, for strings that put every kind of byte at every offset around its 64-byte blocks.
+@Suite struct JSONKernelTests {
+    /// Escaped-string pieces, valid and not: the kernel must hand each unusual one back unchanged.
+    static let pieces: [[UInt8]] = [
+        "a", "\\\"", "\\\\", "\\/", "\\\\\\\"", "\\\\\\\\", "\\n", "\\t", "\\u00e9", "\\ud83d\\ude00", "\\ud83d",
+        "é", "—", "🙂", "\\x", "<p>", "\"", "\\",
+    ].map { Array($0.utf8) } + [[0x01], [0x09], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80]]
+
+    enum Outcome: Equatable {
+        case closed(quoteOffset: Int, written: [UInt8], hasEscapes: Bool, hasUnpairedSurrogate: Bool)
+        case failed(offset: Int, JSONSyntaxError.Kind)
+    }
+
+    func scan(_ content: [UInt8], useKernels: Bool) -> Outcome {
+        content.withUnsafeBufferPointer { input in
+            let start = input.baseAddress!
+            let output = UnsafeMutablePointer<UInt8>.allocate(capacity: content.count + 64)
+            defer { output.deallocate() }
+            switch JSONScanner.scanStringCopying(from: start, start + content.count, into: output, useKernels: useKernels) {
+            case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
+                return .closed(quoteOffset: quote - start, written: Array(UnsafeBufferPointer(start: output, count: written)),
+                               hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
+            case .failed(let at, let kind):
+                return .failed(offset: at - start, kind)
+            }
+        }
+    }
+
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func theKernelAgreesWithTheSwiftScannerEverywhere() {
+        var random = SampleRandom(seed: 64)
+        var closedCount = 0
+        for round in 0..<6_000 {
+            var content: [UInt8] = []
+            let target = round % 300
+            while content.count < target {
+                // Mostly plain text and the common escapes, now and then anything.
+                let piece = random.next() % 4 == 0 ? Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+                    : Array(repeating: UInt8(ascii: "x"), count: Int(random.next() % 70))
+                content += piece
+            }
+            if round % 3 != 0 { content += Array("\"tail".utf8) }
+            let fast = scan(content, useKernels: true)
+            #expect(fast == scan(content, useKernels: false), "\(content)")
+            if case .closed = fast { closedCount += 1 }
+        }
+        // Both verdicts must be common, or the comparison proves little.
+        #expect(closedCount > 1_000 && closedCount < 5_000)
+    }
+
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func everyBlockBoundaryPosition() {
+        for piece in Self.pieces {
+            for offset in 50...140 {
+                let content = Array(repeating: UInt8(ascii: "y"), count: offset) + piece + Array("z\"".utf8)
+                #expect(scan(content, useKernels: true) == scan(content, useKernels: false), "\(offset) \(piece)")
+                let cut = Array(repeating: UInt8(ascii: "y"), count: offset) + piece
+                #expect(scan(cut, useKernels: true) == scan(cut, useKernels: false), "\(offset) \(piece) at the end")
+            }
+        }
+    }
+}
