@@ -64,7 +64,10 @@ public struct DeliveryProcessor {
         case .notAString:
             return rejected(.forged, "X-HelpScout-Signature is not a string")
         case .value(let index):
-            check = verifier.verify(signature: lineTape.document.decodedString(index), body: body)
+            let line = lineTape.document
+            check = line.tokens[index].hasEscapes
+                ? verifier.verify(signature: line.decodedString(index), body: body)
+                : verifier.verify(signature: line.rawBytes(index), body: body)
         }
         switch check {
         case .notADigest:

@@ -10,9 +10,19 @@ public enum DeliveryStatus: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The position in `allCases`, the spec's order.
+    var index: Int {
+        switch self {
+        case .verified: return 0
+        case .duplicate: return 1
+        case .forged: return 2
+        case .unsigned: return 3
+        case .malformed: return 4
+        case .undecodable: return 5
+        }
     }
+
+    public static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool { lhs.index < rhs.index }
 }
 
 /// Where a line sits in the run: inputs in the order processed, then line order.

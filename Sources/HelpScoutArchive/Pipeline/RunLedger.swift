@@ -26,13 +26,13 @@ final class RunLedger {
             switch entry.verdict {
             case .verified(let fingerprint, let event):
                 if seen.insert(type: event.type, fingerprint: fingerprint) {
-                    summary.counts[.verified, default: 0] += 1
+                    summary.add(.verified)
                     observer.record(event: event, at: position)
                 } else {
-                    summary.counts[.duplicate, default: 0] += 1
+                    summary.add(.duplicate)
                 }
             case .rejected(let status, let reason, let deliveryId, let eventType):
-                summary.counts[status, default: 0] += 1
+                summary.add(status)
                 if status == .malformed { malformedSoFar[input] += 1 }
                 observer.record(finding: Finding(position: position, status: status, reason: reason,
                                                  deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))

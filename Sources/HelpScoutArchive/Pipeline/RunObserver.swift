@@ -22,7 +22,8 @@ extension RunObserver {
 
 /// The counts of a run: every non-blank line has exactly one status.
 public struct RunSummary: Sendable, Equatable {
-    public var counts: [DeliveryStatus: Int] = [:]
+    /// Lines per status, in the order of `DeliveryStatus.allCases`.
+    private var counts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     public var failures: [InputFailure] = []
     public var inputCount = 0
     /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
@@ -30,8 +31,11 @@ public struct RunSummary: Sendable, Equatable {
 
     public init() {}
 
-    public func count(_ status: DeliveryStatus) -> Int { counts[status, default: 0] }
+    public func count(_ status: DeliveryStatus) -> Int { counts[status.index] }
+
+    /// Counts one more line with `status`.
+    public mutating func add(_ status: DeliveryStatus) { counts[status.index] += 1 }
 
     /// Non-blank lines read: the sum of the six statuses.
-    public var total: Int { counts.values.reduce(0, +) }
+    public var total: Int { counts.reduce(0, +) }
 }

@@ -27,20 +27,34 @@ public struct SignatureVerifier {
     /// comparing digests in constant time.
     public mutating func verify(signature: String, body: UnsafeRawBufferPointer) -> Check {
         var signature = signature
+        return signature.withUTF8 { verify(signature: UnsafeRawBufferPointer($0), body: body) }
+    }
+
+    /// Checks the UTF-8 bytes of `signature` against `body`, as `verify(signature:body:)` does.
+    public mutating func verify(signature: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> Check {
         decoded.removeAll(keepingCapacity: true)
-        let isDigest = signature.withUTF8 { utf8 in
-            Base64.decode(Self.trimmingWhitespace(UnsafeRawBufferPointer(utf8)), into: &decoded)
-        }
-        guard isDigest, decoded.count == Insecure.SHA1.byteCount else { return .notADigest }
+        guard Base64.decode(Self.trimmingWhitespace(signature), into: &decoded),
+              decoded.count == Insecure.SHA1.byteCount else { return .notADigest }
         for (position, index) in order.enumerated() {
             var authenticator = authenticators[index]
             authenticator.update(data: body)
-            if authenticator.finalize() == decoded {
+            if Self.constantTimeEqual(authenticator.finalize(), decoded) {
                 if position > 0 { order.insert(order.remove(at: position), at: 0) }
                 return .matches(fingerprint: BodyFingerprint(body))
             }
         }
         return .mismatch
+    }
+
+    /// Whether `code` equals `expected`, looking at every byte whatever the first difference (the
+    /// library's own `==` does the same through a generic path that costs more than the digest).
+    private static func constantTimeEqual(_ code: HashedAuthenticationCode<Insecure.SHA1>, _ expected: [UInt8]) -> Bool {
+        code.withUnsafeBytes { digest in
+            guard digest.count == expected.count else { return false }
+            var difference: UInt8 = 0
+            for i in 0..<digest.count { difference |= digest[i] ^ expected[i] }
+            return difference == 0
+        }
     }
 
     static func trimmingWhitespace(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

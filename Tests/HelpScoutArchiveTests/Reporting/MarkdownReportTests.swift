@@ -6,7 +6,7 @@ import Testing
 
     func render(_ events: [DecodedEvent], findings: [Finding] = []) -> String {
         var summary = RunSummary()
-        summary.counts[.verified] = events.count
+        for _ in events { summary.add(.verified) }
         summary.inputCount = 1
         return MarkdownReport(summary: summary, analytics: S.analytics(events), findings: findings, inputNames: ["in|put.jsonl"]).render()
     }
