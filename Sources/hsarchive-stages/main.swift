@@ -71,13 +71,13 @@ let bodyTape = JSONTape()
 best("body parse (tape)", bytes: bodyBytes) {
     for body in bodies { _ = body.withUnsafeBytes { bodyTape.parse($0) } }
 }
-for detail in [BodyDecoder.Detail.statuses, .analytics, .complete] {
+for detail in [BodyDecoder.Detail.statuses, .complete] {
     var decoder = BodyDecoder(detail: detail)
     best("body parse + decode (\(detail))", bytes: bodyBytes) {
         for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: "convo.status", receivedAt: nil) } }
     }
 }
-for detail in [BodyDecoder.Detail.statuses, .analytics] {
+for detail in [BodyDecoder.Detail.statuses, .complete] {
     var processor = DeliveryProcessor(keyring: keyring, detail: detail)
     best("whole line (\(detail))", bytes: plain.count) {
         for line in lines { _ = line.withUnsafeBytes { processor.process(line: $0) } }

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
             builder.onFailure = { failure in
                 Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
             }
-            summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .analytics).run(observer: builder)
+            summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
             try cleanup.uninterrupted { try builder.finish(summary: summary) }
             conversations = builder.conversationCount
         } catch {

@@ -48,7 +48,7 @@ extension BodyDecoder {
             let end = Int(tape.tokens[threadList].next)
             while element < end {
                 if tape.kind(element) == .object {
-                    let (thread, createdAt) = embeddedThread(element, conversation: id, facts: facts)
+                    let (thread, createdAt) = embeddedThread(element, facts: facts)
                     newest = max(newest, createdAt)
                     if let thread { snapshot.threads.append(thread) }
                 }
@@ -67,17 +67,9 @@ extension BodyDecoder {
         return (snapshot, newest)
     }
 
-    /// An embedded thread and its time; the thread is nil when not wanted (statuses only) or when
-    /// this decoder sent it before (analytics).
-    private mutating func embeddedThread(_ object: Int, conversation: Int64, facts: Bool) -> (ThreadRecord?, Timestamp?) {
+    /// An embedded thread and its time; the thread is nil when not wanted (statuses only).
+    private mutating func embeddedThread(_ object: Int, facts: Bool) -> (ThreadRecord?, Timestamp?) {
         guard facts else { return (nil, thread(object, kind: nil, facts: false).createdAt) }
-        if sentThreads != nil {
-            let values = tape.members(object, Self.threadKeys)
-            let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
-            if let id = tape.int64(values[ThreadKey.id.rawValue]), !sentThreads!.insert(conversation: conversation, thread: id) {
-                return (nil, createdAt)
-            }
-        }
         let thread = thread(object, kind: nil)
         return (thread, thread.createdAt)
     }
@@ -121,13 +113,11 @@ extension BodyDecoder {
         guard let object else { return nil }
         let values = tape.members(object, Self.personKeys)
         guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
-        // In analytics detail, a name is sent once per decoder: the first seen is the one kept.
-        guard named, sentNames?.contains(id) != true else { return Person(id: id) }
+        guard named else { return Person(id: id) }
         let first = (tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue]))?.trimmed ?? ""
         let last = (tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue]))?.trimmed ?? ""
         let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
         guard !name.isEmpty else { return Person(id: id) }
-        sentNames?.insert(id)
         return Person(id: id, name: name)
     }
 

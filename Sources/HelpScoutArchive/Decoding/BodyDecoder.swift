@@ -7,10 +7,7 @@ public struct BodyDecoder {
         /// Only what a status needs (the body is an object with its event type, time and required
         /// id); every payload is `.unanalysed`. For `verify`.
         case statuses
-        /// The facts the analytics need; a conversation's threads are sent once per decoder (later
-        /// events carry them again, and the first seen is the one kept). For `report`.
-        case analytics
-        /// Every field, every thread of every event. For `events`.
+        /// Every field, every thread of every event. For `report` and `events`.
         case complete
     }
 
@@ -28,14 +25,9 @@ public struct BodyDecoder {
     var tape = JSONDocument.empty
     let detail: Detail
     var facts: Bool { detail != .statuses }
-    var sentThreads: SentThreads?
-    /// Agents whose name this decoder has sent (analytics detail).
-    var sentNames: Set<Int64>?
 
     public init(detail: Detail = .complete) {
         self.detail = detail
-        sentThreads = detail == .analytics ? SentThreads() : nil
-        sentNames = detail == .analytics ? [] : nil
     }
 
     /// Decodes `body`.

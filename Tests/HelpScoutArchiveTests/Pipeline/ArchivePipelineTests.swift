@@ -103,18 +103,20 @@ import Testing
     }
 }
 
-/// Threads sent once per worker (analytics detail) must give exactly the metrics of every thread.
-@Suite struct AnalyticsDetailTests {
+/// The metrics must not depend on how the run was split between threads or into batches.
+@Suite struct PipelineMetricsTests {
     final class Collector: RunObserver {
         var store = FactStore()
         func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
     }
 
-    func csvs(detail: BodyDecoder.Detail, jobs: Int, batchSize: Int, parts: Int? = nil) throws -> [String] {
-        let inputs = InputDiscovery.archives(for: [Fixtures.repositoryRoot + "/sample-data/archive"])
-        let keyring = try SecretKeyring.load(secretFile: Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt", environment: [:]).keyring
+    func csvs(folder: String = Fixtures.repositoryRoot + "/sample-data/archive",
+              secretFile: String = Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt",
+              jobs: Int, batchSize: Int, parts: Int? = nil) throws -> [String] {
+        let inputs = InputDiscovery.archives(for: [folder])
+        let keyring = try SecretKeyring.load(secretFile: secretFile, environment: [:]).keyring
         let collector = Collector()
-        _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
+        _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: .complete))
             .run(observer: collector)
         let analytics = Analytics(store: collector.store, parts: parts)
         let names = collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -123,19 +125,58 @@ import Testing
                 AnalyticsCSV.tags(analytics), AnalyticsCSV.csat(analytics), AnalyticsCSV.events(analytics)]
     }
 
-    @Test func analyticsDetailGivesTheMetricsOfEveryThread() throws {
-        let complete = try csvs(detail: .complete, jobs: 1, batchSize: 1 << 20)
-        #expect(complete[0].contains("301=Ana Lima") && complete[0].contains("101=Support"))
-        #expect(complete[1].split(separator: "\n").count > 10)
-        for (jobs, batchSize) in [(1, 1 << 20), (2, 4096), (3, 50_000), (4, 1 << 20)] {
-            #expect(try csvs(detail: .analytics, jobs: jobs, batchSize: batchSize) == complete, "jobs \(jobs) batch \(batchSize)")
+    @Test func anyJobsAndBatchSizeGiveTheMetricsOfOneJob() throws {
+        let one = try csvs(jobs: 1, batchSize: 1 << 20)
+        #expect(one[0].contains("301=Ana Lima") && one[0].contains("101=Support"))
+        #expect(one[1].split(separator: "\n").count > 10)
+        for (jobs, batchSize) in [(2, 4096), (3, 50_000), (4, 1 << 20)] {
+            #expect(try csvs(jobs: jobs, batchSize: batchSize) == one, "jobs \(jobs) batch \(batchSize)")
+        }
+    }
+
+    /// Regression: workers once skipped threads and names they had decoded before, which kept a
+    /// later copy when a worker took a later file's batch first. Here every copy of a thread and
+    /// of an agent's name differs, so only the first in archive order gives these metrics.
+    @Test func theFirstCopyInArchiveOrderIsKeptWhateverTheWorkerOrder() throws {
+        let folder = Fixtures.temporaryFolder()
+        Fixtures.write(Array(Fixtures.secret.utf8), to: folder + "/secret.txt")
+        for day in 0..<6 {
+            var lines: [String] = []
+            // Every other day lists the conversations backwards, so the end of one file and the start
+            // of the next, which workers read at the same time, hold the same conversations.
+            for conversation in day % 2 == 0 ? Array(0..<120) : (0..<120).reversed() {
+                // Each day re-sends the same thread (id 7) with the reply an hour later than the
+                // day before, signed by a differently named agent.
+                let question = JSONValue.object([
+                    ("id", .int(1)), ("type", .string("customer")), ("createdAt", .string("2026-10-01T10:00:00Z")),
+                    ("createdBy", .object([("id", .int(9)), ("type", .string("customer"))])),
+                ])
+                let reply = JSONValue.object([
+                    ("id", .int(2)), ("type", .string("message")), ("createdAt", .string("2026-10-01T1\(day + 1):00:00Z")),
+                    ("createdBy", .object([("id", .int(301)), ("type", .string("user")), ("first", .string("Agent\(day)")), ("last", .string("X"))])),
+                ])
+                let body = JSONValue.object([
+                    ("id", .int(Int64(1000 + conversation))), ("status", .string("active")), ("createdAt", .string("2026-10-01T10:00:00Z")),
+                    ("userUpdatedAt", .string("2026-10-0\(day + 2)T10:00:00Z")), ("mailboxId", .int(101)),
+                    ("_embedded", .object([("threads", .array([question, reply]))])),
+                ])
+                lines.append(Fixtures.signedLine(body, event: "convo.status"))
+            }
+            Fixtures.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: folder + "/archive/day\(day).jsonl")
+        }
+        let one = try csvs(folder: folder + "/archive", secretFile: folder + "/secret.txt", jobs: 1, batchSize: 1 << 20)
+        // The first copy: the reply an hour after the customer wrote, by Agent0.
+        #expect(one[0].contains("=Agent0 "))
+        #expect(one[1].contains("response,all,all,120,3600.000"))
+        for (jobs, batchSize) in [(2, 2048), (4, 1024), (3, 4096), (2, 1024), (4, 2048)] {
+            #expect(try csvs(folder: folder + "/archive", secretFile: folder + "/secret.txt", jobs: jobs, batchSize: batchSize) == one)
         }
     }
 
     @Test func metricsComputedInPartsEqualOnePass() throws {
-        let whole = try csvs(detail: .complete, jobs: 2, batchSize: 1 << 20, parts: 1)
+        let whole = try csvs(jobs: 2, batchSize: 1 << 20, parts: 1)
         for parts in [2, 3, 7] {
-            #expect(try csvs(detail: .complete, jobs: 2, batchSize: 1 << 20, parts: parts) == whole, "\(parts) parts")
+            #expect(try csvs(jobs: 2, batchSize: 1 << 20, parts: parts) == whole, "\(parts) parts")
         }
     }
 }
