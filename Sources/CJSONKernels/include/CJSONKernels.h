@@ -16,4 +16,13 @@ bool hs_json_kernels_available(void);
 /// Call only when `hs_json_kernels_available()`.
 void hs_json_copy_string(const uint8_t **src, const uint8_t *end, uint8_t **dst, bool *resolved_escape);
 
+/// Indexes a JSON text for the parser: writes the offsets, in order, of its structural bytes
+/// (`{ } [ ] : ,` outside strings; every quote that is not escaped, opening or closing; every
+/// backslash that starts an escape; the first byte of each run of other non-white-space bytes
+/// outside strings, such as a number, a literal or anything invalid), then `length` twice.
+/// Returns how many offsets it wrote before those two, or -1 when the text cannot be valid JSON
+/// (invalid UTF-8; a control byte in a string; a backslash outside one; a string left open).
+/// `offsets` needs room for `length + 66` entries. Call only when `hs_json_kernels_available()`.
+long hs_json_index(const uint8_t *bytes, size_t length, uint32_t *offsets);
+
 #endif

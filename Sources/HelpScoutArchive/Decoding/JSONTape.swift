@@ -1,3 +1,5 @@
+import CJSONKernels
+
 /// A flat, reusable parse of one JSON text: every value as a token in document order.
 ///
 /// Parsing validates the whole text (grammar, UTF-8, escapes, depth) in one pass without building
@@ -12,6 +14,9 @@ public final class JSONTape {
     private var capacity = 256
     private var count = 0
     private let open = UnsafeMutablePointer<UInt32>.allocate(capacity: JSONTape.maxDepth)
+    /// The structural index of the text being parsed, when the AVX-512 kernel builds one.
+    private var offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private var offsetCapacity = 0
 
     /// The last parse, to read; valid until the next parse.
     public private(set) var document = JSONDocument.empty
@@ -26,6 +31,7 @@ public final class JSONTape {
     deinit {
         storage.deallocate()
         open.deallocate()
+        offsets.deallocate()
     }
 
     /// Parses `bytes`, replacing what the tape held.
@@ -36,13 +42,45 @@ public final class JSONTape {
     @discardableResult
     public func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
                       into buffer: ByteBuffer? = nil) -> JSONSyntaxError? {
+        parse(bytes, capturing: key, into: buffer, useKernels: JSONKernels.isAvailable)
+    }
+
+    /// `parse(_:capturing:into:)`, choosing whether the kernel may index the text: tests compare both.
+    func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil, into buffer: ByteBuffer? = nil,
+               useKernels: Bool) -> JSONSyntaxError? {
+        // With AVX-512 the kernel indexes the structure first; a text it rejects, or a capture (whose
+        // one long string the index would only walk past), is scanned byte by byte.
+        // (An empty buffer may have no address; the parser reports it as empty before reading.)
+        let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+        if key == nil && useKernels && !bytes.isEmpty && parseIndexed(bytes, start) { return nil }
         var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer)
-        let error = parser.run(bytes)
+        var cursor = ScanningCursor(start: start, end: start + bytes.count)
+        let error = parser.run(bytes, &cursor)
+        keep(parser, bytes)
+        return error
+    }
+
+    /// Parses `bytes` from the kernel's structural index; false when it is not valid, which the
+    /// byte scanner then explains.
+    private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>) -> Bool {
+        if offsetCapacity < bytes.count + 66 {
+            offsets.deallocate()
+            offsetCapacity = max(bytes.count + 66, offsetCapacity * 2)
+            offsets = .allocate(capacity: offsetCapacity)
+        }
+        guard hs_json_index(start, bytes.count, offsets) >= 0 else { return false }
+        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: nil, capture: nil)
+        var cursor = IndexedCursor(start: start, end: start + bytes.count, offsets: offsets)
+        let error = parser.run(bytes, &cursor)
+        keep(parser, bytes)
+        return error == nil
+    }
+
+    private func keep(_ parser: JSONTapeParser, _ bytes: UnsafeRawBufferPointer) {
         storage = parser.tokens
         capacity = parser.capacity
         count = parser.count
         capturedToken = parser.capturedToken
         document = JSONDocument(tokens: UnsafeBufferPointer(start: storage, count: count), source: bytes)
-        return error
     }
 }

@@ -43,8 +43,9 @@ struct JSONTapeParser {
         count += 1
     }
 
-    /// Parses all of `bytes`; nil when it is one valid JSON value with optional white space around it.
-    mutating func run(_ bytes: UnsafeRawBufferPointer) -> JSONSyntaxError? {
+    /// Parses all of `bytes`, finding tokens with `cursor`; nil when it is one valid JSON value with
+    /// optional white space around it.
+    mutating func run<Cursor: JSONCursor>(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Cursor) -> JSONSyntaxError? {
         guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             return JSONSyntaxError(kind: .empty, offset: 0)
         }
@@ -58,7 +59,7 @@ struct JSONTapeParser {
             JSONSyntaxError(kind: kind, offset: start.distance(to: p))
         }
         while true {
-            p = JSONScanner.skipWhitespace(p, end)
+            p = cursor.next()
             guard p < end else {
                 if depth == 0 && expecting == .commaOrClose { return nil }
                 if count == 0 { return fail(.empty) }
@@ -69,7 +70,7 @@ struct JSONTapeParser {
             case .value, .valueOrClose:
                 if byte == UInt8(ascii: "]") && expecting == .valueOrClose {
                     closeContainer(at: start.distance(to: p))
-                    p += 1
+                    cursor.consumeByte()
                     expecting = .commaOrClose
                     continue
                 }
@@ -82,54 +83,54 @@ struct JSONTapeParser {
                     depth += 1
                     let offset = UInt32(start.distance(to: p))
                     append(JSONToken(kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
-                    p += 1
+                    cursor.consumeByte()
                     expecting = isObject ? .keyOrClose : .valueOrClose
                 case UInt8(ascii: "\""):
                     // In the root object, the token before a value is its key.
                     if let key = captureKey, depth == 1, tokens[Int(open[0])].kind == .object,
                        Self.keyEquals(tokens[count - 1], key, in: start) {
-                        if let error = appendCapturedString(&p, start, end) { return error }
-                    } else if let error = appendString(&p, start, end) {
+                        if let error = appendCapturedString(p, start, end, &cursor) { return error }
+                    } else if let error = appendString(p, start, &cursor) {
                         return error
                     }
                     expecting = .commaOrClose
                 default:
-                    if let error = appendScalar(&p, start, end) { return error }
+                    if let error = appendScalar(p, start, end, &cursor) { return error }
                     expecting = .commaOrClose
                 }
             case .key, .keyOrClose:
                 if byte == UInt8(ascii: "}") && expecting == .keyOrClose {
                     closeContainer(at: start.distance(to: p))
-                    p += 1
+                    cursor.consumeByte()
                     expecting = .commaOrClose
                     continue
                 }
                 guard byte == UInt8(ascii: "\"") else { return fail(.invalid(.expectedKey)) }
-                if let error = appendString(&p, start, end) { return error }
-                p = JSONScanner.skipWhitespace(p, end)
+                if let error = appendString(p, start, &cursor) { return error }
+                p = cursor.next()
                 guard p < end, p.pointee == UInt8(ascii: ":") else { return fail(.invalid(.expectedColon)) }
-                p += 1
+                cursor.consumeByte()
                 expecting = .value
             case .commaOrClose:
                 guard depth > 0 else { return fail(.invalid(.dataAfterValue)) }
                 let inObject = objects >> UInt64(depth - 1) & 1 != 0
                 if byte == UInt8(ascii: ",") {
-                    p += 1
+                    cursor.consumeByte()
                     guard inObject else {
                         expecting = .value
                         continue
                     }
                     // The next member's key and colon, without another trip round the loop.
-                    p = JSONScanner.skipWhitespace(p, end)
+                    p = cursor.next()
                     guard p < end, p.pointee == UInt8(ascii: "\"") else { return fail(p < end ? .invalid(.expectedKey) : .invalid(.unexpectedEnd)) }
-                    if let error = appendString(&p, start, end) { return error }
-                    p = JSONScanner.skipWhitespace(p, end)
+                    if let error = appendString(p, start, &cursor) { return error }
+                    p = cursor.next()
                     guard p < end, p.pointee == UInt8(ascii: ":") else { return fail(.invalid(.expectedColon)) }
-                    p += 1
+                    cursor.consumeByte()
                     expecting = .value
                 } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     closeContainer(at: start.distance(to: p))
-                    p += 1
+                    cursor.consumeByte()
                 } else {
                     return fail(.invalid(inObject ? .expectedCommaOrBrace : .expectedCommaOrBracket))
                 }
@@ -152,14 +153,12 @@ struct JSONTapeParser {
     }
 
     @inline(__always)
-    private mutating func appendString(
-        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    private mutating func appendString<Cursor: JSONCursor>(
+        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ cursor: inout Cursor
     ) -> JSONSyntaxError? {
-        let contentStart = p + 1
-        switch JSONScanner.scanString(from: contentStart, end) {
-        case .closed(let quote, let hasEscapes, let hasUnpairedSurrogate):
-            appendString(from: contentStart, to: quote, start, hasEscapes, hasUnpairedSurrogate)
-            p = quote + 1
+        switch cursor.string(openingAt: quote) {
+        case .closed(let closing, let hasEscapes, let hasUnpairedSurrogate):
+            appendString(from: quote + 1, to: closing, start, hasEscapes, hasUnpairedSurrogate)
             return nil
         case .failed(let at, let kind):
             return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
@@ -176,28 +175,28 @@ struct JSONTapeParser {
                          next: UInt32(count + 1)))
     }
 
-    private mutating func appendCapturedString(
-        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    private mutating func appendCapturedString<Cursor: JSONCursor>(
+        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout Cursor
     ) -> JSONSyntaxError? {
         let buffer = capture!
-        let contentStart = p + 1
+        let contentStart = quote + 1
         buffer.reserve(end - contentStart)
         switch JSONScanner.scanStringCopying(from: contentStart, end, into: buffer.base) {
-        case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
+        case .closed(let closing, let written, let hasEscapes, let hasUnpairedSurrogate):
             buffer.count = written
             capturedToken = count
-            appendString(from: contentStart, to: quote, start, hasEscapes, hasUnpairedSurrogate)
-            p = quote + 1
+            appendString(from: contentStart, to: closing, start, hasEscapes, hasUnpairedSurrogate)
+            cursor.skipString(closingAt: closing)
             return nil
         case .failed(let at, let kind):
             return JSONSyntaxError(kind: kind, offset: start.distance(to: at))
         }
     }
 
-    private mutating func appendScalar(
-        _ p: inout UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    private mutating func appendScalar<Cursor: JSONCursor>(
+        _ first: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout Cursor
     ) -> JSONSyntaxError? {
-        let first = p
+        var p = first
         let kind: JSONToken.Kind
         func unknown() -> JSONSyntaxError { JSONSyntaxError(kind: .invalid(.unknownLiteral), offset: start.distance(to: first)) }
         switch p.pointee {
@@ -218,6 +217,9 @@ struct JSONTapeParser {
         default:
             return JSONSyntaxError(kind: p.pointee >= 0x80 ? .invalidUTF8 : .invalid(.unexpectedCharacter),
                                    offset: start.distance(to: p))
+        }
+        guard cursor.scalar(endingAt: p) else {
+            return JSONSyntaxError(kind: .invalid(.unexpectedCharacter), offset: start.distance(to: p))
         }
         append(JSONToken(kind: kind, hasEscapes: false, start: UInt32(start.distance(to: first)),
                          end: UInt32(start.distance(to: p)), next: UInt32(count + 1)))

@@ -1,3 +1,4 @@
+import Foundation
 @testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
@@ -63,5 +64,77 @@ import Testing
                 #expect(scan(cut, useKernels: true) == scan(cut, useKernels: false), "\(offset) \(piece) at the end")
             }
         }
+    }
+}
+
+@Suite struct JSONIndexTests {
+    /// Every line of the committed sample archives.
+    static func sampleLines() throws -> [[UInt8]] {
+        let folder = Fixtures.repositoryRoot + "/sample-data/archive"
+        let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }.filter { $0.contains(".jsonl") }.sorted()
+        return try files.flatMap { file in
+            Fixtures.readLines([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))).lines.map { Array($0.1.utf8) }
+        }
+    }
+
+    /// The tokens of `text` as a comparable list, or the error.
+    static func tape(_ bytes: [UInt8], useKernels: Bool) -> String {
+        let tape = JSONTape()
+        return bytes.withUnsafeBytes { buffer in
+            if let error = tape.parse(buffer, useKernels: useKernels) { return "error \(error)" }
+            return tape.document.tokens.map { "\($0.kind) \($0.start) \($0.end) \($0.next) \($0.hasEscapes) \($0.hasUnpairedSurrogate)" }.joined(separator: "\n")
+        }
+    }
+
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func sampleBodiesGiveTheSameTapeEitherWay() throws {
+        let lines = try Self.sampleLines()
+        let lineTape = JSONTape()
+        let body = ByteBuffer()
+        var compared = 0
+        for line in lines {
+            guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil, body.count > 0 else { continue }
+            let bytes = Array(body.bytes)
+            let fast = Self.tape(bytes, useKernels: true)
+            let reference = Self.tape(bytes, useKernels: false)
+            #expect(fast == reference, "\(String(decoding: bytes, as: UTF8.self))")
+            if fast != reference { break }
+            compared += 1
+        }
+        #expect(compared > 1000)
+    }
+
+    /// Bytes that change a JSON text's structure, to sprinkle into valid ones.
+    static let structuralBytes: [UInt8] = Array("\"\\{}[]:, \t\n\r0-e.tfnu/".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
+
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func damagedTextsGiveTheSameVerdictAndTapeEitherWay() throws {
+        let lineTape = JSONTape()
+        let body = ByteBuffer()
+        let bodies: [[UInt8]] = try Self.sampleLines().prefix(400).compactMap { line in
+            guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil else { return nil }
+            return Array(body.bytes)
+        }
+        var random = SampleRandom(seed: 2026)
+        var valid = 0, invalid = 0
+        for round in 0..<20_000 {
+            var bytes = bodies[round % bodies.count]
+            guard !bytes.isEmpty else { continue }
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                let at = Int(random.next() % UInt64(bytes.count))
+                let byte = Self.structuralBytes[Int(random.next() % UInt64(Self.structuralBytes.count))]
+                switch random.next() % 3 {
+                case 0: bytes[at] = byte
+                case 1: bytes.insert(byte, at: at)
+                default: bytes.remove(at: at)
+                }
+                if bytes.isEmpty { break }
+            }
+            let fast = Self.tape(bytes, useKernels: true)
+            #expect(fast == Self.tape(bytes, useKernels: false), "\(String(decoding: bytes, as: UTF8.self))")
+            if fast.hasPrefix("error") { invalid += 1 } else { valid += 1 }
+        }
+        // Both kinds must be common, or the comparison proves little.
+        #expect(valid > 2_000 && invalid > 2_000, "\(valid) valid, \(invalid) invalid")
     }
 }
