@@ -25,4 +25,8 @@ void hs_json_copy_string(const uint8_t **src, const uint8_t *end, uint8_t **dst,
 /// `offsets` needs room for `length + 66` entries. Call only when `hs_json_kernels_available()`.
 long hs_json_index(const uint8_t *bytes, size_t length, uint32_t *offsets);
 
+/// A 128-bit fingerprint of `length` bytes, written to `out[0]` and `out[1]`: equal bytes give equal
+/// fingerprints, different ones almost surely differ. Call only when `hs_json_kernels_available()`.
+void hs_fingerprint(const uint8_t *bytes, size_t length, uint64_t *out);
+
 #endif

@@ -1,14 +1,29 @@
+import CJSONKernels
+
 /// A 128-bit fingerprint of a raw body: equal bodies have equal fingerprints, whichever secret
 /// signed them, which is how retried deliveries are recognised.
 ///
 /// Only verified bodies are fingerprinted, and those come from Help Scout itself, so a fast
-/// non-cryptographic hash is enough: two lanes mixed by multiplication, finished with MurmurHash3's
-/// avalanche. The chance that two of a billion distinct bodies collide is about 10⁻²¹.
+/// non-cryptographic hash is enough: with AVX-512, XXH3's steps on eight lanes (the C target
+/// `CJSONKernels`, about 3 times faster); elsewhere two lanes mixed by multiplication, finished with
+/// MurmurHash3's avalanche. Either way the chance that two of a billion distinct bodies collide is
+/// about 10⁻²¹, and a run uses one of them throughout.
 public struct BodyFingerprint: Hashable, Sendable {
     public let high: UInt64
     public let low: UInt64
 
     public init(_ bytes: UnsafeRawBufferPointer) {
+        self.init(bytes, useKernels: JSONKernels.isAvailable)
+    }
+
+    /// `useKernels` is for tests, which check both hashes.
+    init(_ bytes: UnsafeRawBufferPointer, useKernels: Bool) {
+        if useKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            var halves: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &halves) { hs_fingerprint(base, bytes.count, $0.baseAddress!.assumingMemoryBound(to: UInt64.self)) }
+            (high, low) = halves
+            return
+        }
         var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
         var offset = 0

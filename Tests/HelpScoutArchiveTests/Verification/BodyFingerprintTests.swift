@@ -1,13 +1,20 @@
-import HelpScoutArchive
+@testable import HelpScoutArchive
 import Testing
 
 @Suite struct BodyFingerprintTests {
-    func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { bytes.withUnsafeBytes(BodyFingerprint.init) }
+    /// Both hashes where the CPU runs the kernel, else the Swift one.
+    static let paths = JSONKernels.cpuHasKernels ? [false, true] : [false]
 
-    @Test func everyOneByteChangeAndEveryLengthGivesAnotherFingerprint() {
+    func fingerprint(_ bytes: [UInt8], useKernels: Bool = JSONKernels.isAvailable) -> BodyFingerprint {
+        bytes.withUnsafeBytes { BodyFingerprint($0, useKernels: useKernels) }
+    }
+
+    @Test(arguments: paths)
+    func everyOneByteChangeAndEveryLengthGivesAnotherFingerprint(useKernels: Bool) {
+        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, useKernels: useKernels) }
         var seen = Set<BodyFingerprint>()
         var total = 0
-        for length in 0...70 {
+        for length in [Int](0...70) + [127, 128, 129, 1023, 1024, 1025, 3000] {
             let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
             seen.insert(fingerprint(body))
             total += 1
@@ -23,9 +30,13 @@ import Testing
         #expect(seen.count == total)
     }
 
-    @Test func equalBodiesAreEqualAndZeroPaddingCounts() {
+    @Test(arguments: paths)
+    func equalBodiesAreEqualAndZeroPaddingCounts(useKernels: Bool) {
+        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, useKernels: useKernels) }
         #expect(fingerprint(Array("{\"id\":1}".utf8)) == fingerprint(Array("{\"id\":1}".utf8)))
         #expect(fingerprint([]) != fingerprint([0]))
         #expect(fingerprint([0]) != fingerprint([0, 0]))
+        #expect(fingerprint([UInt8](repeating: 0, count: 64)) != fingerprint([UInt8](repeating: 0, count: 63)))
+        #expect(fingerprint([UInt8](repeating: 7, count: 3000)) == fingerprint([UInt8](repeating: 7, count: 3000)))
     }
 }
