@@ -109,6 +109,12 @@ public struct BodyDecoder {
             payload = .deletion(conversationId: id)
         case .agentReplyCreated, .assigned, .created, .customerReplyCreated, .merged, .moved,
              .noteCreated, .status, .tags:
+            if !facts && receivedAt != nil {
+                // A status needs only the id: the event time falls back to receivedAt anyway.
+                guard tape.int64(member(root, "id")) != nil else { return missing("id") }
+                payload = .unanalysed
+                break
+            }
             guard let (snapshot, times) = conversation(root, facts: facts) else { return missing("id") }
             newest = times
             payload = .conversation(snapshot)

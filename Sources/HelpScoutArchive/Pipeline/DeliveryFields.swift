@@ -8,26 +8,34 @@ struct DeliveryFields {
         case value(Int)
     }
 
+    private let tape: JSONDocument
     var body: Int?
     var structuralProblem: String?
     var isBase64Encoded = false
-    var deliveryId: String?
+    /// The `id` value, read into a `String` only for a finding (`deliveryId`).
+    private var idValue: Int?
     var receivedAt: Timestamp?
     var signature = Signature.absent
     /// `X-HelpScout-Event`, trimmed; nil when absent, empty or not a string.
     var eventHeader: String?
 
-    init(tape: JSONDocument) {
-        let root = tape.root
-        if let id = tape.member(root, "id") {
-            switch tape.kind(id) {
-            case .string: deliveryId = tape.decodedString(id)
-            case .number: deliveryId = String(decoding: tape.rawBytes(id), as: UTF8.self)
-            default: break
-            }
+    /// The delivery's `id`, a string or a number; nil when absent or another kind.
+    var deliveryId: String? {
+        guard let idValue else { return nil }
+        switch tape.kind(idValue) {
+        case .string: return tape.decodedString(idValue)
+        case .number: return String(decoding: tape.rawBytes(idValue), as: UTF8.self)
+        default: return nil
         }
+    }
+
+    init(tape: JSONDocument) {
+        self.tape = tape
+        let root = tape.root
+        idValue = tape.member(root, "id")
         if let received = tape.member(root, "receivedAt"), tape.kind(received) == .string {
-            receivedAt = Timestamp.parse(tape.decodedString(received))
+            receivedAt = tape.tokens[received].hasEscapes
+                ? Timestamp.parse(tape.decodedString(received)) : Timestamp.parse(tape.rawBytes(received))
         }
         if let flag = tape.member(root, "isBase64Encoded") { isBase64Encoded = tape.kind(flag) == .true }
 

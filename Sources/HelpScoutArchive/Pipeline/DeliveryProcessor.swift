@@ -24,10 +24,8 @@ public struct DeliveryProcessor {
             return .rejected(.malformed, reason: "line is not a JSON object", deliveryId: nil, eventType: nil)
         }
         let fields = DeliveryFields(tape: line)
-        let deliveryId = fields.deliveryId
-        let eventHeader = fields.eventHeader
         func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
-            .rejected(status, reason: reason, deliveryId: deliveryId, eventType: eventHeader)
+            .rejected(status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader)
         }
         if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
         guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }
