@@ -37,7 +37,10 @@ public struct BodyDecoder {
     public mutating func decode(
         _ body: UnsafeRawBufferPointer, eventHeader: String?, receivedAt: Timestamp?
     ) -> Outcome {
-        let error = parser.parse(body)
+        // A status needs only the envelope and its object's members, or the root's members when
+        // receivedAt gives the time: deeper tokens are validated but not kept.
+        let error = detail == .statuses && receivedAt != nil
+            ? parser.parse(body, keepingTokensTo: 2) : parser.parse(body)
         tape = parser.document
         if let error {
             return .undecodable(reason: "body \(error.description)", eventType: eventHeader)

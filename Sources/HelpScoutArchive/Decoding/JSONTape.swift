@@ -45,15 +45,24 @@ public final class JSONTape {
         parse(bytes, capturing: key, into: buffer, useKernels: JSONKernels.isAvailable)
     }
 
+    /// Parses `bytes` keeping only the tokens nested at most `maxTokenDepth` deep (0: the root
+    /// value alone; 1: also the members or elements of a root container), though all of it is
+    /// validated: for readers that need only the top of a document.
+    @discardableResult
+    public func parse(_ bytes: UnsafeRawBufferPointer, keepingTokensTo maxTokenDepth: Int) -> JSONSyntaxError? {
+        parse(bytes, useKernels: JSONKernels.isAvailable, maxTokenDepth: maxTokenDepth)
+    }
+
     /// `parse(_:capturing:into:)`, choosing whether the kernel may index the text: tests compare both.
     func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil, into buffer: ByteBuffer? = nil,
-               useKernels: Bool) -> JSONSyntaxError? {
+               useKernels: Bool, maxTokenDepth: Int = .max) -> JSONSyntaxError? {
         // With AVX-512 the kernel indexes the structure first; a text it rejects, or a capture (whose
         // one long string the index would only walk past), is scanned byte by byte.
         // (An empty buffer may have no address; the parser reports it as empty before reading.)
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
-        if key == nil && useKernels && !bytes.isEmpty && parseIndexed(bytes, start) { return nil }
-        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer)
+        if key == nil && useKernels && !bytes.isEmpty && parseIndexed(bytes, start, maxTokenDepth) { return nil }
+        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer,
+                                    maxTokenDepth: maxTokenDepth)
         var cursor = ScanningCursor(start: start, end: start + bytes.count)
         let error = parser.run(bytes, &cursor)
         keep(parser, bytes)
@@ -62,14 +71,15 @@ public final class JSONTape {
 
     /// Parses `bytes` from the kernel's structural index; false when it is not valid, which the
     /// byte scanner then explains.
-    private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>) -> Bool {
+    private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>, _ maxTokenDepth: Int) -> Bool {
         if offsetCapacity < bytes.count + 66 {
             offsets.deallocate()
             offsetCapacity = max(bytes.count + 66, offsetCapacity * 2)
             offsets = .allocate(capacity: offsetCapacity)
         }
         guard hs_json_index(start, bytes.count, offsets) >= 0 else { return false }
-        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: nil, capture: nil)
+        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: nil, capture: nil,
+                                    maxTokenDepth: maxTokenDepth)
         var cursor = IndexedCursor(start: start, end: start + bytes.count, offsets: offsets)
         let error = parser.run(bytes, &cursor)
         keep(parser, bytes)

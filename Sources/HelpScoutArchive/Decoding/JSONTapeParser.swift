@@ -19,10 +19,15 @@ struct JSONTapeParser {
     private var objects: UInt64 = 0
     private let captureKey: StaticString?
     private let capture: ByteBuffer?
+    /// Tokens nested deeper than this are validated but not kept (0: the root only).
+    private let maxTokenDepth: Int
+    /// In `open`, a container that is not kept.
+    private static let notKept = UInt32.max
 
     /// - Parameter open: room for `JSONTape.maxDepth` container indices.
     init(tokens: UnsafeMutablePointer<JSONToken>, capacity: Int, open: UnsafeMutablePointer<UInt32>,
-         captureKey: StaticString?, capture: ByteBuffer?) {
+         captureKey: StaticString?, capture: ByteBuffer?, maxTokenDepth: Int = .max) {
+        self.maxTokenDepth = maxTokenDepth
         self.tokens = tokens
         self.capacity = capacity
         self.open = open
@@ -32,6 +37,7 @@ struct JSONTapeParser {
 
     @inline(__always)
     private mutating func append(_ token: JSONToken) {
+        guard depth <= maxTokenDepth else { return }
         if count == capacity {
             let larger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: tokens, count: count)
@@ -78,11 +84,11 @@ struct JSONTapeParser {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     guard depth < JSONTape.maxDepth else { return fail(.tooDeep) }
                     let isObject = byte == UInt8(ascii: "{")
-                    open[depth] = UInt32(count)
+                    open[depth] = depth <= maxTokenDepth ? UInt32(count) : Self.notKept
                     if isObject { objects |= 1 << UInt64(depth) } else { objects &= ~(1 << UInt64(depth)) }
-                    depth += 1
                     let offset = UInt32(start.distance(to: p))
                     append(JSONToken(kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
+                    depth += 1
                     cursor.consumeByte()
                     expecting = isObject ? .keyOrClose : .valueOrClose
                 case UInt8(ascii: "\""):
@@ -147,6 +153,7 @@ struct JSONTapeParser {
 
     private mutating func closeContainer(at offset: Int) {
         depth -= 1
+        guard open[depth] != Self.notKept else { return }
         let index = Int(open[depth])
         tokens[index].end = UInt32(offset + 1)
         tokens[index].next = UInt32(count)

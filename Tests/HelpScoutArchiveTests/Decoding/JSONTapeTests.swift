@@ -147,3 +147,37 @@ import Testing
         #expect(invalid.withUnsafeBytes { tape.parse($0, capturing: "body", into: buffer) }?.kind == .invalidUTF8)
     }
 }
+
+@Suite struct JSONTapeDepthTests {
+    /// What a reader of the top two levels sees: every member of the root and of its object members.
+    static func topTwoLevels(_ document: JSONDocument) -> [String] {
+        var seen: [String] = []
+        document.forEachMember(document.root) { key, value in
+            seen.append("\(document.decodedString(key))=\(document.kind(value)) \(Array(document.rawBytes(value)).count)")
+            document.forEachMember(value) { innerKey, innerValue in
+                seen.append("  \(document.decodedString(innerKey))=\(document.kind(innerValue)) \(String(decoding: document.rawBytes(innerValue), as: UTF8.self).prefix(40))")
+            }
+        }
+        return seen
+    }
+
+    @Test func aShallowTapeValidatesAllAndReadsTheTopTheSame() {
+        let texts = [
+            #"{"eventType":"convo.status","createdAt":"2026-10-05T10:00:00Z","object":{"id":7,"threads":[{"id":1,"x":[[1],{"y":2}]}],"tags":["a"]}}"#,
+            #"{"id":7,"deep":[[[[[[1]]]]]],"after":{"k":"v","n":{"m":[1,2,{"z":null}]}}}"#,
+            #"{"id":7,"deep":[[[[[[1]]]]],"after":1}"#,
+            #"{"id":7,"deep":{"a":{"b":{"c":tru}}}}"#,
+            #"[1,[2,[3,[4]]],{"a":{"b":{}}}]"#,
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let full = JSONTape(), shallow = JSONTape()
+            let fullError = bytes.withUnsafeBytes { full.parse($0) }
+            let shallowError = bytes.withUnsafeBytes { shallow.parse($0, keepingTokensTo: 2) }
+            #expect(fullError == shallowError, "\(text)")
+            guard fullError == nil else { continue }
+            #expect(Self.topTwoLevels(full.document) == Self.topTwoLevels(shallow.document), "\(text)")
+            #expect(shallow.document.tokens.count < full.document.tokens.count, "\(text)")
+        }
+    }
+}
