@@ -20,53 +20,65 @@ public struct ResponseTimes: Sendable {
     }
 
     public private(set) var rows: [Row] = []
-    private var samples: [Metric: [Scope: [String: [Double]]]] = [:]
+    /// The measurements of each row, keyed by number until `finish` names them: 0 for `all`, the
+    /// mailbox or agent id (`Fact.none` for unknown), the day number.
+    private var samples: [SampleKey: [Double]] = [:]
+
+    private struct SampleKey: Hashable {
+        var metric: Metric
+        var scope: Scope
+        var key: Int64
+    }
 
     init() {}
 
-    private mutating func add(_ metric: Metric, _ scope: Scope, _ key: String, _ seconds: Double) {
-        samples[metric, default: [:]][scope, default: [:]][key, default: []].append(seconds)
+    private mutating func add(_ metric: Metric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
+        samples[SampleKey(metric: metric, scope: scope, key: key), default: []].append(seconds)
     }
 
     /// Measures one conversation.
     mutating func add(_ conversation: ConversationView) {
-            let mailbox = MetricKey.id(conversation.mailbox)
+            let mailbox = conversation.mailbox
             let responses = Self.responses(conversation.threads, mailbox: conversation.mailbox, agent: conversation.agent)
             for response in responses {
-                add(.response, .all, MetricKey.all, response.seconds)
+                add(.response, .all, 0, response.seconds)
                 add(.response, .mailbox, mailbox, response.seconds)
-                add(.response, .agent, MetricKey.id(response.agent), response.seconds)
-                add(.response, .day, Timestamp(milliseconds: response.replyTime).day, response.seconds)
+                add(.response, .agent, response.agent, response.seconds)
+                add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
             }
             if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
                let first = responses.first {
-                add(.firstResponse, .all, MetricKey.all, first.seconds)
+                add(.firstResponse, .all, 0, first.seconds)
                 add(.firstResponse, .mailbox, mailbox, first.seconds)
             }
             if let seconds = Self.resolution(conversation) {
-                add(.resolution, .all, MetricKey.all, seconds)
+                add(.resolution, .all, 0, seconds)
                 add(.resolution, .mailbox, mailbox, seconds)
             }
     }
 
     /// Takes in the measurements of another part of the conversations.
     mutating func merge(_ other: ResponseTimes) {
-        for (metric, scopes) in other.samples {
-            for (scope, keys) in scopes {
-                for (key, values) in keys { samples[metric, default: [:]][scope, default: [:]][key, default: []] += values }
-            }
-        }
+        for (key, values) in other.samples { samples[key, default: []] += values }
     }
 
-    /// Summarises the measurements into rows.
+    /// Summarises the measurements into rows: metrics and scopes in their order, then keys by
+    /// value (days by date), `unknown` last.
     mutating func finish() {
-        for metric in Metric.allCases {
-            for scope in Scope.allCases {
-                guard let byKey = samples[metric]?[scope] else { continue }
-                for key in byKey.keys.sorted(by: MetricKey.precedes) {
-                    rows.append(Row(metric: metric, scope: scope, key: key, summary: DistributionSummary(byKey[key]!)!))
-                }
+        let keys = samples.keys.sorted { a, b in
+            func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
+                (Metric.allCases.firstIndex(of: key.metric)!, Scope.allCases.firstIndex(of: key.scope)!, key.key == Fact.none ? 1 : 0, key.key)
             }
+            return rank(a) < rank(b)
+        }
+        for key in keys {
+            let name: String
+            switch key.scope {
+            case .all: name = MetricKey.all
+            case .mailbox, .agent: name = MetricKey.id(key.key)
+            case .day: name = Timestamp.dayString(Int(key.key))
+            }
+            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(samples[key]!)!))
         }
         samples = [:]
     }

@@ -14,18 +14,29 @@ public struct TagFrequency: Sendable {
 
     init() {}
 
-    /// Walks one conversation's tag sets in order.
+    /// Walks one conversation's tag sets in order. They are sorted and free of repeats, so two are
+    /// compared by one merge walk, and a snapshot with the same set as the one before costs nothing.
     mutating func add(_ view: ConversationView, tagSets: [[String]]) {
-            var previous: Set<String>?
-            for snapshot in view.snapshots {
-                guard snapshot.tagSet >= 0 else { continue }
-                let tags = tagSets[Int(snapshot.tagSet)]
-                let current = Set(tags)
-                for tag in current.subtracting(previous ?? []) { byTag[tag, default: Row(tag: tag)].added += 1 }
-                for tag in (previous ?? []).subtracting(current) { byTag[tag, default: Row(tag: tag)].removed += 1 }
-                previous = current
+            var previous: Int32?
+            for snapshot in view.snapshots where snapshot.tagSet >= 0 && snapshot.tagSet != previous {
+                let current = tagSets[Int(snapshot.tagSet)]
+                let before = previous.map { tagSets[Int($0)] } ?? []
+                var i = 0, j = 0
+                while i < current.count || j < before.count {
+                    if j == before.count || (i < current.count && current[i] < before[j]) {
+                        byTag[current[i], default: Row(tag: current[i])].added += 1
+                        i += 1
+                    } else if i == current.count || before[j] < current[i] {
+                        byTag[before[j], default: Row(tag: before[j])].removed += 1
+                        j += 1
+                    } else {
+                        i += 1
+                        j += 1
+                    }
+                }
+                previous = snapshot.tagSet
             }
-            for tag in previous ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
+            for tag in previous.map({ tagSets[Int($0)] }) ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
     }
 
     /// Takes in the counts of another part of the conversations.
