@@ -30,9 +30,9 @@ public struct Analytics: Sendable {
             }
             partials.set(part, partial)
         }
-        var total = partials.get(0)
+        var total = partials.take(0)
         for part in 1..<parts {
-            let partial = partials.get(part)
+            let partial = partials.take(part)
             total.responseTimes.merge(partial.responseTimes)
             total.churn.merge(partial.churn)
             total.tags.merge(partial.tags)
@@ -69,9 +69,11 @@ public struct Analytics: Sendable {
             lock.unlock()
         }
 
-        func get(_ index: Int) -> Partial {
+        /// The partial result, which this container then lets go.
+        func take(_ index: Int) -> Partial {
             lock.lock()
             defer { lock.unlock() }
+            defer { results[index] = nil }
             return results[index]!
         }
     }

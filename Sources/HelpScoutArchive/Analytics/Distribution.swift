@@ -8,9 +8,10 @@ public struct DistributionSummary: Sendable, Equatable {
     public var max: Double
 
     /// Summarises `values`; nil when there are none.
-    public init?(_ values: [Double]) {
+    public init?(_ values: consuming [Double]) {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        var sorted = values
+        sorted.sort()
         count = sorted.count
         mean = sorted.reduce(0, +) / Double(sorted.count)
         p50 = Self.nearestRank(50, sorted)

@@ -39,7 +39,16 @@ struct FactLog: Sendable {
         }
     }
 
+    /// Makes room for a typical record, growing by an eighth rather than doubling: the logs are
+    /// most of the memory a run keeps, and a doubled array is a third empty on average.
+    private mutating func reserveRecord() {
+        let needed = bytes.count + 24
+        guard bytes.capacity < needed else { return }
+        bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8))
+    }
+
     mutating func append(_ snapshot: SnapshotFact, createdAt: Int64) {
+        reserveRecord()
         var state = running
         let delta = Int64(snapshot.sequence) - Int64(state.sequence)
         state.sequence = snapshot.sequence
@@ -58,6 +67,7 @@ struct FactLog: Sendable {
     }
 
     mutating func append(_ thread: ThreadFact) {
+        reserveRecord()
         var state = running
         let idDelta = thread.id &- state.threadId
         let timeDelta = thread.time - state.time

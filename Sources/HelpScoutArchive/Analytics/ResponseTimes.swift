@@ -40,32 +40,36 @@ public struct ResponseTimes: Sendable {
     mutating func add(_ conversation: ConversationView) {
             let mailbox = conversation.mailbox
             let responses = Self.responses(conversation.threads, mailbox: conversation.mailbox, agent: conversation.agent)
+            // Every measurement goes to one mailbox key: `finish` makes scope `all` from those.
             for response in responses {
-                add(.response, .all, 0, response.seconds)
                 add(.response, .mailbox, mailbox, response.seconds)
                 add(.response, .agent, response.agent, response.seconds)
                 add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
             }
             if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
                let first = responses.first {
-                add(.firstResponse, .all, 0, first.seconds)
                 add(.firstResponse, .mailbox, mailbox, first.seconds)
             }
             if let seconds = Self.resolution(conversation) {
-                add(.resolution, .all, 0, seconds)
                 add(.resolution, .mailbox, mailbox, seconds)
             }
     }
 
     /// Takes in the measurements of another part of the conversations.
     mutating func merge(_ other: ResponseTimes) {
-        for (key, values) in other.samples { samples[key, default: []] += values }
+        for (key, values) in other.samples {
+            // Exactly the room needed: these arrays are most of the memory the metrics take.
+            samples[key, default: []].reserveCapacity((samples[key]?.count ?? 0) + values.count)
+            samples[key]!.append(contentsOf: values)
+        }
     }
 
     /// Summarises the measurements into rows: metrics and scopes in their order, then keys by
     /// value (days by date), `unknown` last.
     mutating func finish() {
-        let keys = samples.keys.sorted { a, b in
+        var keys = Array(samples.keys)
+        for metric in Set(keys.map(\.metric)) { keys.append(SampleKey(metric: metric, scope: .all, key: 0)) }
+        keys.sort { a, b in
             func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
                 (Metric.allCases.firstIndex(of: key.metric)!, Scope.allCases.firstIndex(of: key.scope)!, key.key == Fact.none ? 1 : 0, key.key)
             }
@@ -78,7 +82,11 @@ public struct ResponseTimes: Sendable {
             case .mailbox, .agent: name = MetricKey.id(key.key)
             case .day: name = Timestamp.dayString(Int(key.key))
             }
-            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(samples[key]!)!))
+            // Each key's measurements are let go once summarised (`all` comes before the mailboxes).
+            let values = key.scope == .all
+                ? samples.filter { $0.key.metric == key.metric && $0.key.scope == .mailbox }.values.flatMap { $0 }
+                : samples.removeValue(forKey: key)!
+            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(values)!))
         }
         samples = [:]
     }
