@@ -9,7 +9,7 @@ into a throwaway venv (.bench-venv/).
 
     tools/bench/bench.py [--runs N] [--quick]
 """
-import argparse, json, os, shutil, subprocess, sys, time
+import argparse, filecmp, json, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "bench-data")
@@ -96,6 +96,8 @@ def main():
     secrets = os.path.relpath(os.path.join(DATA, "secrets.txt"), ROOT)
     hsarchive = os.path.join(RELEASE, "hsarchive")
     out = os.path.join(DATA, "Reports")
+    out_one = os.path.join(DATA, "Reports-1-job")
+    out_part = os.path.join(DATA, "Reports-part")
     cores = os.cpu_count()
     decompressor = ["pigz", "-p1", "-dc"] if shutil.which("pigz") else ["gzip", "-dc"]
     python = None if args.quick else ensure_venv()
@@ -103,9 +105,9 @@ def main():
     contenders = [
         ("report", "hsarchive report (%d jobs)" % cores, [hsarchive, "report", "--secret-file", secrets, "--out", out] + files),
         ("verify", "hsarchive verify (%d jobs)" % cores, [hsarchive, "verify", "--secret-file", secrets] + files),
-        ("report1", "hsarchive report (1 job)", [hsarchive, "report", "--jobs", "1", "--secret-file", secrets, "--out", out] + files),
-        ("half", "hsarchive report, every other file", [hsarchive, "report", "--secret-file", secrets, "--out", out] + half),
-        ("base", "hsarchive report, the first file alone", [hsarchive, "report", "--secret-file", secrets, "--out", out] + files[:1]),
+        ("report1", "hsarchive report (1 job)", [hsarchive, "report", "--jobs", "1", "--secret-file", secrets, "--out", out_one] + files),
+        ("half", "hsarchive report, every other file", [hsarchive, "report", "--secret-file", secrets, "--out", out_part] + half),
+        ("base", "hsarchive report, the first file alone", [hsarchive, "report", "--secret-file", secrets, "--out", out_part] + files[:1]),
     ]
     if not args.quick:
         contenders.append(("decompress", " ".join(decompressor[:2]) + " -d (decompression only)", ["sh", "-c", " ".join(decompressor) + " \"$@\" > /dev/null", "sh"] + files))
@@ -183,6 +185,11 @@ def main():
         print("- memory per conversation: %.0f bytes (peak RSS above the first file's %.0f MB, over %d conversations)" % (
             per, peak("base") / 1e6, conv))
     print("- one job against all %d: %.2f× faster with all" % (cores, best("report1") / best("report")))
+    # The report of the last all-core run against the last one-job run, byte for byte.
+    differing = [name for name in sorted(os.listdir(out_one))
+                 if not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
+    check("report folders of 1 job and %d jobs identical" % cores, len(differing), 0, not differing,
+          "identical" if not differing else "differ in " + ", ".join(differing))
     print()
     stages = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), secrets, files[len(files) // 2], "3"],
                             capture_output=True, text=True, cwd=ROOT).stdout
