@@ -2,12 +2,22 @@ import Foundation
 import HelpScoutArchive
 
 /// The fuzz target: any bytes, as a delivery line, as a signed body through every level of decoding,
-/// and as an archive stream. `make fuzz` builds it with AddressSanitizer and runs `--mutate`, a
+/// as a JSON text parsed both with and without the AVX-512 kernels, and as an archive stream. `make fuzz` builds it with AddressSanitizer and runs `--mutate`, a
 /// property-based generator over the seeds in Tests/FuzzCorpus; given files, it replays them, as the
 /// regression test does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
 private let keyring = try! SecretKeyring(secrets: ["fuzz-secret"])
 // libFuzzer calls the target from one thread, so the processors are shared without a lock.
 nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map { DeliveryProcessor(keyring: keyring, detail: $0) }
+
+nonisolated(unsafe) private let indexedTape = JSONTape()
+nonisolated(unsafe) private let scannedTape = JSONTape()
+
+private func sameTokens(_ a: JSONDocument, _ b: JSONDocument) -> Bool {
+    a.tokens.count == b.tokens.count && zip(a.tokens, b.tokens).allSatisfy { x, y in
+        x.kind == y.kind && x.start == y.start && x.end == y.end && x.next == y.next
+            && x.hasEscapes == y.hasEscapes && x.hasUnpairedSurrogate == y.hasUnpairedSurrogate
+    }
+}
 
 func fuzzOne(_ data: UnsafeRawBufferPointer) {
     // 1. The bytes as an archived delivery line.
@@ -24,7 +34,17 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
         }
     }
 
-    // 3. The bytes as an archive: gzip or plain, framed into lines.
+    // 3. The bytes as a JSON text: the AVX-512 structural index and the byte scanner must agree on
+    // the verdict and on every token.
+    if JSONTape.usesKernels {
+        let indexed = indexedTape.parse(data, useKernels: true)
+        let scanned = scannedTape.parse(data, useKernels: false)
+        if indexed != scanned || !sameTokens(indexedTape.document, scannedTape.document) {
+            fatalError("the kernel index and the byte scanner disagree: \(String(describing: indexed)) against \(String(describing: scanned))")
+        }
+    }
+
+    // 4. The bytes as an archive: gzip or plain, framed into lines.
     let reader = ArchiveReader(source: MemorySource(Array(data), chunkSize: 7), batchSize: 64, maxLineLength: 4096)
     while let batch = try? reader.nextBatch() {
         batch.forEachLine { _, _ in }

@@ -53,9 +53,13 @@ public final class JSONTape {
         parse(bytes, useKernels: JSONKernels.isAvailable, maxTokenDepth: maxTokenDepth)
     }
 
-    /// `parse(_:capturing:into:)`, choosing whether the kernel may index the text: tests compare both.
-    func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil, into buffer: ByteBuffer? = nil,
-               useKernels: Bool, maxTokenDepth: Int = .max) -> JSONSyntaxError? {
+    /// Whether this CPU runs the AVX-512 kernels and they are not turned off (`HSARCHIVE_SCALAR_JSON`).
+    public static var usesKernels: Bool { JSONKernels.isAvailable }
+
+    /// `parse(_:capturing:into:)`, choosing whether the kernel may index the text: tests and the fuzz
+    /// target compare both ways.
+    public func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil, into buffer: ByteBuffer? = nil,
+                      useKernels: Bool, maxTokenDepth: Int = .max) -> JSONSyntaxError? {
         // With AVX-512 the kernel indexes the structure first; a text it rejects, or a capture (whose
         // one long string the index would only walk past), is scanned byte by byte.
         // (An empty buffer may have no address; the parser reports it as empty before reading.)
