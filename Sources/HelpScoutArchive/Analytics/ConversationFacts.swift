@@ -28,6 +28,10 @@ public struct ConversationFacts: Sendable {
     /// one, by all its fields.
     mutating func add(_ threads: [ThreadFact]) {
         guard !threads.isEmpty else { return }
+        if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
+            addWithIds(threads)
+            return
+        }
         var knownIds: [Int64] = []
         var knownWithoutId: [ThreadFact] = []
         if threads.contains(where: { $0.id == Fact.none }) {
@@ -51,6 +55,33 @@ public struct ConversationFacts: Sendable {
                 log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
                 threadIds = ids
             }
+        }
+    }
+
+    /// `add(_:)` for the common case, threads with ids while they are few: the ids known are read
+    /// from the log into a buffer on the stack rather than an array.
+    private mutating func addWithIds(_ threads: [ThreadFact]) {
+        let known = Int(threadCount)
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: known + threads.count) { ids in
+            var count = 0
+            if known > 0 {
+                log.forEachThreadId { id in
+                    ids[count] = id
+                    count += 1
+                }
+            }
+            for thread in threads {
+                guard !ids[0..<count].contains(thread.id) else { continue }
+                ids[count] = thread.id
+                count += 1
+                log.append(thread)
+                threadCount += 1
+            }
+        }
+        if threadCount >= Self.threadSetThreshold {
+            var ids = Set<Int64>()
+            log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
+            threadIds = ids
         }
     }
 

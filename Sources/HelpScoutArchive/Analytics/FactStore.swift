@@ -55,7 +55,7 @@ public struct FactStore: Sendable {
         if let mailbox = snapshot.mailbox, let name = mailbox.name, mailboxNames[mailbox.id] == nil {
             mailboxNames[mailbox.id] = name
         }
-        let isClosed = snapshot.status.map { $0 == "closed" || $0.lowercased() == "closed" } ?? false
+        let isClosed = snapshot.status.map { $0 == "closed" || ($0.utf8.count == 6 && $0.lowercased() == "closed") } ?? false
         var tagSet: Int32 = -1
         if let tags = snapshot.tags { tagSet = intern(tags) }
         let fact = SnapshotFact(
