@@ -50,7 +50,10 @@ let package = Package(
             dependencies: ["HelpScoutArchive", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Times each stage of the hot path alone, for `make bench`.
-        .executableTarget(name: "hsarchive-stages", dependencies: ["HelpScoutArchive"]),
+        .executableTarget(
+            name: "hsarchive-stages",
+            dependencies: ["HelpScoutArchive", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Realistic signed archives for sample-data/, benchmarks and test fixtures.
         .target(
             name: "HelpScoutArchiveSamples",
