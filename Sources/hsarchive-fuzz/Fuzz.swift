@@ -12,13 +12,6 @@ nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map { D
 nonisolated(unsafe) private let indexedTape = JSONTape()
 nonisolated(unsafe) private let scannedTape = JSONTape()
 
-private func sameTokens(_ a: JSONDocument, _ b: JSONDocument) -> Bool {
-    a.tokens.count == b.tokens.count && zip(a.tokens, b.tokens).allSatisfy { x, y in
-        x.kind == y.kind && x.start == y.start && x.end == y.end && x.next == y.next
-            && x.hasEscapes == y.hasEscapes && x.hasUnpairedSurrogate == y.hasUnpairedSurrogate
-    }
-}
-
 func fuzzOne(_ data: UnsafeRawBufferPointer) {
     // 1. The bytes as an archived delivery line.
     for index in processors.indices { _ = processors[index].process(line: data) }
@@ -39,7 +32,7 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
     if JSONTape.usesKernels {
         let indexed = indexedTape.parse(data, useKernels: true)
         let scanned = scannedTape.parse(data, useKernels: false)
-        if indexed != scanned || !sameTokens(indexedTape.document, scannedTape.document) {
+        if indexed != scanned || !indexedTape.document.tokens.elementsEqual(scannedTape.document.tokens) {
             fatalError("the kernel index and the byte scanner disagree: \(String(describing: indexed)) against \(String(describing: scanned))")
         }
     }

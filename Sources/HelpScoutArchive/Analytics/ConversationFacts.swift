@@ -50,12 +50,17 @@ public struct ConversationFacts: Sendable {
             }
             log.append(thread)
             threadCount += 1
-            if threadIds == nil && threadCount >= Self.threadSetThreshold {
-                var ids = Set<Int64>()
-                log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
-                threadIds = ids
-            }
+            if threadIds == nil { keepIdsInASetOnceMany() }
         }
+    }
+
+    /// Once a conversation has many threads, its thread ids move to a set: decoding the log for
+    /// each snapshot would then cost too much.
+    private mutating func keepIdsInASetOnceMany() {
+        guard threadCount >= Self.threadSetThreshold else { return }
+        var ids = Set<Int64>()
+        log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
+        threadIds = ids
     }
 
     /// `add(_:)` for the common case, threads with ids while they are few: the ids known are read
@@ -78,11 +83,7 @@ public struct ConversationFacts: Sendable {
                 threadCount += 1
             }
         }
-        if threadCount >= Self.threadSetThreshold {
-            var ids = Set<Int64>()
-            log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
-            threadIds = ids
-        }
+        keepIdsInASetOnceMany()
     }
 
     /// The facts decoded and put in order: snapshots by time (ties in archive order), threads by

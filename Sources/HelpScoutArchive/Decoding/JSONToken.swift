@@ -1,5 +1,5 @@
 /// One JSON value in a `JSONTape`: where it lies in the source bytes and where its subtree ends.
-public struct JSONToken: Sendable {
+public struct JSONToken: Sendable, Equatable {
     public enum Kind: UInt8, Sendable { case object, array, string, number, `true`, `false`, null }
 
     public var kind: Kind
