@@ -14,6 +14,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         let count = text.count
         guard count >= 19 else { return nil }
         func digits(_ at: Int, _ length: Int) -> Int? {
+            guard at + length <= count else { return nil }
             var value = 0
             for i in at..<(at + length) {
                 let digit = text[i] &- UInt8(ascii: "0")
