@@ -9,6 +9,9 @@ import CJSONKernels
 /// and reuses, so a parse allocates nothing once the buffer has grown to fit.
 public final class JSONTape {
     public static let maxDepth = 64
+    /// Longer texts are scanned byte by byte: the index takes four bytes per byte, and a hostile
+    /// 16 MiB line should not leave a 64 MB index behind.
+    static let maxIndexedLength = 1 << 20
 
     private var storage: UnsafeMutablePointer<JSONToken>
     private var capacity = 256
@@ -64,7 +67,8 @@ public final class JSONTape {
         // one long string the index would only walk past), is scanned byte by byte.
         // (An empty buffer may have no address; the parser reports it as empty before reading.)
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
-        if key == nil && useKernels && !bytes.isEmpty && parseIndexed(bytes, start, maxTokenDepth) { return nil }
+        if key == nil && useKernels && !bytes.isEmpty && bytes.count <= Self.maxIndexedLength
+            && parseIndexed(bytes, start, maxTokenDepth) { return nil }
         var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer,
                                     maxTokenDepth: maxTokenDepth)
         var cursor = ScanningCursor(start: start, end: start + bytes.count)

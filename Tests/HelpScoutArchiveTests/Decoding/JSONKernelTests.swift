@@ -137,4 +137,15 @@ import Testing
         // Both kinds must be common, or the comparison proves little.
         #expect(valid > 2_000 && invalid > 2_000, "\(valid) valid, \(invalid) invalid")
     }
+
+    @Test func textsOverTheIndexLimitAreScannedAlike() {
+        // Past JSONTape.maxIndexedLength the byte scanner runs either way; the tape is the same.
+        let element = Array(#"{"id":12345,"s":"a\"b"},"#.utf8)
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        while text.count <= JSONTape.maxIndexedLength { text += element }
+        text[text.count - 1] = UInt8(ascii: "]")
+        let fast = Self.tape(text, useKernels: true)
+        #expect(fast == Self.tape(text, useKernels: false))
+        if case .success(let tokens) = fast { #expect(tokens.count > 100_000) } else { Issue.record("not parsed") }
+    }
 }
