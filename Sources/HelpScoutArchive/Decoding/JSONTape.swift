@@ -82,7 +82,7 @@ public final class JSONTape {
     private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>, _ maxTokenDepth: Int) -> Bool {
         if offsetCapacity < bytes.count + 66 {
             offsets.deallocate()
-            offsetCapacity = max(bytes.count + 66, offsetCapacity * 2)
+            offsetCapacity = max(bytes.count + 66, min(offsetCapacity * 2, Self.maxIndexedLength + 66))
             offsets = .allocate(capacity: offsetCapacity)
         }
         guard hs_json_index(start, bytes.count, offsets) >= 0 else { return false }
