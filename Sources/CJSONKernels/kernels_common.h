@@ -1,4 +1,4 @@
-// What the kernels share: CPU detection, escapes within a block, UTF-8 sequences.
+// What the kernels share: their target attributes, escapes within a block, UTF-8 sequences.
 #ifndef HS_KERNELS_COMMON_H
 #define HS_KERNELS_COMMON_H
 
