@@ -26,7 +26,8 @@ deps:
 		echo "  sudo apt-get install -y zlib1g-dev" >&2; exit 1; \
 	fi
 	@if [ -f /usr/include/isa-l/igzip_lib.h ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libisal-dev >/dev/null 2>&1; then \
+	elif [ "$$(id -u)" = 0 ] && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libisal-dev >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libisal-dev >/dev/null 2>&1; }; }; then \
 		echo "Installed libisal-dev (ISA-L inflate)"; touch Package.swift; \
 	else \
 		echo "Note: building with zlib alone; for about 2.6x faster inflate: sudo apt-get install -y libisal-dev && make clean" >&2; \
@@ -52,7 +53,8 @@ sample-data: deps
 
 # Throughput beside pigz, DuckDB and a Python script on a generated 1.1 GB set (cached in bench-data/).
 bench: deps
-	@command -v pigz >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pigz >/dev/null 2>&1; } \
+	@command -v pigz >/dev/null || { [ "$$(id -u)" = 0 ] && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pigz >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pigz >/dev/null 2>&1; }; }; } \
 		|| echo "Note: pigz is missing (sudo apt-get install -y pigz); comparing with gzip -dc instead" >&2
 	$(SWIFT) build -c release
 	python3 tools/bench/bench.py
