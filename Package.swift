@@ -35,7 +35,7 @@ let package = Package(
                 "CJSONKernels",
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + (useISAL ? ["CISAL"] : []),
-            swiftSettings: useISAL ? [.define("HSARCHIVE_ISAL")] : []
+            swiftSettings: (useISAL ? [.define("HSARCHIVE_ISAL")] : []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "hsarchive",
