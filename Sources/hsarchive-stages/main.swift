@@ -82,7 +82,7 @@ for detail in [BodyDecoder.Detail.statuses, .complete] {
     var decoder = BodyDecoder(detail: detail)
     best("body parse + decode (\(detail))", bytes: bodyBytes) {
         // With a receivedAt, as every delivery line of the archives has.
-        for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: "convo.status", receivedAt: receivedAt) } }
+        for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: .status, receivedAt: receivedAt) } }
     }
 }
 for detail in [BodyDecoder.Detail.statuses, .complete] {

@@ -32,10 +32,10 @@ public struct BodyDecoder {
 
     /// Decodes `body`.
     /// - Parameters:
-    ///   - eventHeader: the `X-HelpScout-Event` header value, trimmed, if present.
+    ///   - eventHeader: the type the `X-HelpScout-Event` header names (trimmed, not empty), if any.
     ///   - receivedAt: the delivery's `receivedAt`, the event time of last resort for bare bodies.
     public mutating func decode(
-        _ body: UnsafeRawBufferPointer, eventHeader: String?, receivedAt: Timestamp?
+        _ body: UnsafeRawBufferPointer, eventHeader: EventType?, receivedAt: Timestamp?
     ) -> Outcome {
         // A status needs only the envelope and its object's members, or the root's members when
         // receivedAt gives the time: deeper tokens are validated but not kept.
@@ -43,10 +43,10 @@ public struct BodyDecoder {
             ? parser.parse(body, keepingTokensTo: 2) : parser.parse(body)
         tape = parser.document
         if let error {
-            return .undecodable(reason: "body \(error.description)", eventType: eventHeader)
+            return .undecodable(reason: "body \(error.description)", eventType: eventHeader?.name)
         }
         guard tape.kind(tape.root) == .object else {
-            return .undecodable(reason: "body is not a JSON object", eventType: eventHeader)
+            return .undecodable(reason: "body is not a JSON object", eventType: eventHeader?.name)
         }
         if let typeIndex = tape.member(tape.root, "eventType"), let object = tape.member(tape.root, "object") {
             return decodeEnvelope(typeIndex: typeIndex, object: object, eventHeader: eventHeader)
@@ -54,19 +54,18 @@ public struct BodyDecoder {
         return decodeBare(eventHeader: eventHeader, receivedAt: receivedAt)
     }
 
-    private mutating func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: String?) -> Outcome {
-        guard let typeName = tape.string(typeIndex), !typeName.isEmpty else {
-            return .undecodable(reason: "envelope eventType is not a non-empty string", eventType: eventHeader)
+    private mutating func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: EventType?) -> Outcome {
+        guard let type = eventType(typeIndex) else {
+            return .undecodable(reason: "envelope eventType is not a non-empty string", eventType: eventHeader?.name)
         }
-        if let eventHeader, eventHeader != typeName {
-            return .eventHeaderMismatch(header: eventHeader, body: typeName)
+        if let eventHeader, eventHeader != type {
+            return .eventHeaderMismatch(header: eventHeader.name, body: type.name)
         }
-        let type = EventType(name: typeName)
         guard let time = timestamp(tape.member(tape.root, "createdAt")) else {
-            return .undecodable(reason: "no event time: the envelope has no valid createdAt", eventType: typeName)
+            return .undecodable(reason: "no event time: the envelope has no valid createdAt", eventType: type.name)
         }
         func missing(_ field: String) -> Outcome {
-            .undecodable(reason: "\(typeName.quotedForReason()) envelope lacks object.\(field)", eventType: typeName)
+            .undecodable(reason: "\(type.name.quotedForReason()) envelope lacks object.\(field)", eventType: type.name)
         }
         let payload: EventPayload
         switch type {
@@ -94,15 +93,14 @@ public struct BodyDecoder {
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: true))
     }
 
-    private mutating func decodeBare(eventHeader: String?, receivedAt: Timestamp?) -> Outcome {
-        guard let typeName = eventHeader, !typeName.isEmpty else {
+    private mutating func decodeBare(eventHeader: EventType?, receivedAt: Timestamp?) -> Outcome {
+        guard let type = eventHeader else {
             return .undecodable(
                 reason: "no event type: no X-HelpScout-Event header and the body is not an envelope", eventType: nil)
         }
-        let type = EventType(name: typeName)
         let root = tape.root
         func missing(_ field: String) -> Outcome {
-            .undecodable(reason: "\(typeName.quotedForReason()) body lacks \(field)", eventType: typeName)
+            .undecodable(reason: "\(type.name.quotedForReason()) body lacks \(field)", eventType: type.name)
         }
         let payload: EventPayload
         var newest: Timestamp?
@@ -133,7 +131,7 @@ public struct BodyDecoder {
             payload = .unanalysed
         }
         guard let time = newest ?? receivedAt else {
-            return .undecodable(reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: typeName)
+            return .undecodable(reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: type.name)
         }
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: false))
     }

@@ -16,8 +16,8 @@ struct DeliveryFields {
     private var idValue: Int?
     var receivedAt: Timestamp?
     var signature = Signature.absent
-    /// `X-HelpScout-Event`, trimmed; nil when absent, empty or not a string.
-    var eventHeader: String?
+    /// The type `X-HelpScout-Event` names, trimmed; nil when absent, empty or not a string.
+    var eventHeader: EventType?
 
     /// The delivery's `id`, a string or a number; nil when absent or another kind.
     var deliveryId: String? {
@@ -64,8 +64,7 @@ struct DeliveryFields {
             }
         }
         if let eventValue, case .value(let index) = Self.headerValue(tape, eventValue) {
-            let name = tape.decodedString(index).trimmed
-            eventHeader = name.isEmpty ? nil : name
+            eventHeader = tape.eventType(index, trimmed: true)
         }
 
         guard let body = tape.member(root, "body") else {

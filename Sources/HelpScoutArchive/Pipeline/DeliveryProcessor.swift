@@ -25,7 +25,7 @@ public struct DeliveryProcessor {
         }
         let fields = DeliveryFields(tape: line)
         func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
-            .rejected(status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader)
+            .rejected(status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader?.name)
         }
         if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
         guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }

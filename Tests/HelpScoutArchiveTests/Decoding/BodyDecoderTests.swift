@@ -7,7 +7,7 @@ import Testing
         var decoder = BodyDecoder()
         var bytes = Array(body.utf8)
         return bytes.withUnsafeMutableBytes {
-            decoder.decode(UnsafeRawBufferPointer($0), eventHeader: header, receivedAt: receivedAt.flatMap(Timestamp.parse))
+            decoder.decode(UnsafeRawBufferPointer($0), eventHeader: header.map(EventType.init(name:)), receivedAt: receivedAt.flatMap(Timestamp.parse))
         }
     }
 
