@@ -69,18 +69,24 @@ struct IndexedCursor: JSONCursor {
 
     @inline(__always) mutating func string(openingAt quote: UnsafePointer<UInt8>) -> JSONScanner.StringScan {
         // After an opening quote the index holds the backslashes of the string's escapes, if any,
-        // then its closing quote; the index always closes every string it accepts.
-        let following = start + Int(offsets[index])
+        // then its closing quote; the index always closes every string it accepts, and has checked
+        // its UTF-8 and control bytes, so only the escapes are left to validate.
+        var p = start + Int(offsets[index])
         index += 1
-        if following < end && following.pointee == UInt8(ascii: "\"") {
-            return .closed(quote: following, hasEscapes: false, hasUnpairedSurrogate: false)
+        var hasEscapes = false, hasUnpairedSurrogate = false
+        while p < end && p.pointee == UInt8(ascii: "\\") {
+            guard let (after, unpaired) = JSONScanner.scanEscape(p, end) else {
+                return .failed(at: p, .invalid(.invalidEscape))
+            }
+            hasEscapes = true
+            hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
+            // The second half of a surrogate pair is an escape of its own in the index.
+            while start + Int(offsets[index]) < after { index += 1 }
+            p = start + Int(offsets[index])
+            index += 1
         }
-        // Escapes: the byte scanner validates them and finds the same closing quote.
-        let scan = JSONScanner.scanString(from: quote + 1, end)
-        guard case .closed(let closing, _, _) = scan else { return scan }
-        skipString(closingAt: closing)
-        guard start + Int(offsets[index - 1]) == closing else { return .failed(at: closing, .invalid(.unterminatedString)) }
-        return scan
+        guard p < end else { return .failed(at: p, .invalid(.unterminatedString)) }
+        return .closed(quote: p, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
     }
 
     @inline(__always) mutating func skipString(closingAt quote: UnsafePointer<UInt8>) {

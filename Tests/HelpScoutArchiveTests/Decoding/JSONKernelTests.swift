@@ -138,6 +138,25 @@ import Testing
         #expect(valid > 2_000 && invalid > 2_000, "\(valid) valid, \(invalid) invalid")
     }
 
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func everyEscapeIsValidatedAlikeAtEveryOffset() {
+        // The indexed path validates a string's escapes from the index alone: each kind, valid or
+        // not, surrogates paired or not, must give the reference's tape or its rejection.
+        let escapes = [#"\""#, #"\\"#, #"\/"#, #"\b\f\n\r\t"#, #"\u00e9"#, #"\uD83D\uDE00"#, #"\uD83D"#, #"\uDE00"#,
+                       #"\uD83Dx"#, #"\uD83D\n"#, #"\uD83D\""#, #"\uD83D\uD83D\uDE00"#, #"\uDE00\uD83D"#, #"\u12G4"#,
+                       #"\u12"#, #"\x"#, #"\'"#, #"\\\\\""#, #"\\u0041"#]
+        var accepted = 0, rejected = 0
+        for escape in escapes {
+            for padding in 0..<70 {
+                let text = Array(("{\"k\":[\"" + String(repeating: "a", count: padding) + escape + "z\",\"" + escape + "\"]}").utf8)
+                let fast = Self.tape(text, useKernels: true)
+                #expect(fast == Self.tape(text, useKernels: false), "\(String(decoding: text, as: UTF8.self))")
+                if case .failure = fast { rejected += 1 } else { accepted += 1 }
+            }
+        }
+        #expect(accepted > 0 && rejected > 0)
+    }
+
     @Test func textsOverTheIndexLimitAreScannedAlike() {
         // Past JSONTape.maxIndexedLength the byte scanner runs either way; the tape is the same.
         let element = Array(#"{"id":12345,"s":"a\"b"},"#.utf8)
