@@ -83,8 +83,11 @@ public struct FactStore: Sendable {
 
     /// The index of a tag set, its names de-duplicated and sorted.
     private mutating func intern(_ tags: [String]) -> Int32 {
-        var names = tags.sorted()
-        if names.count > 1 { names = names.enumerated().filter { $0.offset == 0 || names[$0.offset - 1] != $0.element }.map(\.element) }
+        var names = tags
+        if !tags.indices.dropFirst().allSatisfy({ tags[$0 - 1] < tags[$0] }) {
+            names = tags.sorted()
+            names = names.enumerated().filter { $0.offset == 0 || names[$0.offset - 1] != $0.element }.map(\.element)
+        }
         if let index = tagSetIndex[names] { return index }
         let index = Int32(tagSets.count)
         tagSets.append(names)

@@ -47,6 +47,7 @@ extension BodyDecoder {
             threadList = list
         }
         if let threadList {
+            if facts { snapshot.threads.reserveCapacity(tape.count(threadList)) }
             var element = threadList + 1
             let end = Int(tape.tokens[threadList].next)
             while element < end {
@@ -89,25 +90,20 @@ extension BodyDecoder {
     }
 
     private func threadKind(type: Int?, createdBy: Int?) -> ThreadRecord.Kind {
-        switch lowercasedASCII(type) {
-        case "customer": return .customerMessage
-        case "message", "reply": return .agentReply
-        case "note": return .note
-        case "chat", "phone", "beaconchat":
-            let authorType = createdBy.flatMap { tape.members($0, Self.personKeys)[PersonKey.type.rawValue] }
-            switch lowercasedASCII(authorType) {
-            case "customer": return .customerMessage
-            case "user": return .agentReply
-            default: return .other
-            }
-        default: return .other
-        }
+        guard let type else { return .other }
+        if isWord(type, "customer") { return .customerMessage }
+        if isWord(type, "message") || isWord(type, "reply") { return .agentReply }
+        if isWord(type, "note") { return .note }
+        guard isWord(type, "chat") || isWord(type, "phone") || isWord(type, "beaconchat") else { return .other }
+        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type.rawValue] }) else { return .other }
+        if isWord(authorType, "customer") { return .customerMessage }
+        if isWord(authorType, "user") { return .agentReply }
+        return .other
     }
 
-    /// A short string value lower-cased, for comparing enumerations such as a thread's `type`.
-    private func lowercasedASCII(_ index: Int?) -> String? {
-        guard let text = tape.string(index) else { return nil }
-        return text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? text.lowercased() : text
+    /// Whether the value at `index` is a string equal to the lower-case `word`, ignoring ASCII case.
+    private func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        tape.keyEqualsIgnoringCase(index, word)
     }
 
     /// A person object with an integer `id`; with `named`, its name from `first`/`last` or
@@ -134,6 +130,7 @@ extension BodyDecoder {
     /// Tag names from strings or `{"tag": …}` objects, trimmed and lower-cased; empty names dropped.
     private func tagNames(_ array: Int) -> [String] {
         var names: [String] = []
+        names.reserveCapacity(tape.count(array))
         tape.forEachElement(array) { element in
             let raw = tape.kind(element) == .string ? tape.string(element) : tape.string(member(element, "tag"))
             if let name = raw?.normalisedTag, !name.isEmpty { names.append(name) }

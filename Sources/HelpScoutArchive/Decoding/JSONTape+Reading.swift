@@ -56,6 +56,13 @@ public struct JSONDocument {
         }
     }
 
+    /// How many elements the array at `array` has (0 when it is not an array).
+    public func count(_ array: Int) -> Int {
+        var count = 0
+        forEachElement(array) { _ in count += 1 }
+        return count
+    }
+
     /// The first element of the array at `array`, or nil when it is empty.
     public func firstElement(_ array: Int) -> Int? {
         guard tokens[array].kind == .array, array + 1 < Int(tokens[array].next) else { return nil }
