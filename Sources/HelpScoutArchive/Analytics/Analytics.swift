@@ -16,7 +16,7 @@ public struct Analytics: Sendable {
         let ids = store.conversations.keys.sorted()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 2 : 1), ids.count))
         let ratings = Satisfaction(store: store)
-        let partials = PartialResults(count: parts)
+        let partials = ConcurrentSlots<Partial?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var partial = Partial(satisfaction: ratings)
             for id in ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)] {
@@ -28,11 +28,11 @@ public struct Analytics: Sendable {
                 partial.tags.add(view, tagSets: store.tagSets)
                 partial.satisfaction.add(view)
             }
-            partials.set(part, partial)
+            partials.put(part, partial)
         }
-        var total = partials.take(0)
+        var total = partials.take(0)!
         for part in 1..<parts {
-            let partial = partials.take(part)
+            let partial = partials.take(part)!
             total.responseTimes.merge(partial.responseTimes)
             total.churn.merge(partial.churn)
             total.tags.merge(partial.tags)
@@ -54,28 +54,6 @@ public struct Analytics: Sendable {
         var churn = AssignmentChurn()
         var tags = TagFrequency()
         var satisfaction: Satisfaction
-    }
-
-    /// Where parallel parts leave their results.
-    private final class PartialResults: @unchecked Sendable {
-        private var results: [Partial?]
-        private let lock = NSLock()
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ partial: Partial) {
-            lock.lock()
-            results[index] = partial
-            lock.unlock()
-        }
-
-        /// The partial result, which this container then lets go.
-        func take(_ index: Int) -> Partial {
-            lock.lock()
-            defer { lock.unlock() }
-            defer { results[index] = nil }
-            return results[index]!
-        }
     }
 
     /// Verified events per day and type, by day then type name.

@@ -9,9 +9,14 @@ public struct DistributionSummary: Sendable, Equatable {
 
     /// Summarises `values`; nil when there are none.
     public init?(_ values: consuming [Double]) {
-        guard !values.isEmpty else { return nil }
         var sorted = values
         sorted.sort()
+        self.init(sorted: sorted)
+    }
+
+    /// Summarises values already in ascending order; nil when there are none.
+    init?(sorted: [Double]) {
+        guard !sorted.isEmpty else { return nil }
         count = sorted.count
         mean = sorted.reduce(0, +) / Double(sorted.count)
         p50 = Self.nearestRank(50, sorted)

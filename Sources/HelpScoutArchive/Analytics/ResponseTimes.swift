@@ -1,3 +1,5 @@
+import Foundation
+
 /// Response, first-response and resolution times (section 4 of the spec).
 public struct ResponseTimes: Sendable {
     public enum Metric: String, Sendable, CaseIterable { case response, firstResponse = "first_response", resolution }
@@ -65,30 +67,45 @@ public struct ResponseTimes: Sendable {
     }
 
     /// Summarises the measurements into rows: metrics and scopes in their order, then keys by
-    /// value (days by date), `unknown` last.
+    /// value (days by date), `unknown` last. The sorting runs on every core: first each key's own
+    /// measurements, in place; then each metric's `all`, from its mailboxes' runs already sorted.
     mutating func finish() {
-        var keys = Array(samples.keys)
-        for metric in Set(keys.map(\.metric)) { keys.append(SampleKey(metric: metric, scope: .all, key: 0)) }
-        keys.sort { a, b in
+        let keys = samples.keys.sorted { a, b in
             func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
                 (Metric.allCases.firstIndex(of: key.metric)!, Scope.allCases.firstIndex(of: key.scope)!, key.key == Fact.none ? 1 : 0, key.key)
             }
             return rank(a) < rank(b)
         }
-        for key in keys {
+        let values = ConcurrentSlots(keys.map { samples.removeValue(forKey: $0)! })
+        samples = [:]
+        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+            var sorted = values.take(index)
+            sorted.sort()
+            values.put(index, sorted)
+        }
+        let sorted = values.takeAll()
+        let metrics = Metric.allCases.filter { metric in keys.contains { $0.metric == metric } }
+        let allSummaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count))
+        DispatchQueue.concurrentPerform(iterations: metrics.count) { index in
+            // Sorted runs one after another: the library's merge sort finds and merges them.
+            var all = keys.indices.filter { keys[$0].metric == metrics[index] && keys[$0].scope == .mailbox }
+                .flatMap { sorted[$0] }
+            all.sort()
+            allSummaries.put(index, DistributionSummary(sorted: all))
+        }
+        for (index, key) in keys.enumerated() {
+            if key.scope == .mailbox && (index == 0 || keys[index - 1].metric != key.metric) {
+                rows.append(Row(metric: key.metric, scope: .all, key: MetricKey.all,
+                                summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
+            }
             let name: String
             switch key.scope {
             case .all: name = MetricKey.all
             case .mailbox, .agent: name = MetricKey.id(key.key)
             case .day: name = Timestamp.dayString(Int(key.key))
             }
-            // Each key's measurements are let go once summarised (`all` comes before the mailboxes).
-            let values = key.scope == .all
-                ? samples.filter { $0.key.metric == key.metric && $0.key.scope == .mailbox }.values.flatMap { $0 }
-                : samples.removeValue(forKey: key)!
-            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(values)!))
+            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(sorted: sorted[index])!))
         }
-        samples = [:]
     }
 
     /// Walks threads in time order: the first customer message after the last agent reply starts
