@@ -6,7 +6,8 @@ public struct DeliveryProcessor {
     private var bodyDecoder: BodyDecoder
     /// The body as received, written while the line is parsed.
     private let capturedBody = ByteBuffer()
-    private var base64Body: [UInt8] = []
+    /// The body of an `isBase64Encoded` delivery, decoded.
+    private let base64Body = ByteBuffer()
 
     /// - Parameter detail: how much of each verified body to decode.
     public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
@@ -38,15 +39,12 @@ public struct DeliveryProcessor {
         guard fields.isBase64Encoded else {
             return verify(body: capturedBody.bytes, fields: fields, rejected: rejected)
         }
-        // Take the buffer out of `self` while a pointer into it is in use.
-        var decoded = base64Body
-        base64Body = []
-        defer { base64Body = decoded }
-        decoded.removeAll(keepingCapacity: true)
-        guard Base64.decode(capturedBody.bytes, into: &decoded) else {
+        base64Body.reserve(capturedBody.count / 4 * 3)
+        guard let count = Base64.decode(capturedBody.bytes, into: base64Body.base) else {
             return rejected(.malformed, "isBase64Encoded is true but body is not valid base64")
         }
-        return decoded.withUnsafeBytes { verify(body: $0, fields: fields, rejected: rejected) }
+        base64Body.count = count
+        return verify(body: base64Body.bytes, fields: fields, rejected: rejected)
     }
 
     /// Checks the signature over `body`, then decodes it. `body` points into this processor's

@@ -12,39 +12,45 @@ public enum Base64 {
     /// Decodes `text`, appending the bytes to `output`.
     /// - Returns: false when `text` is not padded standard base64 (then `output` may hold a prefix).
     public static func decode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
+        guard text.count >= 4 else { return text.isEmpty }
+        var written: Int?
+        output += [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3) { buffer, count in
+            written = decode(text, into: buffer.baseAddress!)
+            count = written ?? 0
+        }
+        return written != nil
+    }
+
+    /// Decodes `text` into `output`, which needs room for `text.count / 4 * 3` bytes.
+    /// - Returns: how many bytes it wrote, or nil when `text` is not padded standard base64.
+    static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) -> Int? {
         let count = text.count
-        guard count % 4 == 0 else { return false }
-        guard count > 0 else { return true }
+        guard count % 4 == 0 else { return nil }
+        guard count > 0 else { return 0 }
         var padding = 0
         if text[count - 1] == UInt8(ascii: "=") { padding += 1 }
         if text[count - 2] == UInt8(ascii: "=") { padding += 1 }
-        let start = output.count
-        let decodedCount = count / 4 * 3 - padding
-        output.append(contentsOf: repeatElement(0, count: count / 4 * 3))
         // Pointers, not subscripts: the lengths were checked above, and this runs over whole bodies.
         let valid = table.withUnsafeBufferPointer { tableBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                let table = tableBuffer.baseAddress!, input = text.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                var out = outBuffer.baseAddress! + start
-                let groups = count / 4
-                for group in 0..<groups {
-                    let p = input + group * 4
-                    let isLast = group == groups - 1
-                    let a = table[Int(p[0])], b = table[Int(p[1])]
-                    let c = isLast && padding == 2 ? 0 : table[Int(p[2])]
-                    let d = isLast && padding >= 1 ? 0 : table[Int(p[3])]
-                    guard (a | b | c | d) & 0xC0 == 0 else { return false }
-                    let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    out[0] = UInt8(value >> 16)
-                    out[1] = UInt8(value >> 8 & 0xFF)
-                    out[2] = UInt8(value & 0xFF)
-                    out += 3
-                }
-                return true
+            let table = tableBuffer.baseAddress!, input = text.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var out = output
+            let groups = count / 4
+            for group in 0..<groups {
+                let p = input + group * 4
+                let isLast = group == groups - 1
+                let a = table[Int(p[0])], b = table[Int(p[1])]
+                let c = isLast && padding == 2 ? 0 : table[Int(p[2])]
+                let d = isLast && padding >= 1 ? 0 : table[Int(p[3])]
+                guard (a | b | c | d) & 0xC0 == 0 else { return false }
+                let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                out[0] = UInt8(value >> 16)
+                out[1] = UInt8(value >> 8 & 0xFF)
+                out[2] = UInt8(value & 0xFF)
+                out += 3
             }
+            return true
         }
-        output.removeLast(count / 4 * 3 - decodedCount)
-        return valid
+        return valid ? count / 4 * 3 - padding : nil
     }
 
     /// Encodes `bytes` as padded standard base64.

@@ -15,12 +15,10 @@ public struct SignatureVerifier {
     /// Secrets in the order to try them: the one that matched last goes first, so a rotated keyring
     /// costs one HMAC per delivery, not one per secret.
     private var order: [Int]
-    private var decoded: [UInt8] = []
 
     public init(keyring: SecretKeyring) {
         authenticators = keyring.authenticators
         order = Array(authenticators.indices)
-        decoded.reserveCapacity(32)
     }
 
     /// Checks `signature` (surrounding white space ignored) against `body` with each secret in turn,
@@ -32,25 +30,30 @@ public struct SignatureVerifier {
 
     /// Checks the UTF-8 bytes of `signature` against `body`, as `verify(signature:body:)` does.
     public mutating func verify(signature: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> Check {
-        decoded.removeAll(keepingCapacity: true)
-        guard Base64.decode(Self.trimmingWhitespace(signature), into: &decoded),
-              decoded.count == Insecure.SHA1.byteCount else { return .notADigest }
-        for (position, index) in order.enumerated() {
-            var authenticator = authenticators[index]
-            authenticator.update(data: body)
-            if Self.constantTimeEqual(authenticator.finalize(), decoded) {
-                if position > 0 { order.insert(order.remove(at: position), at: 0) }
-                return .matches(fingerprint: BodyFingerprint(body))
+        // Padded base64 of a 20-byte digest is 28 characters; nothing else decodes to 20 bytes.
+        let text = Self.trimmingWhitespace(signature)
+        guard text.count == 28 else { return .notADigest }
+        var digest: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digest) { digest in
+            guard Base64.decode(text, into: digest.baseAddress!.assumingMemoryBound(to: UInt8.self)) == Insecure.SHA1.byteCount
+            else { return .notADigest }
+            for (position, index) in order.enumerated() {
+                var authenticator = authenticators[index]
+                authenticator.update(data: body)
+                if Self.constantTimeEqual(authenticator.finalize(), UnsafeRawBufferPointer(digest)) {
+                    if position > 0 { order.insert(order.remove(at: position), at: 0) }
+                    return .matches(fingerprint: BodyFingerprint(body))
+                }
             }
+            return .mismatch
         }
-        return .mismatch
     }
 
     /// Whether `code` equals `expected`, looking at every byte whatever the first difference (the
     /// library's own `==` does the same through a generic path that costs more than the digest).
-    private static func constantTimeEqual(_ code: HashedAuthenticationCode<Insecure.SHA1>, _ expected: [UInt8]) -> Bool {
+    private static func constantTimeEqual(_ code: HashedAuthenticationCode<Insecure.SHA1>, _ expected: UnsafeRawBufferPointer) -> Bool {
         code.withUnsafeBytes { digest in
-            guard digest.count == expected.count else { return false }
+            guard digest.count == Insecure.SHA1.byteCount else { return false }
             var difference: UInt8 = 0
             for i in 0..<digest.count { difference |= digest[i] ^ expected[i] }
             return difference == 0
