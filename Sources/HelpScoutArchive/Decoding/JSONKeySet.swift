@@ -49,6 +49,9 @@ struct JSONKeySet: @unchecked Sendable {
         var head: UInt64 = 0
         if length >= 8 {
             head = bytes.loadUnaligned(as: UInt64.self)
+        } else if Int(token.start) + 8 <= tape.source.count {
+            // A short key: eight bytes loaded at once, the ones past its end masked off.
+            head = bytes.loadUnaligned(as: UInt64.self) & (UInt64.max >> (64 - 8 * UInt64(length)))
         } else {
             for offset in 0..<length { head |= UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self)) << (8 * UInt64(offset)) }
         }
