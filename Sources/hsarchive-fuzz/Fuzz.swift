@@ -96,7 +96,7 @@ struct FuzzMain {
         while Date() < deadline {
             for _ in 0..<100 {
                 let input = mutator.mutate(seeds[mutator.below(seeds.count)], other: seeds[mutator.below(seeds.count)])
-                FileManager.default.createFile(atPath: save, contents: Data(input))
+                _ = FileManager.default.createFile(atPath: save, contents: Data(input))
                 input.withUnsafeBytes { fuzzOne($0) }
                 runs += 1
             }

@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct JSONTapeTests {
     func parse(_ text: String) -> JSONSyntaxError? {
-        var tape = JSONTape()
+        let tape = JSONTape()
         var text = text
         return text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0)) }
     }
 
     func parse(bytes: [UInt8]) -> JSONSyntaxError? {
-        var tape = JSONTape()
+        let tape = JSONTape()
         return bytes.withUnsafeBytes { tape.parse($0) }
     }
 
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func readsMembersTheLastDuplicateWinning() {
-        var tape = JSONTape()
+        let tape = JSONTape()
         var text = "{\"a\":1,\"B\":\"x\\ty\",\"a\":2,\"list\":[10,20],\"s\":\"123\"}"
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
@@ -64,7 +64,7 @@ import Testing
 
     @Test func unpairedSurrogatesAreValidGrammarButFlaggedAndReplaced() {
         for (text, decoded) in [("\"a\\ud800b\"", "a\u{FFFD}b"), ("\"\\udc00\"", "\u{FFFD}"), ("\"\\ud800\\u0041\"", "\u{FFFD}A")] {
-            var tape = JSONTape()
+            let tape = JSONTape()
             var text = text
             text.withUTF8 { bytes in
                 #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func decodesEscapesIncludingSurrogatePairs() {
-        var tape = JSONTape()
+        let tape = JSONTape()
         var text = "\"a\\/b \\u00e9 \\ud83d\\ude00 \\\"q\\\"\""
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
@@ -87,7 +87,7 @@ import Testing
         for length in 0...40 {
             for special in ["", "\\\"", "é", "\\n"] {
                 let content = String(repeating: "x", count: length) + special + String(repeating: "y", count: length % 9)
-                var tape = JSONTape()
+                let tape = JSONTape()
                 var text = "[\"\(content)\",1]"
                 text.withUTF8 { bytes in
                     #expect(tape.parse(UnsafeRawBufferPointer(bytes)) == nil)
@@ -105,7 +105,7 @@ import Testing
 
     @Test func theCapturedValueEqualsAnIndependentDecoder() throws {
         let buffer = ByteBuffer(capacity: 16)
-        var tape = JSONTape()
+        let tape = JSONTape()
         for length in 0...24 {
             for piece in Self.pieces {
                 for position in [0, length / 2, length] {
@@ -126,7 +126,7 @@ import Testing
 
     @Test func theLastBodyIsCapturedAndNestedOnesAreNot() {
         let buffer = ByteBuffer()
-        var tape = JSONTape()
+        let tape = JSONTape()
         var text = #"{"body":"first","x":{"body":"nested"},"body":"last\/one"}"#
         text.withUTF8 { bytes in
             #expect(tape.parse(UnsafeRawBufferPointer(bytes), capturing: "body", into: buffer) == nil)
@@ -138,11 +138,11 @@ import Testing
     @Test func capturingRejectsWhatScanningRejects() {
         let buffer = ByteBuffer()
         for bad in [#"{"body":"a\x"}"#, "{\"body\":\"tab\tin\"}", #"{"body":"open"#, #"{"body":"\u12"}"#] {
-            var tape = JSONTape()
+            let tape = JSONTape()
             var text = bad
             #expect(text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) } != nil, "\(bad)")
         }
-        var tape = JSONTape()
+        let tape = JSONTape()
         let invalid: [UInt8] = Array(#"{"body":"abcdefgh"#.utf8) + [0xFF] + Array(#""}"#.utf8)
         #expect(invalid.withUnsafeBytes { tape.parse($0, capturing: "body", into: buffer) }?.kind == .invalidUTF8)
     }
