@@ -21,9 +21,6 @@ extension BodyDecoder {
         tape.kind(object) == .object ? tape.member(object, key) : nil
     }
 
-    /// The event type an envelope's `eventType` names; nil unless a non-empty string.
-    func eventType(_ index: Int) -> EventType? { tape.eventType(index) }
-
     func timestamp(_ index: Int?) -> Timestamp? {
         guard let index, tape.kind(index) == .string else { return nil }
         if tape.tokens[index].hasEscapes { return Timestamp.parse(tape.decodedString(index)) }

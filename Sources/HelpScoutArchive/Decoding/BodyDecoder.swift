@@ -55,7 +55,7 @@ public struct BodyDecoder {
     }
 
     private mutating func decodeEnvelope(typeIndex: Int, object: Int, eventHeader: EventType?) -> Outcome {
-        guard let type = eventType(typeIndex) else {
+        guard let type = tape.eventType(typeIndex) else {
             return .undecodable(reason: "envelope eventType is not a non-empty string", eventType: eventHeader?.name)
         }
         if let eventHeader, eventHeader != type {
