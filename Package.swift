@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpScoutArchiveTests",
-            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples"],
+            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

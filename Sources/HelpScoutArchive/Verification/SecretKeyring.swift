@@ -12,8 +12,8 @@ import Darwin
 public struct SecretKeyring: @unchecked Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public static let environmentVariable = "HELPSCOUT_WEBHOOK_SECRET"
 
-    /// One HMAC state per secret, keyed once; copied per message.
-    let authenticators: [HMAC<Insecure.SHA1>]
+    /// One HMAC key per secret, padded and hashed once.
+    let authenticators: [HMACSHA1Key]
 
     public var count: Int { authenticators.count }
     public var description: String { "SecretKeyring(\(count) secret\(count == 1 ? "" : "s"))" }
@@ -23,7 +23,7 @@ public struct SecretKeyring: @unchecked Sendable, CustomStringConvertible, Custo
     /// - Throws: `SecretError.noSecret` when `secrets` is empty.
     public init(secrets: [String]) throws(SecretError) {
         guard !secrets.isEmpty else { throw .noSecret }
-        authenticators = secrets.map { HMAC<Insecure.SHA1>(key: SymmetricKey(data: Array($0.utf8))) }
+        authenticators = secrets.map { HMACSHA1Key(Array($0.utf8)) }
     }
 
     /// The secrets of a secret file or environment value: one per line, trimmed, blank lines ignored.

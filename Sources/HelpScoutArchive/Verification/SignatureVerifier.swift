@@ -11,7 +11,7 @@ public struct SignatureVerifier {
         case notADigest
     }
 
-    private let authenticators: [HMAC<Insecure.SHA1>]
+    private let authenticators: [HMACSHA1Key]
     /// Secrets in the order to try them: the one that matched last goes first, so a rotated keyring
     /// costs one HMAC per delivery, not one per secret.
     private var order: [Int]
@@ -38,9 +38,7 @@ public struct SignatureVerifier {
             guard Base64.decode(text, into: digest.baseAddress!.assumingMemoryBound(to: UInt8.self)) == Insecure.SHA1.byteCount
             else { return .notADigest }
             for (position, index) in order.enumerated() {
-                var authenticator = authenticators[index]
-                authenticator.update(data: body)
-                if Self.constantTimeEqual(authenticator.finalize(), UnsafeRawBufferPointer(digest)) {
+                if Self.constantTimeEqual(authenticators[index].authenticationCode(for: body), UnsafeRawBufferPointer(digest)) {
                     if position > 0 { order.insert(order.remove(at: position), at: 0) }
                     return .matches(fingerprint: BodyFingerprint(body))
                 }
@@ -51,7 +49,7 @@ public struct SignatureVerifier {
 
     /// Whether `code` equals `expected`, looking at every byte whatever the first difference (the
     /// library's own `==` does the same through a generic path that costs more than the digest).
-    private static func constantTimeEqual(_ code: HashedAuthenticationCode<Insecure.SHA1>, _ expected: UnsafeRawBufferPointer) -> Bool {
+    private static func constantTimeEqual(_ code: Insecure.SHA1Digest, _ expected: UnsafeRawBufferPointer) -> Bool {
         code.withUnsafeBytes { digest in
             guard digest.count == Insecure.SHA1.byteCount else { return false }
             var difference: UInt8 = 0
