@@ -98,15 +98,14 @@ extension JSONDocument {
 }
 
 extension String {
-    /// The string without leading and trailing white space; no work when there is none.
+    /// The string without leading and trailing white space (Unicode's White_Space); no work when
+    /// there is none.
     var trimmed: String {
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
-        if isPlain(first) && isPlain(last) { return self }
         let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        if !first.isWhiteSpace && !last.isWhiteSpace { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.isWhiteSpace })!
         return String(scalars[start...end])
     }
 
@@ -115,5 +114,16 @@ extension String {
         let trimmed = self.trimmed
         if trimmed.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) { return trimmed }
         return trimmed.lowercased()
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, as `properties.isWhitespace` gives it, without that table
+    /// lookup (it showed in profiles of names such as "Chloé").
+    var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
