@@ -1,8 +1,8 @@
 // Finding the structure of a JSON text 64 bytes at a time, as simdjson's first stage does, so the
-// Swift parser (JSONTapeParser with an IndexedCursor) jumps from token to token instead of scanning
-// bytes. The Swift scanner stays the reference: a text this index calls valid parses to the same tape
-// either way, and any text it rejects is parsed again byte by byte for the precise error
-// (JSONKernelTests checks both).
+// parse loop (hs_json_parse_indexed) jumps from token to token instead of scanning bytes. The Swift
+// scanner stays the reference: a text this index and that loop call valid parses to the same tape
+// either way, and any text they reject is parsed again byte by byte for the precise error
+// (JSONKernelTests and the fuzz target check both).
 #include "kernels_common.h"
 
 #ifdef HS_KERNELS

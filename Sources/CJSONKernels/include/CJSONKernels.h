@@ -25,6 +25,25 @@ void hs_json_copy_string(const uint8_t **src, const uint8_t *end, uint8_t **dst,
 /// `offsets` needs room for `length + 66` entries. Call only when `hs_json_kernels_available()`.
 long hs_json_index(const uint8_t *bytes, size_t length, uint32_t *offsets);
 
+/// One value of a parsed JSON text, laid out as the Swift `JSONToken` (kind: object 0, array 1,
+/// string 2, number 3, true 4, false 5, null 6).
+typedef struct {
+    uint8_t kind;
+    bool has_escapes;
+    bool has_unpaired_surrogate;
+    uint8_t reserved;
+    uint32_t start;
+    uint32_t end;
+    uint32_t next;
+} hs_json_token;
+
+/// Parses a JSON text from the offsets `hs_json_index` wrote for it into `tokens`, as the Swift
+/// parse loop does (`JSONTapeParser`), keeping only tokens nested at most `max_token_depth` deep.
+/// `open` needs room for 64 entries. Returns how many tokens it wrote; -1 when the text is not
+/// valid JSON (the Swift scanner then says why); -2 when `capacity` tokens are not enough.
+long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *offsets,
+                           hs_json_token *tokens, size_t capacity, uint32_t *open, long max_token_depth);
+
 /// A 128-bit fingerprint of `length` bytes, written to `out[0]` and `out[1]`: equal bytes give equal
 /// fingerprints, different ones almost surely differ. Call only when `hs_json_kernels_available()`.
 void hs_fingerprint(const uint8_t *bytes, size_t length, uint64_t *out);

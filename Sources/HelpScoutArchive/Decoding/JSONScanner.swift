@@ -69,7 +69,7 @@ enum JSONScanner {
     }
 
     /// Validates one escape starting at its backslash; reports a surrogate escape without its pair.
-    static func scanEscape(
+    private static func scanEscape(
         _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
     ) -> (after: UnsafePointer<UInt8>, unpaired: Bool)? {
         guard end - p >= 2 else { return nil }

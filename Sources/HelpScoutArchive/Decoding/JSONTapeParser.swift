@@ -51,7 +51,7 @@ struct JSONTapeParser {
 
     /// Parses all of `bytes`, finding tokens with `cursor`; nil when it is one valid JSON value with
     /// optional white space around it.
-    mutating func run<Cursor: JSONCursor>(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Cursor) -> JSONSyntaxError? {
+    mutating func run(_ bytes: UnsafeRawBufferPointer, _ cursor: inout ScanningCursor) -> JSONSyntaxError? {
         guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
             return JSONSyntaxError(kind: .empty, offset: 0)
         }
@@ -160,8 +160,8 @@ struct JSONTapeParser {
     }
 
     @inline(__always)
-    private mutating func appendString<Cursor: JSONCursor>(
-        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ cursor: inout Cursor
+    private mutating func appendString(
+        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ cursor: inout ScanningCursor
     ) -> JSONSyntaxError? {
         switch cursor.string(openingAt: quote) {
         case .closed(let closing, let hasEscapes, let hasUnpairedSurrogate):
@@ -182,8 +182,8 @@ struct JSONTapeParser {
                          next: UInt32(count + 1)))
     }
 
-    private mutating func appendCapturedString<Cursor: JSONCursor>(
-        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout Cursor
+    private mutating func appendCapturedString(
+        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout ScanningCursor
     ) -> JSONSyntaxError? {
         let buffer = capture!
         let contentStart = quote + 1
@@ -200,8 +200,8 @@ struct JSONTapeParser {
         }
     }
 
-    private mutating func appendScalar<Cursor: JSONCursor>(
-        _ first: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout Cursor
+    private mutating func appendScalar(
+        _ first: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout ScanningCursor
     ) -> JSONSyntaxError? {
         var p = first
         let kind: JSONToken.Kind

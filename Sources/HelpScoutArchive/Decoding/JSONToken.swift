@@ -1,6 +1,6 @@
 /// One JSON value in a `JSONTape`: where it lies in the source bytes and where its subtree ends.
 public struct JSONToken: Sendable, Equatable {
-    public enum Kind: UInt8, Sendable { case object, array, string, number, `true`, `false`, null }
+    public enum Kind: UInt8, Sendable, CaseIterable { case object, array, string, number, `true`, `false`, null }
 
     public var kind: Kind
     /// For strings: the content holds a backslash escape, so its bytes are not its value.

@@ -1,3 +1,4 @@
+import CJSONKernels
 import Foundation
 @testable import HelpScoutArchive
 import HelpScoutArchiveSamples
@@ -77,11 +78,11 @@ import Testing
         }
     }
 
-    /// The error parsing `bytes`, or its tokens.
-    static func tape(_ bytes: [UInt8], useKernels: Bool) -> Result<[JSONToken], JSONSyntaxError> {
+    /// The error parsing `bytes`, or its tokens (those at most `maxTokenDepth` deep).
+    static func tape(_ bytes: [UInt8], useKernels: Bool, maxTokenDepth: Int = .max) -> Result<[JSONToken], JSONSyntaxError> {
         let tape = JSONTape()
         return bytes.withUnsafeBytes { buffer in
-            if let error = tape.parse(buffer, useKernels: useKernels) { return .failure(error) }
+            if let error = tape.parse(buffer, useKernels: useKernels, maxTokenDepth: maxTokenDepth) { return .failure(error) }
             return .success(Array(tape.document.tokens))
         }
     }
@@ -155,6 +156,45 @@ import Testing
             }
         }
         #expect(accepted > 0 && rejected > 0)
+    }
+
+    /// The C parse loop writes `hs_json_token`s into the tape's `JSONToken` buffer.
+    @Test func theCTokenIsLaidOutAsTheSwiftToken() {
+        #expect(MemoryLayout<JSONToken>.size == MemoryLayout<hs_json_token>.size)
+        #expect(MemoryLayout<JSONToken>.stride == MemoryLayout<hs_json_token>.stride)
+        #expect(MemoryLayout<JSONToken>.offset(of: \.kind) == MemoryLayout<hs_json_token>.offset(of: \.kind))
+        #expect(MemoryLayout<JSONToken>.offset(of: \.hasEscapes) == MemoryLayout<hs_json_token>.offset(of: \.has_escapes))
+        #expect(MemoryLayout<JSONToken>.offset(of: \.hasUnpairedSurrogate)
+                == MemoryLayout<hs_json_token>.offset(of: \.has_unpaired_surrogate))
+        #expect(MemoryLayout<JSONToken>.offset(of: \.start) == MemoryLayout<hs_json_token>.offset(of: \.start))
+        #expect(MemoryLayout<JSONToken>.offset(of: \.end) == MemoryLayout<hs_json_token>.offset(of: \.end))
+        #expect(MemoryLayout<JSONToken>.offset(of: \.next) == MemoryLayout<hs_json_token>.offset(of: \.next))
+        #expect(JSONToken.Kind.allCases.map(\.rawValue) == Array(0...6))
+    }
+
+    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    func tokensKeptToADepthAndNestingLimitsAreAlikeEitherWay() throws {
+        // Statuses keep only the top of a body; the depth limit stops hostile nesting.
+        let bodies = try Self.sampleLines().prefix(200).compactMap { line -> [UInt8]? in
+            let lineTape = JSONTape(), body = ByteBuffer()
+            guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil else { return nil }
+            return Array(body.bytes)
+        }
+        for body in bodies {
+            for depth in [0, 1, 2, 3] {
+                #expect(Self.tape(body, useKernels: true, maxTokenDepth: depth) == Self.tape(body, useKernels: false, maxTokenDepth: depth))
+            }
+        }
+        for nesting in 60...66 {
+            for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+                let text = Array((String(repeating: open, count: nesting) + "1" + String(repeating: close, count: nesting)).utf8)
+                for depth in [0, 2, Int.max] {
+                    let fast = Self.tape(text, useKernels: true, maxTokenDepth: depth)
+                    #expect(fast == Self.tape(text, useKernels: false, maxTokenDepth: depth), "\(nesting) \(open)")
+                    if case .failure = fast { #expect(nesting > JSONTape.maxDepth) }
+                }
+            }
+        }
     }
 
     @Test func textsOverTheIndexLimitAreScannedAlike() {
