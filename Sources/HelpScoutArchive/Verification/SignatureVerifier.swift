@@ -17,7 +17,7 @@ public struct SignatureVerifier {
     private var order: [Int]
 
     public init(keyring: SecretKeyring) {
-        authenticators = keyring.authenticators
+        authenticators = keyring.makeAuthenticators()
         order = Array(authenticators.indices)
     }
 
