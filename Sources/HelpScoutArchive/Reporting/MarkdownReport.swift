@@ -1,5 +1,5 @@
 /// Renders `report.md`: what a support lead reads on a Monday, from the same numbers as the CSVs.
-public struct MarkdownReport {
+public struct MarkdownReport: Sendable {
     let summary: RunSummary
     let analytics: Analytics
     /// The first audited findings, forged ones kept preferentially.
