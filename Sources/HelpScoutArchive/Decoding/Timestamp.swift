@@ -11,6 +11,43 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// separator, `z`, `±HHMM`); text without an offset is taken as UTC. Returns nil for anything else
     /// or an impossible date.
     public static func parse(_ text: UnsafeRawBufferPointer) -> Timestamp? {
+        parseCommonForm(text) ?? parseAnyForm(text)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, the form Help Scout writes, read as three 8-byte words; nil for
+    /// anything else (which `parseAnyForm` then reads). Bodies hold several timestamps each, and
+    /// byte by byte they were about 2% of `report`.
+    static func parseCommonForm(_ text: UnsafeRawBufferPointer) -> Timestamp? {
+        guard text.count == 24 else { return nil }
+        // Per word: which bytes are digits, and what the others must be (little-endian).
+        let digitMasks: (UInt64, UInt64, UInt64) = (0x00FF_FF00_FFFF_FFFF, 0xFFFF_00FF_FF00_FFFF, 0x00FF_FFFF_00FF_FF00)
+        let separators: (UInt64, UInt64, UInt64) = (0x2D00_002D_0000_0000, 0x0000_3A00_0054_0000, 0x5A00_0000_2E00_003A)
+        let zeros: UInt64 = 0x3030_3030_3030_3030
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func digits(_ offset: Int, _ digitMask: UInt64, _ separator: UInt64) -> UInt64? {
+            let word = UInt64(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            guard word & ~digitMask == separator else { return nil }
+            // Separators become '0'; then every byte must be a digit: no high bit in the byte, in
+            // the byte plus 0x46 (above '9') or in the byte minus '0' (below '0').
+            let candidate = word & digitMask | zeros & ~digitMask
+            guard (candidate | (candidate &+ 0x4646_4646_4646_4646) | (candidate &- zeros)) & highBits == 0 else { return nil }
+            return candidate &- zeros
+        }
+        guard let a = digits(0, digitMasks.0, separators.0), let b = digits(8, digitMasks.1, separators.1),
+              let c = digits(16, digitMasks.2, separators.2) else { return nil }
+        func at(_ word: UInt64, _ byte: UInt64) -> Int { Int(truncatingIfNeeded: word >> (8 * byte) & 0xFF) }
+        let year = at(a, 0) * 1000 + at(a, 1) * 100 + at(a, 2) * 10 + at(a, 3)
+        let month = at(a, 5) * 10 + at(a, 6), day = at(b, 0) * 10 + at(b, 1)
+        let hour = at(b, 3) * 10 + at(b, 4), minute = at(b, 6) * 10 + at(b, 7), second = at(c, 1) * 10 + at(c, 2)
+        let millis = at(c, 4) * 100 + at(c, 5) * 10 + at(c, 6)
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
+              hour < 24, minute < 60, second <= 60 else { return nil }
+        let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Timestamp(milliseconds: seconds * 1000 + Int64(millis))
+    }
+
+    /// Every accepted form, byte by byte.
+    static func parseAnyForm(_ text: UnsafeRawBufferPointer) -> Timestamp? {
         let count = text.count
         guard count >= 19 else { return nil }
         func digits(_ at: Int, _ length: Int) -> Int? {
