@@ -7,7 +7,8 @@ bool hs_json_kernels_available(void) {
     static int available = -1;
     if (available < 0) {
         __builtin_cpu_init();
-        available = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2")
+        available = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi")
+            && __builtin_cpu_supports("avx512vbmi2")
             && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt")
             && __builtin_cpu_supports("pclmul");
     }

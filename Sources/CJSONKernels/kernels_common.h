@@ -8,7 +8,7 @@
 #define HS_KERNELS 1
 #include <immintrin.h>
 
-#define HS_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt,pclmul")))
+#define HS_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt,pclmul")))
 #define HS_INLINE static inline __attribute__((always_inline))
 
 /// The backslashes that start an escape and the bytes they escape, in a block whose first byte is

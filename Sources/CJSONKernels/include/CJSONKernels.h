@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Whether this CPU runs the AVX-512 kernels below (AVX-512 BW and VBMI2); checked once.
+/// Whether this CPU runs the AVX-512 kernels below (AVX-512 BW, VBMI and VBMI2); checked once.
 bool hs_json_kernels_available(void);
 
 /// Copies the content of a JSON string from `*src` (just after its opening quote) to `*dst`,
@@ -43,6 +43,12 @@ typedef struct {
 /// valid JSON (the Swift scanner then says why); -2 when `capacity` tokens are not enough.
 long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *offsets,
                            hs_json_token *tokens, size_t capacity, uint32_t *open, long max_token_depth);
+
+/// Decodes `blocks` blocks of 64 characters of standard base64 (no padding, no white space) from
+/// `src`, writing 48 bytes for each to `dst`. Stops before the first block holding a character
+/// outside the alphabet and returns how many blocks it decoded. Call only when
+/// `hs_json_kernels_available()`.
+size_t hs_base64_decode_blocks(const uint8_t *src, size_t blocks, uint8_t *dst);
 
 /// A 128-bit fingerprint of `length` bytes, written to `out[0]` and `out[1]`: equal bytes give equal
 /// fingerprints, different ones almost surely differ. Call only when `hs_json_kernels_available()`.

