@@ -10,11 +10,12 @@ public struct Analytics: Sendable {
 
     /// Computes every metric, the conversations split into parts computed in parallel and merged
     /// in id order, so the result is the same for any number of parts.
-    /// - Parameter parts: how many; by default two once there are enough conversations to be worth it.
+    /// - Parameter parts: how many; by default four once there are enough conversations to be worth
+    ///   it (more parts than cores, so a core that starts late or runs slow does not hold the rest up).
     public init(store: FactStore, parts: Int? = nil) {
         self.store = store
         let ids = store.conversations.keys.sorted()
-        let parts = max(1, min(parts ?? (ids.count >= 2000 ? 2 : 1), ids.count))
+        let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
         let ratings = Satisfaction(store: store)
         let partials = ConcurrentSlots<Partial?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in

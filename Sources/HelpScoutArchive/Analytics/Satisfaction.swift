@@ -11,6 +11,15 @@ public struct Satisfaction: Sendable {
         public var notGood = 0
 
         public var ratings: Int { great + okay + notGood }
+
+        mutating func count(_ score: RatingRecord.Score) {
+            switch score {
+            case .great: great += 1
+            case .okay: okay += 1
+            case .notGood: notGood += 1
+            case .unknown: break
+            }
+        }
         /// 100 × great / ratings.
         public var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
         /// Help Scout's happiness score: 100 × (great − not good) / ratings.
@@ -69,26 +78,25 @@ public struct Satisfaction: Sendable {
             ratings += pending.map { Attributed(score: $0.score, agent: $0.agent, mailbox: $0.mailbox, time: $0.time) }
         }
         ratings.sort { ($0.time, $0.agent, $0.mailbox, $0.score.rawValue) < ($1.time, $1.agent, $1.mailbox, $1.score.rawValue) }
-        var counts: [Scope: [String: Row]] = [:]
-        func count(_ scope: Scope, _ key: String, _ score: RatingRecord.Score) {
-            var row = counts[scope]?[key] ?? Row(scope: scope, key: key)
-            switch score {
-            case .great: row.great += 1
-            case .okay: row.okay += 1
-            case .notGood: row.notGood += 1
-            case .unknown: return
-            }
-            counts[scope, default: [:]][key] = row
+        // Counted by number (agent, mailbox, day), named once per key: making a key's text for
+        // every rating cost more than the counting.
+        var all: Row?
+        var byAgent: [Int64: Row] = [:], byMailbox: [Int64: Row] = [:], byWeek: [String: Row] = [:]
+        var weekOfDay: [Int: String] = [:]
+        for rating in ratings where rating.score != .unknown {
+            all = all ?? Row(scope: .all, key: MetricKey.all)
+            all!.count(rating.score)
+            byAgent[rating.agent, default: Row(scope: .agent, key: MetricKey.id(rating.agent))].count(rating.score)
+            byMailbox[rating.mailbox, default: Row(scope: .mailbox, key: MetricKey.id(rating.mailbox))].count(rating.score)
+            let time = Timestamp(milliseconds: rating.time)
+            let week = weekOfDay[time.dayNumber] ?? time.isoWeek
+            weekOfDay[time.dayNumber] = week
+            byWeek[week, default: Row(scope: .week, key: week)].count(rating.score)
         }
-        for rating in ratings {
-            count(.all, MetricKey.all, rating.score)
-            count(.agent, MetricKey.id(rating.agent), rating.score)
-            count(.mailbox, MetricKey.id(rating.mailbox), rating.score)
-            count(.week, Timestamp(milliseconds: rating.time).isoWeek, rating.score)
+        if let all { rows.append(all) }
+        for scope in [byAgent.values, byMailbox.values] {
+            rows += scope.sorted { MetricKey.precedes($0.key, $1.key) }
         }
-        for scope in Scope.allCases {
-            guard let byKey = counts[scope] else { continue }
-            rows += byKey.keys.sorted(by: MetricKey.precedes).map { byKey[$0]! }
-        }
+        rows += byWeek.values.sorted { MetricKey.precedes($0.key, $1.key) }
     }
 }

@@ -8,7 +8,11 @@ public struct CSVWriter {
 
     /// Appends one row.
     public mutating func writeRow(_ cells: [String]) {
-        text += Self.row(cells)
+        for (index, value) in cells.enumerated() {
+            if index > 0 { text += "," }
+            text += Self.cell(value)
+        }
+        text += "\n"
     }
 
     /// One row with its `\n`.
@@ -20,6 +24,8 @@ public struct CSVWriter {
     /// (so spreadsheets do not run it as a formula), then quoted when it holds a comma, quote or
     /// line break. A plain negative number (`-33.33`) is data, not a formula, and stays as it is.
     public static func cell(_ value: String) -> String {
+        // Most cells are counts and ids: digits only need nothing.
+        if value.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return value }
         var value = value
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(value) {
             value = "'" + value
