@@ -225,9 +225,8 @@ struct JSONTapeParser {
             return JSONSyntaxError(kind: p.pointee >= 0x80 ? .invalidUTF8 : .invalid(.unexpectedCharacter),
                                    offset: start.distance(to: p))
         }
-        guard cursor.scalar(endingAt: p) else {
-            return JSONSyntaxError(kind: .invalid(.unexpectedCharacter), offset: start.distance(to: p))
-        }
+        // What follows the scalar is checked as the next token.
+        cursor.skip(to: p)
         append(JSONToken(kind: kind, hasEscapes: false, start: UInt32(start.distance(to: first)),
                          end: UInt32(start.distance(to: p)), next: UInt32(count + 1)))
         return nil

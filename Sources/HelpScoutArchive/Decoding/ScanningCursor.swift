@@ -24,8 +24,6 @@ struct ScanningCursor {
 
     @inline(__always) mutating func skipString(closingAt quote: UnsafePointer<UInt8>) { p = quote + 1 }
 
-    @inline(__always) mutating func scalar(endingAt after: UnsafePointer<UInt8>) -> Bool {
-        p = after
-        return true
-    }
+    /// Steps to `after`, the end of the number or literal that `next()` returned.
+    @inline(__always) mutating func skip(to after: UnsafePointer<UInt8>) { p = after }
 }
