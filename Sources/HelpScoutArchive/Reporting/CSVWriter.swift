@@ -8,16 +8,22 @@ public struct CSVWriter {
 
     /// Appends one row.
     public mutating func writeRow(_ cells: [String]) {
-        for (index, value) in cells.enumerated() {
-            if index > 0 { text += "," }
-            text += Self.cell(value)
-        }
-        text += "\n"
+        Self.append(cells, to: &text)
     }
 
     /// One row with its `\n`.
     public static func row(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\n"
+        var row = ""
+        append(cells, to: &row)
+        return row
+    }
+
+    private static func append(_ cells: [String], to text: inout String) {
+        for (index, value) in cells.enumerated() {
+            if index > 0 { text += "," }
+            text += cell(value)
+        }
+        text += "\n"
     }
 
     /// One cell: prefixed with `'` when it starts with `=`, `+`, `-`, `@`, tab or carriage return

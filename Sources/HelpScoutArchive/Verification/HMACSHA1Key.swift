@@ -9,7 +9,7 @@ import Crypto
 /// stream: the library's wrapper, not SHA-1, was a sixth of the signature check and about 4% of
 /// `report`'s CPU. SHA-1 itself is still swift-crypto's; `HMACSHA1KeyTests` checks every code
 /// against the library's `HMAC` for keys and messages of every length around the block size.
-struct HMACSHA1Key: @unchecked Sendable {
+struct HMACSHA1Key {
     private static let blockSize = 64
     /// SHA-1 after the key XOR ipad block; copied per message.
     private let inner: Insecure.SHA1
