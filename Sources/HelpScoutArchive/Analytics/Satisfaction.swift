@@ -89,14 +89,18 @@ public struct Satisfaction: Sendable {
             byAgent[rating.agent, default: Row(scope: .agent, key: MetricKey.id(rating.agent))].count(rating.score)
             byMailbox[rating.mailbox, default: Row(scope: .mailbox, key: MetricKey.id(rating.mailbox))].count(rating.score)
             let time = Timestamp(milliseconds: rating.time)
-            let week = weekOfDay[time.dayNumber] ?? time.isoWeek
-            weekOfDay[time.dayNumber] = week
+            let week: String
+            if let known = weekOfDay[time.dayNumber] {
+                week = known
+            } else {
+                week = time.isoWeek
+                weekOfDay[time.dayNumber] = week
+            }
             byWeek[week, default: Row(scope: .week, key: week)].count(rating.score)
         }
         if let all { rows.append(all) }
-        for scope in [byAgent.values, byMailbox.values] {
+        for scope in [Array(byAgent.values), Array(byMailbox.values), Array(byWeek.values)] {
             rows += scope.sorted { MetricKey.precedes($0.key, $1.key) }
         }
-        rows += byWeek.values.sorted { MetricKey.precedes($0.key, $1.key) }
     }
 }

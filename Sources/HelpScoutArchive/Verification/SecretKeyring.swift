@@ -9,7 +9,7 @@ import Darwin
 /// The webhook secrets a delivery may be signed with (several during a key rotation).
 ///
 /// A keyring never reveals its secrets: its description says only how many it holds.
-public struct SecretKeyring: @unchecked Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public static let environmentVariable = "HELPSCOUT_WEBHOOK_SECRET"
 
     /// The secrets' bytes, each an HMAC key.
