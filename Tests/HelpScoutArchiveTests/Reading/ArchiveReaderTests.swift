@@ -69,6 +69,27 @@ import Testing
         }
     }
 
+    /// Regression: a corrupt later member made the inflater throw away what it had inflated of the
+    /// intact members before it in the same call, so their lines were lost and the damage was
+    /// reported at line 1.
+    @Test func linesOfIntactMembersBeforeACorruptMemberCount() {
+        let intact = Fixtures.gzip(text)
+        var damaged = Fixtures.gzip(String(repeating: "{\"later\":true}\n", count: 500))
+        for index in (damaged.count / 2)..<(damaged.count / 2 + 32) { damaged[index] ^= 0xA5 }
+        for (name, inflater) in Inflaters.available {
+            for (chunk, batchSize) in [(Int.max, 1 << 20), (7, 100), (4096, 1 << 20)] {
+                let (got, error) = Fixtures.readLines(intact + damaged, chunkSize: chunk, batchSize: batchSize, inflater: inflater)
+                guard case .gzipCorrupt = error else {
+                    Issue.record("\(name): expected a corrupt stream, got \(String(describing: error))")
+                    continue
+                }
+                // Every line of the intact member, in its place; of the damaged one, only whole lines.
+                assertSame(Array(got.prefix(expected.count)), expected)
+                #expect(got.dropFirst(expected.count).allSatisfy { $0.1 == "{\"later\":true}" }, "\(name)")
+            }
+        }
+    }
+
     @Test func anOverlongLineIsSkippedWithoutHoldingIt() {
         let long = String(repeating: "y", count: 5000)
         let input = "{\"a\":1}\n\(long)\n{\"b\":2}\n\(long)"

@@ -77,6 +77,27 @@ import Testing
         #expect(throws: ArchiveReadError.self) { _ = try inflate(gzip, inputChunk: 64, outputChunk: 64) }
     }
 
+    /// Regression: an error in a later member threw away the bytes already inflated in the same call.
+    @Test func bytesInflatedBeforeACorruptMemberAreReturnedBeforeTheError() throws {
+        var second = Fixtures.gzip(text)
+        for index in 20..<40 { second[index] ^= 0x5A }
+        let stream = Fixtures.gzip("intact member\n") + second
+        for (name, make) in Inflaters.available {
+            let inflater = make()
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            let (consumed, produced) = try stream.withUnsafeBytes { input in
+                try buffer.withUnsafeMutableBytes { try inflater.inflate(input: input, output: $0) }
+            }
+            #expect(Array(buffer[0..<produced]) == Array("intact member\n".utf8), "\(name)")
+            #expect(throws: ArchiveReadError.self, "\(name)") {
+                _ = try stream[consumed...].withUnsafeBytes { input in
+                    try buffer.withUnsafeMutableBytes { try inflater.inflate(input: input, output: $0) }
+                }
+            }
+            #expect(throws: ArchiveReadError.self, "\(name)") { try inflater.finish() }
+        }
+    }
+
     @Test func theBuildHasZlibAndSaysWhichInflaterIsFastest() {
         #expect(Inflaters.available.first?.name == "zlib")
         #expect(Inflaters.available.map(\.name).contains(Inflaters.fastestName))
