@@ -13,22 +13,27 @@ public final class ArchivePipeline {
         public var jobs: Int
         public var batchSize: Int
         public var maxLineLength: Int
+        public var maxLinesPerBatch: Int
         /// How much of each verified body to decode: statuses only is fastest (for `verify`).
         public var detail: BodyDecoder.Detail
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     batchSize: Int = ArchiveReader.defaultBatchSize,
-                    maxLineLength: Int = ArchiveReader.defaultMaxLineLength, detail: BodyDecoder.Detail = .complete) {
+                    maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
+                    maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete) {
             self.jobs = max(1, jobs)
             self.detail = detail
             self.batchSize = batchSize
             self.maxLineLength = maxLineLength
+            self.maxLinesPerBatch = maxLinesPerBatch
         }
     }
 
     private let inputs: [ArchiveInput]
     private let keyring: SecretKeyring
     private let options: Options
+    /// The most batches read and not yet merged at once in the last run: what bounds its memory.
+    private(set) var mostBatchesInFlight = 0
 
     public init(inputs: [ArchiveInput], keyring: SecretKeyring, options: Options = Options()) {
         self.inputs = inputs
@@ -56,6 +61,7 @@ public final class ArchivePipeline {
         var processor = BatchProcessor(keyring: keyring, detail: detail)
         scheduler.work(with: &processor)
         for _ in 1..<options.jobs { finished.wait() }
+        mostBatchesInFlight = scheduler.mostInFlight
         return ledger.summary
     }
 }

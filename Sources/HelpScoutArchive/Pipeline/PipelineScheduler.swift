@@ -33,6 +33,8 @@ final class PipelineScheduler: @unchecked Sendable {
     private var readyHead = 0
     private var results: [ResultKey: BatchResult] = [:]
     private var inFlight = 0
+    /// The most batches that were ever read and not yet merged at once (for tests).
+    private(set) var mostInFlight = 0
     private var mergeInput = 0
     private var mergeSequence = 0
     private var merging = false
@@ -80,13 +82,18 @@ final class PipelineScheduler: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The earliest input that a thread may read now, if any. The input being merged may always be
-    /// read when the queue is short, so the run never waits on a batch nobody may read.
+    /// The earliest input that a thread may read now, if any. Past the cap on batches in flight,
+    /// only the input being merged may be read, and only while none of its batches is in flight:
+    /// then the batch the merge waits for is one nobody has read, and reading it keeps the run
+    /// moving. So at most `inFlightCap + 1` batches are read and not yet merged, whatever the
+    /// input's shape (a merge slower than processing, as with millions of tiny findings, used to
+    /// let the input being merged be read without limit).
     private func readableInput() -> Int? {
         for input in mergeInput..<inputs.count {
             switch slots[input] {
             case .unopened, .idle:
-                if inFlight < inFlightCap || input == mergeInput { return input }
+                if inFlight < inFlightCap { return input }
+                if input == mergeInput && batchesRead[input] == mergeSequence { return input }
                 return nil
             case .busy, .done:
                 continue
@@ -117,6 +124,7 @@ final class PipelineScheduler: @unchecked Sendable {
             ready.append(Task(input: input, sequence: batchesRead[input], batch: batch))
             batchesRead[input] += 1
             inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
             slots[input] = .idle(reader!)
         case .success(nil):
             slots[input] = .done(batches: batchesRead[input], error: nil)
@@ -134,7 +142,8 @@ final class PipelineScheduler: @unchecked Sendable {
         case .standardInput: source = FileDescriptorSource(standardInput: ())
         case .unreadable(let reason): throw .cannotOpen(reason: reason)
         }
-        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength, pool: pool)
+        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
+                             maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)
     }
 
     private var canMerge: Bool {

@@ -7,20 +7,31 @@ import Darwin
 /// Reads one input, plain or gzip (detected by its magic bytes), as batches of whole lines.
 ///
 /// Memory stays at about `batchSize` plus one line; a line longer than `maxLineLength` is skipped
-/// without being held and reported through `LineBatch.oversizedLineLength`. When the input breaks
-/// off (a gzip stream cut short or corrupt, a read error) the complete lines before the damage are
+/// without being held and reported through `LineBatch.oversizedLineLength`. A batch holds at most
+/// `maxLinesPerBatch` lines, so that what is kept per line once it is processed (a verdict, about
+/// 200 bytes) stays bounded per batch however short the lines are. When the input breaks off (a
+/// gzip stream cut short or corrupt, a read error) the complete lines before the damage are
 /// returned first, then the next call throws; a partial line at the damage is dropped.
 public final class ArchiveReader {
     public static let defaultBatchSize = 1 << 20
     public static let defaultMaxLineLength = 16 << 20
+    /// Real deliveries (1-10 KB) fill a 1 MiB batch with a few hundred lines; only lines shorter
+    /// than 128 bytes reach this limit first.
+    public static let defaultMaxLinesPerBatch = 8192
+    /// Bytes decoded at a time, so a batch cut at the line limit moves at most this much to the next.
+    static let decodeChunk = 128 << 10
 
     private let source: ByteSource
     private let batchSize: Int
     private let maxLineLength: Int
+    private let maxLinesPerBatch: Int
     private let pool: BufferPool
 
     private var pending: ByteStorage
     private var filled = 0
+    /// How much of `pending` was searched for line ends, and how many it held.
+    private var scanned = 0
+    private var linesScanned = 0
     private var oversizedSoFar: Int?
     private var pendingError: ArchiveReadError?
     private var finished = false
@@ -38,11 +49,13 @@ public final class ArchiveReader {
     ///   - makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
     ///   - pool: where batch buffers come from; processed batches may be recycled into it.
     public init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
+                maxLinesPerBatch: Int = defaultMaxLinesPerBatch,
                 makeInflater: @escaping () -> Inflater = Inflaters.fastest, pool: BufferPool? = nil) {
         self.source = source
         self.makeInflater = makeInflater
         self.batchSize = max(batchSize, 16)
         self.maxLineLength = max(maxLineLength, self.batchSize)
+        self.maxLinesPerBatch = max(maxLinesPerBatch, 1)
         self.pool = pool ?? BufferPool(bufferSize: self.batchSize, capacity: 0)
         pending = self.pool.take(atLeast: self.batchSize)
         input = .allocate(byteCount: 256 << 10, alignment: 16)
@@ -68,6 +81,7 @@ public final class ArchiveReader {
             throw error
         }
         while !finished {
+            if oversizedSoFar == nil, let end = endOfLineLimit() { return cut(at: end) }
             if oversizedSoFar == nil && filled == pending.capacity {
                 if let batch = cutAtLastNewline() { return batch }
                 if pending.capacity < maxLineLength {
@@ -75,13 +89,15 @@ public final class ArchiveReader {
                 } else {
                     oversizedSoFar = filled
                     filled = 0
+                    scanned = 0
+                    linesScanned = 0
                 }
                 continue
             }
             let produced: Int
             do {
                 produced = try produce(into: UnsafeMutableRawBufferPointer(
-                    start: pending.base + filled, count: pending.capacity - filled))
+                    start: pending.base + filled, count: min(pending.capacity - filled, Self.decodeChunk)))
             } catch {
                 oversizedSoFar = nil
                 if let batch = cutAtLastNewline() {
@@ -111,8 +127,27 @@ public final class ArchiveReader {
             return LineBatch(storage: pending, byteCount: 0, oversizedLineLength: length)
         }
         guard filled > 0 else { return nil }
-        defer { filled = 0 }
+        defer {
+            filled = 0
+            scanned = 0
+            linesScanned = 0
+        }
         return LineBatch(storage: pending, byteCount: filled)
+    }
+
+    /// Where the batch of the first `maxLinesPerBatch` lines of `pending` ends, once it holds that many.
+    private func endOfLineLimit() -> Int? {
+        let base = pending.base
+        while scanned < filled {
+            guard let newline = memchr(base + scanned, 0x0A, filled - scanned) else {
+                scanned = filled
+                return nil
+            }
+            scanned = base.distance(to: newline) + 1
+            linesScanned += 1
+            if linesScanned == maxLinesPerBatch { return scanned }
+        }
+        return nil
     }
 
     /// Looks for the newline that ends an over-long line among `produced` fresh bytes at the start of
@@ -130,6 +165,8 @@ public final class ArchiveReader {
         let marker = LineBatch(storage: pending, byteCount: 0, oversizedLineLength: length)
         pending = rest
         filled = produced - end - 1
+        scanned = 0
+        linesScanned = 0
         return marker
     }
 
@@ -138,11 +175,19 @@ public final class ArchiveReader {
         var end = filled
         while end > 0 && pending.base.load(fromByteOffset: end - 1, as: UInt8.self) != 0x0A { end -= 1 }
         guard end > 0 else { return nil }
+        return cut(at: end)
+    }
+
+    /// The lines before `end` (just after a newline) as a batch; the bytes after it move to a new buffer.
+    private func cut(at end: Int) -> LineBatch {
         let rest = pool.take(atLeast: max(batchSize, filled - end))
         rest.base.copyMemory(from: pending.base + end, byteCount: filled - end)
         let batch = LineBatch(storage: pending, byteCount: end)
         pending = rest
         filled -= end
+        // What was searched past `end` holds no newline: `end` is the limit's newline or the last one.
+        scanned = max(0, scanned - end)
+        linesScanned = 0
         return batch
     }
 

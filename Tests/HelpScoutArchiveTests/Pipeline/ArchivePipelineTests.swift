@@ -1,5 +1,5 @@
 import Foundation
-import HelpScoutArchive
+@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
 
@@ -99,6 +99,36 @@ import Testing
             #expect(observer.events.filter { $0.0.input == 2 }.count == 30 - cutLines)
             #expect(summary.count(.duplicate) == cutLines)
             #expect(summary.total == 30 + cutLines)
+        }
+    }
+
+    /// An observer slower than the workers: each finding costs a few microseconds, as a slow disk
+    /// under `audit.csv` would.
+    final class SlowObserver: RunObserver {
+        var findings = 0
+        func record(finding: Finding) {
+            findings += 1
+            if findings % 64 == 0 { usleep(200) }
+        }
+    }
+
+    /// Regression: with two or more jobs, when processing outran merging, the input being merged
+    /// was read past the cap on batches in flight, so 4 M tiny lines peaked at 509 MB.
+    @Test func batchesInFlightStayCappedWhenMergingIsSlowerThanProcessing() {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tiny = String(repeating: "{\"headers\":{},\"body\":\"{}\"}\n", count: 60_000)
+        Fixtures.write(Fixtures.gzip(tiny), to: folder + "/tiny.jsonl.gz")
+        Fixtures.write(Fixtures.gzip(tiny), to: folder + "/more.jsonl.gz")
+        for jobs in [2, 3] {
+            let observer = SlowObserver()
+            let pipeline = ArchivePipeline(inputs: InputDiscovery.archives(for: [folder]), keyring: Fixtures.keyring(),
+                                           options: .init(jobs: jobs, batchSize: 16 << 10, maxLinesPerBatch: 500))
+            let summary = pipeline.run(observer: observer)
+            #expect(summary.count(.unsigned) == 120_000 && observer.findings == 120_000)
+            // The cap is 2 × jobs + 2, and the batch the merge waits for may be read past it.
+            #expect(pipeline.mostBatchesInFlight <= 2 * jobs + 3, "jobs \(jobs): \(pipeline.mostBatchesInFlight) batches in flight")
+            #expect(pipeline.mostBatchesInFlight >= 2)
         }
     }
 }

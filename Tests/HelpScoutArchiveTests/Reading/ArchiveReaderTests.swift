@@ -90,6 +90,27 @@ import Testing
         }
     }
 
+    /// Regression: a batch of tiny lines held up to a megabyte's worth of them (350,000 lines of
+    /// `{}`), each of which leaves a verdict of about 200 bytes once processed.
+    @Test func aBatchHoldsAtMostTheLineLimitHoweverShortTheLines() {
+        let tiny = (1...5000).map { $0 % 7 == 0 ? "" : "{}" }.joined(separator: "\n") + "\n"
+        let want = (1...5000).filter { $0 % 7 != 0 }.map { ($0, "{}") }
+        for limit in [1, 2, 3, 64, 999] {
+            for (chunk, batchSize) in [(1, 64), (5, 1 << 20), (Int.max, 100), (Int.max, 1 << 20)] {
+                var largest = 0
+                let (got, error) = Fixtures.readLines(Array(tiny.utf8), chunkSize: chunk, batchSize: batchSize,
+                                                      maxLinesPerBatch: limit, batchLineCounts: { largest = max(largest, $0) })
+                #expect(error == nil)
+                assertSame(got, want)
+                #expect(largest <= limit, "limit \(limit), chunk \(chunk), batch \(batchSize): a batch of \(largest) lines")
+            }
+            var largest = 0
+            let (got, _) = Fixtures.readLines(Fixtures.gzip(tiny), chunkSize: 100, maxLinesPerBatch: limit, batchLineCounts: { largest = max(largest, $0) })
+            assertSame(got, want)
+            #expect(largest <= limit)
+        }
+    }
+
     @Test func anOverlongLineIsSkippedWithoutHoldingIt() {
         let long = String(repeating: "y", count: 5000)
         let input = "{\"a\":1}\n\(long)\n{\"b\":2}\n\(long)"

@@ -49,13 +49,16 @@ enum Fixtures {
 
     /// Every line the reader yields from `bytes`, with 1-based numbers, blank lines left out.
     static func readLines(_ bytes: [UInt8], chunkSize: Int = .max, batchSize: Int = 1 << 20, maxLineLength: Int = 16 << 20,
-                          inflater: @escaping () -> Inflater = Inflaters.fastest) -> (lines: [(Int, String)], error: ArchiveReadError?) {
+                          maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch,
+                          inflater: @escaping () -> Inflater = Inflaters.fastest,
+                          batchLineCounts: ((Int) -> Void)? = nil) -> (lines: [(Int, String)], error: ArchiveReadError?) {
         let reader = ArchiveReader(source: MemorySource(bytes, chunkSize: chunkSize), batchSize: batchSize,
-                                   maxLineLength: maxLineLength, makeInflater: inflater)
+                                   maxLineLength: maxLineLength, maxLinesPerBatch: maxLinesPerBatch, makeInflater: inflater)
         var lines: [(Int, String)] = []
         var lineNumber = 0
         do {
             while let batch = try reader.nextBatch() {
+                batchLineCounts?(batch.forEachLine { _, _ in })
                 let count = batch.forEachLine { index, line in
                     if !LineBatch.isBlank(line) { lines.append((lineNumber + index + 1, String(decoding: line, as: UTF8.self))) }
                 }
