@@ -58,13 +58,15 @@ public struct Finding: Sendable, Equatable {
     public var deliveryId: String?
     public var eventType: String?
 
+    /// A finding whose texts are made `displaySafe`: the delivery id and event type come from
+    /// unauthenticated lines, and every output shows them to people.
     public init(position: ArchivePosition, status: DeliveryStatus, reason: String,
                 deliveryId: String? = nil, eventType: String? = nil) {
         self.position = position
         self.status = status
-        self.reason = reason
-        self.deliveryId = deliveryId
-        self.eventType = eventType
+        self.reason = reason.displaySafe
+        self.deliveryId = deliveryId?.displaySafe
+        self.eventType = eventType?.displaySafe
     }
 }
 

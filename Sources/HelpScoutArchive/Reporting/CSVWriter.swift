@@ -27,8 +27,10 @@ public struct CSVWriter {
     }
 
     /// One cell: prefixed with `'` when it starts with `=`, `+`, `-`, `@`, tab or carriage return
-    /// (so spreadsheets do not run it as a formula), then quoted when it holds a comma, quote or
-    /// line break. A plain negative number (`-33.33`) is data, not a formula, and stays as it is.
+    /// (so spreadsheets do not run it as a formula), controls and hidden formatting characters
+    /// written as escapes (`displaySafe`, so `cat` cannot run an escape sequence from a cell), then
+    /// quoted when it holds a comma, quote or line break. A plain negative number (`-33.33`) is
+    /// data, not a formula, and stays as it is.
     public static func cell(_ value: String) -> String {
         // Most cells are counts and ids: digits only need nothing.
         if value.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return value }
@@ -36,6 +38,7 @@ public struct CSVWriter {
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
+        value = value.displaySafe
         guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return value
         }

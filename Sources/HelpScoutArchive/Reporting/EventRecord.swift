@@ -100,13 +100,26 @@ public struct EventRecord: Sendable, Equatable {
         return "{" + zip(Self.columns, values).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}\n"
     }
 
-    /// One CSV row; tags joined with `;`.
+    /// One CSV row; tags joined with `;` (see `csvTagList`).
     public func csvRow() -> String {
         func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
         return CSVWriter.row([
             sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId), text(threadId),
-            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId), tags?.joined(separator: ";") ?? "",
+            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId), tags.map(Self.csvTagList) ?? "",
             file, String(line),
         ])
+    }
+
+    /// Tags as one CSV cell: joined with `;`, a `;` or `\` inside a tag written `\;` or `\\`, so the
+    /// list splits back unambiguously at every `;` that no backslash escapes.
+    static func csvTagList(_ tags: [String]) -> String {
+        tags.map { tag in
+            var escaped = ""
+            for character in tag {
+                if character == ";" || character == "\\" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped
+        }.joined(separator: ";")
     }
 }

@@ -43,7 +43,7 @@ public struct MarkdownReport: Sendable {
         if !summary.failures.isEmpty {
             text += "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
             for failure in summary.failures {
-                text += ">\n> - `\(inputNames[failure.input].escapedForMarkdown(limit: 120))` at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
+                text += ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
             }
             text += "\n"
         }
@@ -81,7 +81,7 @@ public struct MarkdownReport: Sendable {
         text += table.render() + "\n"
         var types = MarkdownTable(["event type", ">events"])
         for (type, count) in perType.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            types.add(["`\(type.escapedForMarkdown())`", TextCharts.count(count)])
+            types.add([type.escapedForMarkdown(), TextCharts.count(count)])
         }
         return text + types.render()
     }
@@ -101,7 +101,7 @@ public struct MarkdownReport: Sendable {
         let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
         for finding in ordered {
             let place = "\(inputNames[finding.position.input]):\(finding.position.line)"
-            table.add(["`\(place.escapedForMarkdown(limit: 70))`", finding.status == .forged ? "**forged**" : finding.status.rawValue,
+            table.add([place.escapedForMarkdown(limit: 70), finding.status == .forged ? "**forged**" : finding.status.rawValue,
                        (finding.eventType ?? "").escapedForMarkdown(limit: 30), finding.reason.escapedForMarkdown(limit: 90)])
         }
         return text + table.render()

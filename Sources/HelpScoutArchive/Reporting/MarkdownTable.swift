@@ -35,8 +35,8 @@ struct MarkdownTable {
 }
 
 extension String {
-    /// Text from an archive made safe inside Markdown: no line breaks, no table pipes, no markup,
-    /// no HTML, at most `limit` characters.
+    /// Text from an archive made safe inside Markdown (outside code spans): no line breaks, no table
+    /// pipes, no markup, no HTML, no hidden characters, at most `limit` characters.
     func escapedForMarkdown(limit: Int = 60) -> String {
         var result = ""
         for (index, character) in self.enumerated() {
@@ -48,7 +48,11 @@ extension String {
             case ">": result += "&gt;"
             case "&": result += "&amp;"
             default:
-                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }) {
+                // Controls and hidden formatting (bidi overrides, zero-width characters) are shown as
+                // escapes (`\u202e`), which Markdown prints as they are.
+                if character.unicodeScalars.contains(where: \.isHiddenOrControl) {
+                    result += String(character).displaySafe
+                } else {
                     result.append(character)
                 }
             }

@@ -1,5 +1,5 @@
 import Foundation
-import HelpScoutArchive
+@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
 
@@ -29,6 +29,24 @@ import Testing
         var escaped = ""
         JSONValue.writeString(body, to: &escaped)
         return (DeliveryLine.sign(Array(body.utf8), secret: secret), escaped)
+    }
+
+    /// Regression: delivery ids and event headers of unauthenticated lines reached `audit.csv`,
+    /// `verify`'s output and report.md with raw ESC, line breaks and bidi overrides, so `cat
+    /// audit.csv` could run terminal escape sequences and a reason could be shown reordered.
+    @Test func valuesFromUnauthenticatedLinesReachNoOutputRaw() throws {
+        let line = #"{"id":"\u001b[2J\u202eevil\nline\u009b","headers":{"X-HelpScout-Event":"convo.\u001b]0;pwned\u0007created"},"body":"{}"}"#
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        Fixtures.write(Array((line + "\n").utf8), to: folder + "/x.jsonl")
+        let observer = RecordingObserver()
+        _ = ArchivePipeline(inputs: [.file(folder + "/x.jsonl")], keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(observer: observer)
+        let finding = try #require(observer.findings.first)
+        #expect(finding.status == .unsigned)
+        #expect(finding.deliveryId == "\\u001b[2J\\u202eevil\\nline\\u009b")
+        #expect(finding.eventType == "convo.\\u001b]0;pwned\\u0007created")
+        let row = CSVWriter.row([finding.deliveryId ?? "", finding.eventType ?? "", finding.reason])
+        #expect(row.unicodeScalars.filter { $0.isHiddenOrControl } == ["\n"])
     }
 
     @Test func nestingOneHundredThousandLevelsDeepInTheLineOrTheBody() {

@@ -1,4 +1,4 @@
-import HelpScoutArchive
+@testable import HelpScoutArchive
 import Testing
 
 @Suite struct EventRecordTests {
@@ -32,5 +32,22 @@ import Testing
         var event = S.snapshot(.tags, at: 0, tags: ["line\nbreak\u{1}\u{2028}"])
         event.type = .tags
         #expect(EventRecord(event, file: "x", line: 1).jsonLine().contains("\"line\\nbreak\\u0001\\u2028\""))
+    }
+
+    /// Regression: `events --format csv` joined tags with `;` though a tag may contain `;`.
+    @Test func tagListsInCSVSplitBackUnambiguously() {
+        let tags = ["a;b", "c\\d", "plain", "e\\;", ""]
+        let cell = EventRecord.csvTagList(tags)
+        #expect(cell == "a\\;b;c\\\\d;plain;e\\\\\\;;")
+        // Split at every `;` no backslash escapes, then drop the escapes.
+        var split: [String] = [], current = "", escaped = false
+        for character in cell {
+            if escaped { current.append(character); escaped = false }
+            else if character == "\\" { escaped = true }
+            else if character == ";" { split.append(current); current = "" }
+            else { current.append(character) }
+        }
+        split.append(current)
+        #expect(split == tags)
     }
 }

@@ -28,6 +28,29 @@ import Testing
         #expect(columnCounts.count == 1)
     }
 
+    /// Regression: archive values sat in code spans, where GitHub shows backslash escapes and
+    /// entities literally (`hs\_archive.jsonl`) and a backtick in a value ends the span.
+    @Test func archiveValuesAreNeverPutInCodeSpans() {
+        var summary = RunSummary()
+        summary.add(.forged)
+        summary.inputCount = 1
+        let finding = Finding(position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "a `tick` & <b>", eventType: "convo.`x`")
+        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), findings: [finding], inputNames: ["hs_archive.jsonl"]).render()
+        let audit = text.components(separatedBy: "## Audit")[1]
+        #expect(audit.contains("| hs\\_archive.jsonl:3 "))
+        #expect(audit.contains("convo.\\`x\\`") && audit.contains("a \\`tick\\` &amp; &lt;b&gt;"))
+        #expect(!audit.contains("`hs") && !audit.contains("`convo"))
+    }
+
+    /// Regression: hidden characters (bidi overrides, zero-width spaces) from archives reached
+    /// report.md as they were, so a reason or name could be shown reordered.
+    @Test func hiddenCharactersAreShownAsEscapes() {
+        let text = render([S.snapshot(.created, at: 0, tags: ["vip\u{202E}gnp.exe"])],
+                          findings: [Finding(position: ArchivePosition(input: 0, line: 1), status: .unsigned, reason: "r", deliveryId: "d\u{200B}")])
+        #expect(!text.unicodeScalars.contains { $0.isHiddenOrControl && $0 != "\n" })
+        #expect(text.contains("vip\\u202egnp.exe"))
+    }
+
     @Test func durationsAreForPeople() {
         #expect(TextCharts.duration(42) == "42s")
         #expect(TextCharts.duration(725) == "12m 05s")

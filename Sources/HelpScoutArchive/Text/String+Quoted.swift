@@ -1,7 +1,8 @@
 extension String {
-    /// The string as a JSON string literal: quotes and backslashes escaped, and every control
-    /// character (C0, DEL and C1) and line or paragraph separator as `\uXXXX`, so no value can start
-    /// a new line of output.
+    /// The string as a JSON string literal: quotes and backslashes escaped, and every control or
+    /// hidden formatting character (C0, DEL, C1, bidi controls, zero-width characters, line and
+    /// paragraph separators) as `\uXXXX`, so no value can start a new line of output or reorder
+    /// what is shown. JSON reads the escapes back into the same text.
     var jsonQuoted: String {
         var result = "\""
         for scalar in unicodeScalars { Self.appendEscaped(scalar, to: &result) }
@@ -29,12 +30,17 @@ extension String {
         case "\r": result += "\\r"
         case "\t": result += "\\t"
         default:
-            let value = scalar.value
-            if value < 0x20 || (value >= 0x7F && value < 0xA0) || value == 0x2028 || value == 0x2029 {
-                let hex = String(value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
+            guard scalar.isHiddenOrControl else {
                 result.unicodeScalars.append(scalar)
+                return
+            }
+            if scalar.value > 0xFFFF {
+                // JSON spells a scalar beyond the first plane as its UTF-16 surrogate pair.
+                let offset = scalar.value - 0x10000
+                result += "\\u" + Unicode.Scalar.fourHexDigits(0xD800 + (offset >> 10))
+                result += "\\u" + Unicode.Scalar.fourHexDigits(0xDC00 + (offset & 0x3FF))
+            } else {
+                result += "\\u" + Unicode.Scalar.fourHexDigits(scalar.value)
             }
         }
     }
