@@ -28,11 +28,15 @@ let package = Package(
         ),
         // AVX-512 kernels for the JSON scanner's hot loops, chosen at run time; Swift does the rest.
         .target(name: "CJSONKernels"),
+        // Linux calls Swift cannot make directly: renameat2 (an atomic swap of the report folder),
+        // statx (mount points), prctl (no core dumps while a secret is in memory).
+        .target(name: "CPlatform"),
         .target(
             name: "HelpScoutArchive",
             dependencies: [
                 "CZlib",
                 "CJSONKernels",
+                "CPlatform",
                 .product(name: "Crypto", package: "swift-crypto"),
             ] + (useISAL ? ["CISAL"] : []),
             // Release builds skip run-time exclusivity checks (about 1% of `report`); debug builds,
@@ -44,6 +48,7 @@ let package = Package(
             name: "hsarchive",
             dependencies: [
                 "HelpScoutArchive",
+                "CPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,7 +11,7 @@ guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]\n".utf8))
     exit(2)
 }
-let keyring = try SecretKeyring.load(secretFile: arguments[1], environment: [:]).keyring
+let keyring = try SecretKeyring.load(secretFile: RawPath(arguments[1]), environment: [:]).keyring
 let compressed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
 let repeats = arguments.count > 3 ? Int(arguments[3])! : 3
 

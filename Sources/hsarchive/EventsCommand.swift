@@ -56,58 +56,14 @@ struct EventsCommand: ParsableCommand {
                                    since: since.flatMap(Self.time), until: until.flatMap(Self.time))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
         printer.close()
-        summary.warnAboutNonArchives(names: inputs.map(\.name))
+        summary.warnAboutInputs(inputs)
+        _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
         let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         if rejected > 0 {
             Diagnostics.note("\(rejected) deliveries did not verify and were left out (\(summary.count(.forged)) forged, \(summary.count(.unsigned)) unsigned); run verify to list them")
         }
         let status = summary.exitStatus(failingOnForgeries: false)
         if status != .success { throw status.code }
-    }
-}
-
-/// Writes events as they arrive; exits quietly when the reader of standard output goes away.
-final class EventPrinter: RunObserver {
-    private let output = OutputFile(descriptor: 1, name: "standard output")
-    private let inputNames: [String]
-    private let format: EventsCommand.Format
-    private let types: Set<String>
-    private let since: Timestamp?
-    private let until: Timestamp?
-
-    init(inputNames: [String], format: EventsCommand.Format, types: Set<String>, since: Timestamp?, until: Timestamp?) {
-        self.inputNames = inputNames
-        self.format = format
-        self.types = types
-        self.since = since
-        self.until = until
-        if format == .csv { write(CSVWriter.row(EventRecord.columns)) }
-    }
-
-    func record(event: DecodedEvent, at position: ArchivePosition) {
-        if !types.isEmpty && !types.contains(event.type.name) { return }
-        if let since, event.time < since { return }
-        if let until, event.time >= until { return }
-        let record = EventRecord(event, file: inputNames[position.input], line: position.line)
-        write(format == .csv ? record.csvRow() : record.jsonLine())
-    }
-
-    func record(failure: InputFailure) {
-        Diagnostics.error(Diagnostics.describe(failure, name: inputNames[failure.input]))
-    }
-
-    private func write(_ text: String) {
-        do { try output.write(text) } catch { Self.quit(error) }
-    }
-
-    func close() {
-        do { try output.flush() } catch { Self.quit(error) }
-    }
-
-    /// A closed pipe (`… | head`) ends the run quietly with status 0; another write error is reported.
-    private static func quit(_ error: OutputFile.WriteError) -> Never {
-        if case .failed(_, let reason) = error { Diagnostics.error("cannot write the events: \(reason)") }
-        Glibc.exit(error == .brokenPipe ? 0 : ExitStatus.usage.rawValue)
     }
 }
 

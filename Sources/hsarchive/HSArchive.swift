@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPlatform
 import HelpScoutArchive
 
 #if canImport(Glibc)
@@ -13,15 +14,22 @@ struct HSArchive: ParsableCommand {
         discussion: """
             Secrets come from --secret-file FILE (one per line) or the environment variable \
             HELPSCOUT_WEBHOOK_SECRET, never from the command line.
-            Exit status: 0 success; 1 verify found forged or unsigned deliveries; 2 usage error, \
-            no secret, or an input that cannot be read.
+            Exit status: 0 success; 1 verify (or report --strict) found forged or unsigned \
+            deliveries, or no signature matched the secret; 2 usage error, no secret, an input that \
+            cannot be read, or output that cannot be written.
             """,
         subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
     )
 
     /// Parses the command line, runs the command and exits with the spec's status.
     static func runMain() -> Never {
+        // The webhook secret is in this process's memory: no core dump may write it to disk.
+        _ = hs_disable_core_dumps()
+        // A write past a file-size limit fails with EFBIG, reported like a full disk, instead of
+        // killing the process half-way through a report.
+        signal(SIGXFSZ, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
+        Interrupts.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -30,6 +38,12 @@ struct HSArchive: ParsableCommand {
             Glibc.exit(code.rawValue)
         } catch {
             let status = exitCode(for: error)
+            if status == .success, let argument = RawArguments.helpFlagInsideAnArgument {
+                // After any error the parser looks for a help flag among the letters of every
+                // argument, so `verify -dash.jsonl` printed help and exited 0, verifying nothing.
+                Diagnostics.error("'\(RawPath(bytes: argument).displayName)' is not an option; to read a file whose name starts with a dash, put -- before it")
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
             guard status == .validationFailure else { exit(withError: error) }
             Diagnostics.standardError.write(fullMessage(for: error) + "\n")
             Glibc.exit(ExitStatus.usage.rawValue)

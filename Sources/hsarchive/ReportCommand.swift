@@ -7,11 +7,15 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the report folder: integrity, audit and analytics as CSV, and report.md.",
         discussion: """
-            The folder is written beside its destination and moved into place when complete, so an \
-            interrupted run leaves the previous report untouched.
-            Exit status: 0 success (forged entries are listed in audit.csv, never counted); 1 with \
-            --strict when anything is forged or unsigned; 2 no secret or an input could not be read \
-            (the report still covers every other input).
+            The folder is checked before any input is read: it must be new, empty, or a report \
+            folder hsarchive wrote (only report files in it). The new report is written beside it \
+            and swapped in when complete, so an interrupted or failed run leaves the previous \
+            report untouched, and a second run into the same folder waits for the first.
+            Exit status: 0 success (forged entries are listed in audit.csv, never counted); 1 no \
+            signature matched the secret (no report is written), or with --strict anything is \
+            forged or unsigned; 2 no secret, a folder that is not a report folder, an input that \
+            could not be read (the report still covers every other input; when none could be \
+            read, no report is written), or the report could not be written.
             """
     )
 
@@ -26,30 +30,64 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
-        let summary: RunSummary
-        var conversations = 0
+        let folder = try prepareFolder(inputs: inputs)
+        Interrupts.onInterrupt { folder.discard() }
+        defer { Interrupts.clear() }
+        let builder: ReportBuilder
         do {
-            let folder = try ReportFolder(destination: out)
-            let cleanup = InterruptCleanup(removing: folder.staging)
-            defer { cleanup.disarm() }
-            let builder = try ReportBuilder(folder: folder, inputNames: inputs.map(\.name))
-            builder.onFailure = { failure in
-                Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
-            }
-            summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
-            try cleanup.uninterrupted { try builder.finish(summary: summary) }
-            conversations = builder.conversationCount
+            try folder.createStaging()
+            builder = try ReportBuilder(folder: folder, inputNames: inputs.map(\.name))
         } catch {
-            Diagnostics.error("cannot write the report: \(error)")
+            folder.discard()
+            Diagnostics.error(Self.message(error))
             throw ExitStatus.usage.code
         }
-        summary.warnAboutNonArchives(names: inputs.map(\.name))
-        Diagnostics.note("\(summary.oneLine); \(conversations) conversations; report written to \(out)/")
+        builder.onFailure = { failure in Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name)) }
+        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
+        summary.warnAboutInputs(inputs)
+        let unchanged = "the previous report in \(folder.name), if any, is unchanged"
+        if summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no report was written and \(unchanged)") {
+            folder.discard()
+            throw summary.exitStatus(failingOnForgeries: strict).code
+        }
+        do {
+            if let error = builder.auditWriteError { throw error }
+            try builder.writeFiles(summary: summary)
+            try folder.commit()
+        } catch {
+            folder.discard()
+            Diagnostics.error("\(Self.message(error)); \(unchanged)")
+            throw ExitStatus.usage.code
+        }
+        Diagnostics.note("\(summary.oneLine); \(builder.conversationCount) conversations; report written to \(folder.name)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {
-            Diagnostics.warning("\(summary.count(.forged)) forged and \(summary.count(.unsigned)) unsigned deliveries were left out; see \(out)/audit.csv")
+            Diagnostics.warning("\(summary.count(.forged)) forged and \(summary.count(.unsigned)) unsigned deliveries were left out; see \(folder.name)/audit.csv")
         }
         let status = summary.exitStatus(failingOnForgeries: strict)
         if status != .success { throw status.code }
+    }
+
+    /// The checked and locked report folder, before any input is read.
+    private func prepareFolder(inputs: [ArchiveInput]) throws -> ReportFolder {
+        var paths = ((try? options.archivePaths()) ?? []).filter { $0 != "-" }.map(RawArguments.path)
+        for input in inputs { if case .file(let path) = input.source { paths.append(path) } }
+        let name = RawArguments.path(out).displayName
+        do {
+            return try ReportFolder(out: RawArguments.path(out), inputs: paths) {
+                Diagnostics.note("waiting for another hsarchive run that is writing \(name) to finish")
+            }
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitStatus.usage.code
+        }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        switch error {
+        case let error as ReportFolderError: return error.message
+        case let error as OutputFile.WriteError: return error.message
+        default: return "\(error)"
+        }
     }
 }

@@ -2,10 +2,17 @@ import ArgumentParser
 import Foundation
 import HelpScoutArchive
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The options every subcommand that reads archives shares.
 struct RunOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Archives to read: files (gzip or plain JSON lines), directories (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz) or - for standard input.",
+    // Unrecognised arguments are taken here rather than rejected, so that a file whose name starts
+    // with a dash is read instead of being parsed as options (`-dash.jsonl` once meant `-h`: help,
+    // exit 0, nothing verified). `validate()` tells files from mistyped options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "Archives to read: files (gzip or plain JSON lines), directories (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz) or - for standard input. Put -- before names that start with a dash.",
         valueName: "archive"))
     var archives: [String] = []
 
@@ -18,17 +25,44 @@ struct RunOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard !archives.isEmpty else {
+        let paths = try archivePaths()
+        guard !paths.isEmpty else {
             throw ValidationError("Give at least one archive: a file, a directory, or - for standard input.")
         }
+        guard paths.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("Standard input (-) can be read only once: give - once.")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    /// The archives as given. Before `--`, an argument that starts with a dash must name an existing
+    /// file (else it is a mistyped option); after it, every argument is a path.
+    func archivePaths() throws -> [String] {
+        var paths: [String] = []
+        var optionsEnded = false
+        for argument in archives {
+            if argument == "--" && !optionsEnded {
+                optionsEnded = true
+            } else if !optionsEnded && argument.hasPrefix("-") && argument != "-" && !Self.exists(argument) {
+                throw ValidationError("Unknown option '\(RawArguments.path(argument).displayName)'. To read a file whose name starts with a dash, put -- before it.")
+            } else {
+                paths.append(argument)
+            }
+        }
+        return paths
+    }
+
+    private static func exists(_ argument: String) -> Bool {
+        var status = stat()
+        return RawArguments.path(argument).withCString { lstat($0, &status) } == 0
     }
 
     /// The keyring, after printing any warning about the secret file.
     /// - Throws: `ExitCode(2)` after printing why there is no usable secret.
     func loadKeyring() throws -> SecretKeyring {
         do {
-            let (keyring, warnings) = try SecretKeyring.load(secretFile: secretFile, environment: ProcessInfo.processInfo.environment)
+            let (keyring, warnings) = try SecretKeyring.load(secretFile: secretFile.map(RawArguments.path),
+                                                             environment: ProcessInfo.processInfo.environment)
             for warning in warnings { Diagnostics.warning(warning) }
             return keyring
         } catch {
@@ -38,7 +72,9 @@ struct RunOptions: ParsableArguments {
     }
 
     /// The archives named on the command line, directories expanded.
-    func inputs() -> [ArchiveInput] { InputDiscovery.archives(for: archives) }
+    func inputs() -> [ArchiveInput] {
+        InputDiscovery.archives(for: ((try? archivePaths()) ?? []).map(RawArguments.path))
+    }
 
     /// - Parameter detail: how much of each body the command needs decoded.
     func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], detail: BodyDecoder.Detail) -> ArchivePipeline {

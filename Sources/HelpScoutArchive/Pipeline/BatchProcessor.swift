@@ -9,6 +9,8 @@ public struct BatchResult: Sendable {
     /// Every line of the batch, blank ones included, so line numbers can continue after it.
     public var lineCount: Int
     public var entries: [Entry]
+    /// The batch's signatures that matched a secret, and well-formed ones that matched none.
+    public var signatures = SignatureTally()
 }
 
 /// Processes whole batches with one `DeliveryProcessor`.
@@ -21,6 +23,7 @@ public struct BatchProcessor {
 
     /// The verdicts of every non-blank line of `batch`.
     public mutating func process(_ batch: LineBatch) -> BatchResult {
+        let signaturesBefore = processor.signatures
         var entries: [BatchResult.Entry] = []
         entries.reserveCapacity(batch.byteCount / 1024 + 1)
         let lineCount = batch.forEachLine { index, line in
@@ -33,6 +36,6 @@ public struct BatchProcessor {
                 .malformed, reason: "line is \(length) bytes long, over the \(limit) MiB limit; skipped unread",
                 deliveryId: nil, eventType: nil)))
         }
-        return BatchResult(lineCount: lineCount, entries: entries)
+        return BatchResult(lineCount: lineCount, entries: entries, signatures: processor.signatures.since(signaturesBefore))
     }
 }

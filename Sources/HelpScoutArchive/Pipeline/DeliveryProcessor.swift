@@ -8,6 +8,8 @@ public struct DeliveryProcessor {
     private let capturedBody = ByteBuffer()
     /// The body of an `isBase64Encoded` delivery, decoded.
     private let base64Body = ByteBuffer()
+    /// Signatures checked so far that matched a secret, and well-formed ones that matched none.
+    public private(set) var signatures = SignatureTally()
 
     /// - Parameter detail: how much of each verified body to decode.
     public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
@@ -65,6 +67,7 @@ public struct DeliveryProcessor {
                 ? verifier.verify(signature: line.decodedString(index), body: body)
                 : verifier.verify(signature: line.rawBytes(index), body: body)
         }
+        signatures.count(check)
         switch check {
         case .notADigest:
             return rejected(.forged, "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")

@@ -140,7 +140,7 @@ final class PipelineScheduler: @unchecked Sendable {
         switch input.source {
         case .file(let path): source = try FileDescriptorSource(path: path)
         case .standardInput: source = FileDescriptorSource(standardInput: ())
-        case .unreadable(let reason): throw .cannotOpen(reason: reason)
+        case .unreadable(let reason): throw .notReadable(reason: reason)
         }
         return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
                              maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)

@@ -21,6 +21,7 @@ final class RunLedger {
         let firstLine = linesSoFar[input] + 1
         linesSoFar[input] += result.lineCount
         countedSoFar[input] += result.entries.count
+        summary.signatures.add(result.signatures)
         for entry in result.entries {
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
@@ -48,6 +49,7 @@ final class RunLedger {
             observer.record(failure: failure)
         }
         if countedSoFar[input] > 0 && malformedSoFar[input] == countedSoFar[input] { summary.inputsAllMalformed.append(input) }
+        if linesSoFar[input] == 0 && error == nil { summary.emptyInputs.append(input) }
         observer.finished(input: input)
     }
 }

@@ -28,6 +28,10 @@ public struct RunSummary: Sendable, Equatable {
     public var inputCount = 0
     /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
     public var inputsAllMalformed: [Int] = []
+    /// Inputs read to their end that held no line at all.
+    public var emptyInputs: [Int] = []
+    /// How the signatures checked fared.
+    public var signatures = SignatureTally()
 
     public init() {}
 
@@ -38,4 +42,40 @@ public struct RunSummary: Sendable, Equatable {
 
     /// Non-blank lines read: the sum of the six statuses.
     public var total: Int { counts.reduce(0, +) }
+
+    /// Whether nothing at all was read: every input failed before its first line.
+    public var readNothing: Bool { inputCount > 0 && failures.count == inputCount && total == 0 }
+
+    /// Whether signatures were checked and not one matched any secret: the likely cause is a wrong
+    /// secret, not that every delivery is forged.
+    public var noSignatureMatched: Bool { signatures.mismatched > 0 && signatures.matched == 0 }
+}
+
+/// Signatures checked: those that matched a configured secret (whatever the body then turned out
+/// to be) and the well-formed digests that matched none.
+public struct SignatureTally: Sendable, Equatable {
+    public var matched = 0
+    public var mismatched = 0
+
+    public init() {}
+
+    mutating func count(_ check: SignatureVerifier.Check) {
+        switch check {
+        case .matches: matched += 1
+        case .mismatch: mismatched += 1
+        case .notADigest: break
+        }
+    }
+
+    mutating func add(_ other: SignatureTally) {
+        matched += other.matched
+        mismatched += other.mismatched
+    }
+
+    func since(_ earlier: SignatureTally) -> SignatureTally {
+        var tally = SignatureTally()
+        tally.matched = matched - earlier.matched
+        tally.mismatched = mismatched - earlier.mismatched
+        return tally
+    }
 }

@@ -2,13 +2,14 @@
 public struct ArchiveInput: Sendable, Hashable {
     /// Where the bytes come from.
     public enum Source: Sendable, Hashable {
-        case file(path: String)
+        case file(path: RawPath)
         case standardInput
         /// A path found while expanding a directory that cannot be read; processing it reports `reason`.
         case unreadable(reason: String)
     }
 
-    /// The name shown in findings and in `audit.csv`: the path as given or found, `-` for standard input.
+    /// The name shown in findings, in `audit.csv` and in messages: the path as given or found, made
+    /// display-safe (`RawPath.displayName`); `-` for standard input.
     public let name: String
     public let source: Source
 
@@ -17,8 +18,15 @@ public struct ArchiveInput: Sendable, Hashable {
         self.source = source
     }
 
-    public static func file(_ path: String) -> ArchiveInput {
-        ArchiveInput(name: path, source: .file(path: path))
+    public static func file(_ path: RawPath) -> ArchiveInput {
+        ArchiveInput(name: path.displayName, source: .file(path: path))
+    }
+
+    public static func file(_ path: String) -> ArchiveInput { file(RawPath(path)) }
+
+    /// An input that reports `reason` when it is read, named after `path`.
+    public static func unreadable(_ path: RawPath, reason: String) -> ArchiveInput {
+        ArchiveInput(name: path.displayName, source: .unreadable(reason: reason))
     }
 
     public static let standardInput = ArchiveInput(name: "-", source: .standardInput)

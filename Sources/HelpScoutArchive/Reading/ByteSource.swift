@@ -32,10 +32,10 @@ public final class FileDescriptorSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
 
-    /// Opens `path` for reading.
+    /// Opens `path` (its bytes, whatever their encoding) for reading.
     /// - Throws: `ArchiveReadError.cannotOpen` with the system's reason.
-    public init(path: String) throws(ArchiveReadError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    public init(path: RawPath) throws(ArchiveReadError) {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw .cannotOpen(reason: String(cString: strerror(errno))) }
         var status = stat()
         if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {

@@ -9,27 +9,38 @@ import Darwin
 /// A directory is searched recursively for `*.jsonl`, `*.ndjson`, `*.jsonl.gz` and `*.ndjson.gz`,
 /// following symbolic links but never into a directory that contains itself; what it finds is taken
 /// in byte-wise sorted path order. Only regular files are read from directories: a FIFO or device
-/// found there is reported, not opened. A directory that cannot be listed becomes an `.unreadable` input,
-/// so it is reported by name in its place. A path that does not exist stays a file input: opening it
-/// reports the error.
+/// found there is reported, not opened. A directory that cannot be listed, or under which no
+/// archive is found, becomes an `.unreadable` input, so it is reported by name in its place. A path
+/// that does not exist stays a file input: opening it reports the error. Paths are bytes throughout.
 public enum InputDiscovery {
     public static let archiveSuffixes = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"]
 
     /// The archives named by `paths`, in command-line order, directories expanded.
-    public static func archives(for paths: [String]) -> [ArchiveInput] {
+    public static func archives(for paths: [RawPath]) -> [ArchiveInput] {
         paths.flatMap { path -> [ArchiveInput] in
-            if path == "-" { return [.standardInput] }
+            if path.bytes == Array("-".utf8) { return [.standardInput] }
             guard isDirectory(path) else { return [.file(path)] }
-            var found: [ArchiveInput] = []
-            var ancestors: [DirectoryIdentity] = []
-            walk(directory: path, ancestors: &ancestors, into: &found)
-            return found.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            var search = Search()
+            search.walk(directory: path)
+            guard !search.found.isEmpty else { return [.unreadable(path, reason: search.nothingFoundReason)] }
+            return search.found.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }.map(\.input)
         }
     }
 
+    public static func archives(for paths: [String]) -> [ArchiveInput] { archives(for: paths.map(RawPath.init)) }
+
     /// Whether a file name looks like an archive.
-    public static func isArchiveName(_ name: String) -> Bool {
-        archiveSuffixes.contains { name.hasSuffix($0) }
+    public static func isArchiveName(_ name: [UInt8]) -> Bool {
+        archiveSuffixes.contains { name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8) }
+    }
+
+    public static func isArchiveName(_ name: String) -> Bool { isArchiveName(Array(name.utf8)) }
+
+    /// Names that look like archives but are not searched for: reported when a folder holds no archive.
+    static func looksLikeArchive(_ name: [UInt8]) -> Bool {
+        [".json", ".gz", ".zst", ".bz2", ".xz"].contains {
+            name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8)
+        }
     }
 
     private struct DirectoryIdentity: Equatable {
@@ -37,70 +48,88 @@ public enum InputDiscovery {
         let inode: UInt64
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
+    private static func status(_ path: RawPath) -> stat? {
         var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        return path.withCString { stat($0, &status) } == 0 ? status : nil
     }
 
-    private static func identity(of path: String) -> DirectoryIdentity? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    private static func isDirectory(_ path: RawPath) -> Bool {
+        status(path).map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
     }
 
-    private static func walk(directory: String, ancestors: inout [DirectoryIdentity], into found: inout [ArchiveInput]) {
-        guard let identity = identity(of: directory) else {
-            found.append(ArchiveInput(name: directory, source: .unreadable(reason: String(cString: strerror(errno)))))
-            return
-        }
-        if ancestors.contains(identity) {
-            found.append(ArchiveInput(name: directory, source: .unreadable(
-                reason: "symbolic link loop: the directory contains itself; not followed")))
-            return
-        }
-        guard let handle = opendir(directory) else {
-            found.append(ArchiveInput(name: directory, source: .unreadable(
-                reason: "cannot list directory: \(String(cString: strerror(errno)))")))
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+    /// One directory argument's walk: what it found, and what it passed over.
+    private struct Search {
+        var found: [(path: RawPath, input: ArchiveInput)] = []
+        var ancestors: [DirectoryIdentity] = []
+        var skippedLookalikes: [RawPath] = []
+
+        /// Why a directory under which nothing was found cannot be read as an archive.
+        var nothingFoundReason: String {
+            var reason = "no archive files found (searched for " + archiveSuffixes.map { "*" + $0 }.joined(separator: ", ") + ")"
+            if let first = skippedLookalikes.min(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+                let count = skippedLookalikes.count
+                reason += "; skipped \(count) file\(count == 1 ? "" : "s") that look\(count == 1 ? "s" : "") like archive\(count == 1 ? "" : "s"), "
+                reason += "such as \(first.displayName): rename \(count == 1 ? "it" : "them") to *.jsonl or *.jsonl.gz, or name \(count == 1 ? "it" : "them") on the command line"
             }
-            if name != "." && name != ".." { names.append(name) }
+            return reason
         }
-        closedir(handle)
-        ancestors.append(identity)
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names {
-            let path = prefix + name
+
+        mutating func add(_ path: RawPath, _ input: ArchiveInput) { found.append((path, input)) }
+
+        mutating func walk(directory: RawPath) {
+            guard let status = InputDiscovery.status(directory) else {
+                add(directory, .unreadable(directory, reason: String(cString: strerror(errno))))
+                return
+            }
+            let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            if ancestors.contains(identity) {
+                add(directory, .unreadable(directory, reason: "symbolic link loop: the directory contains itself; not followed"))
+                return
+            }
+            guard let handle = directory.withCString({ opendir($0) }) else {
+                add(directory, .unreadable(directory, reason: "cannot list directory: \(String(cString: strerror(errno)))"))
+                return
+            }
+            var names: [[UInt8]] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+            }
+            closedir(handle)
+            ancestors.append(identity)
+            for name in names { visit(directory.appending(name), name: name) }
+            ancestors.removeLast()
+        }
+
+        private mutating func visit(_ path: RawPath, name: [UInt8]) {
             var status = stat()
-            if stat(path, &status) != 0 {
+            if path.withCString({ stat($0, &status) }) != 0 {
                 let statError = errno
                 var linkStatus = stat()
-                if lstat(path, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+                if path.withCString({ lstat($0, &linkStatus) }) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK {
                     if isArchiveName(name) || statError == ELOOP {
-                        found.append(ArchiveInput(name: path, source: .unreadable(
-                            reason: "broken symbolic link: \(String(cString: strerror(statError)))")))
+                        add(path, .unreadable(path, reason: "broken symbolic link: \(String(cString: strerror(statError)))"))
                     }
                 } else if isArchiveName(name) {
-                    found.append(.file(path))
+                    add(path, .file(path))
                 }
-                continue
+                return
             }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(directory: path, ancestors: &ancestors, into: &found)
+                walk(directory: path)
             case S_IFREG:
-                if isArchiveName(name) { found.append(.file(path)) }
+                if isArchiveName(name) {
+                    add(path, .file(path))
+                } else if looksLikeArchive(name) {
+                    skippedLookalikes.append(path)
+                }
             default:
                 // A FIFO, socket or device would block or never end; only ones named explicitly are read.
                 if isArchiveName(name) {
-                    found.append(ArchiveInput(name: path, source: .unreadable(reason: "not a regular file; name it explicitly to read it")))
+                    add(path, .unreadable(path, reason: "not a regular file; name it explicitly to read it"))
                 }
             }
         }
-        ancestors.removeLast()
     }
 }

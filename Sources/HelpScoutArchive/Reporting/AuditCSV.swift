@@ -5,8 +5,8 @@ public final class AuditCSV {
     private let file: OutputFile
     private let inputNames: [String]
 
-    public init(path: String, inputNames: [String]) throws(OutputFile.WriteError) {
-        file = try OutputFile(creating: path)
+    public init(file: OutputFile, inputNames: [String]) throws(OutputFile.WriteError) {
+        self.file = file
         self.inputNames = inputNames
         try file.write(CSVWriter.row(Self.header))
     }
@@ -18,5 +18,5 @@ public final class AuditCSV {
         ]))
     }
 
-    public func close() throws(OutputFile.WriteError) { try file.flush() }
+    public func close() throws(OutputFile.WriteError) { try file.close() }
 }

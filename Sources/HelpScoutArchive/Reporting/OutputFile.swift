@@ -10,22 +10,42 @@ public final class OutputFile {
     public enum WriteError: Error, Equatable {
         /// The reader of a pipe went away (`… | head`).
         case brokenPipe
-        case failed(path: String, reason: String)
+        /// Any other failure: the file as people know it, and the system's reason.
+        case failed(name: String, reason: String)
+
+        /// The system's reason alone.
+        public var reason: String {
+            switch self {
+            case .brokenPipe: return "the reader of the pipe went away"
+            case .failed(_, let reason): return reason
+            }
+        }
+
+        /// A sentence for a message: what could not be written, and why.
+        public var message: String {
+            switch self {
+            case .brokenPipe: return "the reader of the output went away"
+            case .failed(let name, let reason): return "cannot write \(name): \(reason)"
+            }
+        }
     }
 
-    private let descriptor: Int32
+    private var descriptor: Int32
     private let ownsDescriptor: Bool
-    public let path: String
+    /// The file as people know it, for messages.
+    public let name: String
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
 
-    /// Creates (or truncates) `path` with permissions 0644.
-    public init(creating path: String) throws(WriteError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .failed(path: path, reason: String(cString: strerror(errno))) }
+    /// Creates a new file at `path` with permissions 0644; it must not exist yet, and a symbolic link
+    /// there is not followed.
+    /// - Parameter name: the file as people know it, for messages.
+    public init(creating path: RawPath, name: String) throws(WriteError) {
+        let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { throw .failed(name: name, reason: String(cString: strerror(errno))) }
         descriptor = fd
         ownsDescriptor = true
-        self.path = path
+        self.name = name
         buffer.reserveCapacity(capacity)
     }
 
@@ -33,13 +53,12 @@ public final class OutputFile {
     public init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         ownsDescriptor = false
-        path = name
+        self.name = name
         buffer.reserveCapacity(capacity)
     }
 
     deinit {
-        try? flush()
-        if ownsDescriptor { close(descriptor) }
+        if ownsDescriptor && descriptor >= 0 { Glibc.close(descriptor) }
     }
 
     public func write(_ text: String) throws(WriteError) {
@@ -55,9 +74,19 @@ public final class OutputFile {
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { throw .brokenPipe }
-                throw .failed(path: path, reason: String(cString: strerror(errno)))
+                throw .failed(name: name, reason: String(cString: strerror(errno)))
             }
             offset += written
         }
+    }
+
+    /// Writes what is buffered and closes the file, reporting an error of either (a full disk may
+    /// only show when the file is closed).
+    public func close() throws(WriteError) {
+        try flush()
+        guard ownsDescriptor && descriptor >= 0 else { return }
+        let result = Glibc.close(descriptor)
+        descriptor = -1
+        if result != 0 && errno != EINTR { throw .failed(name: name, reason: String(cString: strerror(errno))) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Builds the report folder from a run: streams the audit as findings arrive, gathers the facts,
-/// and writes the other files when the run is over.
+/// Builds the report folder's files from a run: streams the audit as findings arrive, gathers the
+/// facts, and writes the other files when the run is over; the caller commits the folder.
 public final class ReportBuilder: RunObserver {
     /// Findings kept for `report.md`; all of them are in `audit.csv`.
     public static let findingsShown = 25
@@ -18,7 +18,7 @@ public final class ReportBuilder: RunObserver {
     public init(folder: ReportFolder, inputNames: [String]) throws(OutputFile.WriteError) {
         self.folder = folder
         self.inputNames = inputNames
-        audit = try AuditCSV(path: folder.path("audit.csv"), inputNames: inputNames)
+        audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 
     public func record(event: DecodedEvent, at position: ArchivePosition) {
@@ -38,27 +38,29 @@ public final class ReportBuilder: RunObserver {
     /// How many conversations the verified events concern (deleted ones included).
     public var conversationCount: Int { store.conversations.count }
 
-    /// Computes the metrics, writes the remaining files and moves the folder into place.
-    public func finish(summary: RunSummary) throws(OutputFile.WriteError) {
+    /// The error that stopped the audit's writing, if any (the rest of the run went on).
+    public var auditWriteError: OutputFile.WriteError? { writeError }
+
+    /// Computes the metrics and writes the remaining files into the folder's staging area.
+    public func writeFiles(summary: RunSummary) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }
         try audit.close()
         let analytics = Analytics(store: store)
         let markdown = MarkdownReport(summary: summary, analytics: analytics, findings: shownFindings, inputNames: inputNames)
         let files: [(name: String, render: @Sendable () -> String)] = [
-            ("integrity.csv", { IntegrityCSV.render(summary) }),
-            ("events.csv", { AnalyticsCSV.events(analytics) }),
-            ("response_times.csv", { AnalyticsCSV.responseTimes(analytics) }),
-            ("assignment_churn.csv", { AnalyticsCSV.assignmentChurn(analytics) }),
-            ("agent_assignments.csv", { AnalyticsCSV.agentAssignments(analytics) }),
-            ("tags.csv", { AnalyticsCSV.tags(analytics) }),
-            ("csat.csv", { AnalyticsCSV.csat(analytics) }),
-            ("report.md", { markdown.render() }),
+            (ReportFiles.integrity, { IntegrityCSV.render(summary) }),
+            (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
+            (ReportFiles.responseTimes, { AnalyticsCSV.responseTimes(analytics) }),
+            (ReportFiles.assignmentChurn, { AnalyticsCSV.assignmentChurn(analytics) }),
+            (ReportFiles.agentAssignments, { AnalyticsCSV.agentAssignments(analytics) }),
+            (ReportFiles.tags, { AnalyticsCSV.tags(analytics) }),
+            (ReportFiles.csat, { AnalyticsCSV.csat(analytics) }),
+            (ReportFiles.markdown, { markdown.render() }),
         ]
         // Rendered on every core (the run's last few tens of milliseconds otherwise use one), then
         // written in this order.
         let texts = ConcurrentSlots<String?>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { texts.put($0, files[$0].render()) }
         for (index, file) in files.enumerated() { try folder.write(file.name, texts.take(index)!) }
-        try folder.commit()
     }
 }

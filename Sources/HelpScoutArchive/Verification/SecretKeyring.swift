@@ -33,38 +33,65 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
         keys.map(HMACSHA1Key.init)
     }
 
-    /// The secrets of a secret file or environment value: one per line, trimmed, blank lines ignored.
+    /// The secrets of a secret file or environment value: one per line, trimmed, blank lines
+    /// ignored, a leading UTF-8 byte-order mark dropped (editors on Windows write one, and it would
+    /// make every delivery forged without a word).
     public static func secrets(fromText text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { $0.trimmingCharacters(in: " \t") }
-            .filter { !$0.isEmpty }
+        lines(of: text).map(\.secret)
+    }
+
+    /// The secrets with the line each is on, for warnings that must not show the secret itself.
+    static func lines(of text: String) -> [(line: Int, secret: String)] {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .enumerated()
+            .map { (line: $0.offset + 1, secret: $0.element.trimmingCharacters(in: " \t")) }
+            .filter { !$0.secret.isEmpty }
+    }
+
+    /// Warnings about secrets that are probably not what the user meant: an invisible or control
+    /// character, or any non-ASCII one (Help Scout's secrets are ASCII), often comes from a copy and
+    /// paste and makes every delivery forged. The warning says where, never what the secret is.
+    static func warnings(about secrets: [(line: Int, secret: String)], source: String) -> [String] {
+        secrets.compactMap { line, secret in
+            let place = "the secret on line \(line) of \(source)"
+            if secret.unicodeScalars.contains(where: \.isHiddenOrControl) {
+                return "\(place) holds an invisible or control character; it is used as it is, so if every delivery is forged, retype the secret"
+            }
+            if !secret.unicodeScalars.allSatisfy(\.isASCII) {
+                return "\(place) holds non-ASCII characters (Help Scout's secrets are ASCII); if every delivery is forged, check that it was copied correctly"
+            }
+            return nil
+        }
     }
 
     /// Loads the keyring from `secretFile` when given, else from `HELPSCOUT_WEBHOOK_SECRET`.
-    /// - Returns: the keyring and warnings worth showing (a secret file other users can read).
+    /// - Returns: the keyring and warnings worth showing (a secret file other users can read, a
+    ///   secret with invisible or non-ASCII characters).
     /// - Throws: `SecretError` when there is no secret or the file cannot be read or is empty.
     public static func load(
-        secretFile: String?, environment: [String: String]
+        secretFile: RawPath?, environment: [String: String]
     ) throws(SecretError) -> (keyring: SecretKeyring, warnings: [String]) {
         guard let secretFile else {
             guard let value = environment[environmentVariable] else { throw .noSecret }
-            let secrets = secrets(fromText: value)
+            let secrets = lines(of: value)
             guard !secrets.isEmpty else { throw .emptyEnvironment }
-            return (try SecretKeyring(secrets: secrets), [])
+            return (try SecretKeyring(secrets: secrets.map(\.secret)), warnings(about: secrets, source: environmentVariable))
         }
+        let name = secretFile.displayName
         var warnings: [String] = []
         var status = stat()
-        if stat(secretFile, &status) == 0, status.st_mode & (S_IRGRP | S_IROTH) != 0,
+        if secretFile.withCString({ stat($0, &status) }) == 0, status.st_mode & (S_IRGRP | S_IROTH) != 0,
            (status.st_mode & S_IFMT) == S_IFREG {
-            warnings.append("secret file \(secretFile) can be read by other users; restrict it with: chmod 600 \(secretFile)")
+            warnings.append("secret file \(name) can be read by other users; restrict it with: chmod 600 \(name)")
         }
         let bytes: [UInt8]
         do { bytes = try FileDescriptorSource(path: secretFile).readAll(limit: 1 << 20) } catch {
-            throw .unreadableFile(path: secretFile, reason: error.message)
+            throw .unreadableFile(path: name, reason: error.message)
         }
-        let secrets = secrets(fromText: String(decoding: bytes, as: UTF8.self))
-        guard !secrets.isEmpty else { throw .emptyFile(path: secretFile) }
-        return (try SecretKeyring(secrets: secrets), warnings)
+        let secrets = lines(of: String(decoding: bytes, as: UTF8.self))
+        guard !secrets.isEmpty else { throw .emptyFile(path: name) }
+        return (try SecretKeyring(secrets: secrets.map(\.secret)), warnings + Self.warnings(about: secrets, source: name))
     }
 }
 

@@ -144,7 +144,7 @@ import Testing
               secretFile: String = Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt",
               jobs: Int, batchSize: Int, parts: Int? = nil) throws -> [String] {
         let inputs = InputDiscovery.archives(for: [folder])
-        let keyring = try SecretKeyring.load(secretFile: secretFile, environment: [:]).keyring
+        let keyring = try SecretKeyring.load(secretFile: RawPath(secretFile), environment: [:]).keyring
         let collector = Collector()
         _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: .complete))
             .run(observer: collector)

@@ -15,7 +15,7 @@ enum Diagnostics {
     /// The message for an input that could not be read to its end.
     static func describe(_ failure: InputFailure, name: String) -> String {
         switch failure.error {
-        case .cannotOpen:
+        case .cannotOpen, .notReadable:
             return "\(name): \(failure.error.message)"
         default:
             return "\(name):\(failure.lineReached): \(failure.error.message); the lines before line \(failure.lineReached) were read"
@@ -32,11 +32,32 @@ enum Diagnostics {
 }
 
 extension RunSummary {
-    /// Warns about inputs that held nothing but malformed lines.
-    func warnAboutNonArchives(names: [String]) {
+    /// Warns about inputs that are probably not what the user meant: every line malformed, or an
+    /// empty standard input (what `zcat missing.gz | hsarchive verify -` reads).
+    func warnAboutInputs(_ inputs: [ArchiveInput]) {
         for input in inputsAllMalformed {
-            Diagnostics.warning("\(names[input]): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?")
+            Diagnostics.warning("\(inputs[input].name): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?")
         }
+        for input in emptyInputs where inputs[input].source == .standardInput {
+            Diagnostics.warning("standard input was empty, so nothing was read from it; if it came from a pipe, check the command before hsarchive (set -o pipefail makes the shell report its failure)")
+        }
+    }
+
+    /// Explains, on standard error, a run whose results must not be taken as a success: nothing
+    /// could be read, or no signature matched any secret. Returns whether it did.
+    func explainUntrustworthyRun(keys: Int, consequence: String) -> Bool {
+        if readNothing {
+            Diagnostics.error("no input could be read, so nothing was checked; \(consequence)")
+            return true
+        }
+        if noSignatureMatched {
+            let secrets = keys == 1 ? "the configured secret" : "any of the \(keys) configured secrets"
+            Diagnostics.error("not one of the \(signatures.mismatched) signatures matched \(secrets): the secret is probably wrong, "
+                + "not every delivery forged; check --secret-file or \(SecretKeyring.environmentVariable) (during a key rotation, "
+                + "put each secret on a line of its own); \(consequence)")
+            return true
+        }
+        return false
     }
 
     /// `12 lines: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
@@ -47,10 +68,11 @@ extension RunSummary {
         return line
     }
 
-    /// The exit status of a run: 2 when an input could not be read, else 1 when `strict` and
-    /// anything was forged or unsigned, else 0.
+    /// The exit status of a run: 2 when an input could not be read, else 1 when no signature
+    /// matched any secret, or when `strict` and anything was forged or unsigned, else 0.
     func exitStatus(failingOnForgeries strict: Bool) -> ExitStatus {
         if !failures.isEmpty { return .usage }
+        if noSignatureMatched { return .forgedOrUnsigned }
         if strict && count(.forged) + count(.unsigned) > 0 { return .forgedOrUnsigned }
         return .success
     }

@@ -1,0 +1,102 @@
+import CPlatform
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `--out` names, checked before any input is read: the real folder (through a symbolic link
+/// to it, which stays a link), whether it exists or is a mount point, and whether it is a folder
+/// hsarchive may replace: new, empty, or holding only files a report writes.
+struct ReportDestination {
+    enum Kind {
+        /// Nothing there yet: the new report folder is renamed into place.
+        case new
+        /// A report folder: the new one takes its place in one atomic swap.
+        case existing
+        /// A mount point cannot be renamed: its files are replaced one by one instead.
+        case mountPoint
+    }
+
+    /// `--out` as given, for messages.
+    let name: String
+    /// The folder the report goes to: `--out`, or the folder a symbolic link there points to.
+    let folder: RawPath
+    let kind: Kind
+
+    /// Resolves `out` and checks that it is not, and does not hold, one of `inputs`.
+    static func resolve(_ out: RawPath, inputs: [RawPath]) throws(ReportFolderError) -> ReportDestination {
+        let out = out.withoutTrailingSlashes
+        let name = out.displayName
+        var folder = out
+        switch FileSystem.kind(out) {
+        case .missing:
+            break
+        case .directory:
+            break
+        case .symbolicLink:
+            switch FileSystem.kind(out, followingLinks: true) {
+            case .directory:
+                guard let real = FileSystem.realPath(out) else { throw .cannotList(name, reason: FileSystem.lastError) }
+                folder = real
+            case .missing:
+                throw .danglingLink(name, target: FileSystem.linkTarget(out)?.displayName ?? "?")
+            default:
+                throw .notAFolder(name)
+            }
+        default:
+            throw .notAFolder(name)
+        }
+        let exists = FileSystem.kind(folder) == .directory
+        let real = exists ? FileSystem.realPath(folder) : FileSystem.realPath(folder.parent).map { $0.appending(folder.lastComponent) }
+        if let real {
+            let inside = real.bytes == [UInt8(ascii: "/")] ? real.bytes : real.bytes + [UInt8(ascii: "/")]
+            for input in inputs {
+                guard let path = FileSystem.realPath(input) else { continue }
+                if path == real || path.bytes.starts(with: inside) { throw .holdsInput(name, input: input.displayName) }
+            }
+        }
+        let kind: Kind = !exists ? .new : (isMountPoint(folder) ? .mountPoint : .existing)
+        return ReportDestination(name: name, folder: folder, kind: kind)
+    }
+
+    /// Whether `folder` is the root of a mount, bind mounts included (Linux 5.8's statx tells; on
+    /// older kernels, a different device than its parent's).
+    private static func isMountPoint(_ folder: RawPath) -> Bool {
+        switch folder.withCString(hs_is_mount_root) {
+        case 1: return true
+        case 0: return false
+        default:
+            var own = stat(), parent = stat()
+            guard folder.withCString({ stat($0, &own) }) == 0,
+                  folder.appending(Array("..".utf8)).withCString({ stat($0, &parent) }) == 0 else { return false }
+            return own.st_dev != parent.st_dev
+        }
+    }
+
+    /// The names in the folder that hsarchive wrote: report files by name or listed in its manifest,
+    /// each a regular file. Its own lock and a staging folder in a mount point are passed over.
+    /// - Throws: `.notAReport` when the folder holds anything else, naming a few of those entries.
+    func ownedEntries() throws(ReportFolderError) -> [[UInt8]] {
+        guard kind != .new else { return [] }
+        guard let entries = FileSystem.entries(folder) else { throw .cannotList(name, reason: FileSystem.lastError) }
+        let ownNames = Set(ReportFiles.names.map { Array($0.utf8) })
+        var listed: Set<[UInt8]> = []
+        if entries.contains(Array(ReportFiles.manifest.utf8)),
+           let text = try? FileDescriptorSource(path: folder.appending(Array(ReportFiles.manifest.utf8))).readAll(limit: 1 << 16) {
+            listed = ReportFiles.names(inManifest: String(decoding: text, as: UTF8.self))
+        }
+        var owned: [[UInt8]] = [], foreign: [[UInt8]] = []
+        for entry in entries {
+            if kind == .mountPoint && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.mountStagingPrefix)) { continue }
+            let isOurs = (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.kind(folder.appending(entry)) == .regularFile
+            if isOurs { owned.append(entry) } else { foreign.append(entry) }
+        }
+        guard foreign.isEmpty else {
+            let shown = foreign.sorted { $0.lexicographicallyPrecedes($1) }.prefix(3).map { RawPath(bytes: $0).displayName }
+            throw .notAReport(name, foreign: Array(shown), count: foreign.count)
+        }
+        return owned
+    }
+}

@@ -1,0 +1,38 @@
+/// The files of a report folder, by name: what `report` writes, and so all it may ever replace or
+/// remove in a folder.
+public enum ReportFiles {
+    public static let integrity = "integrity.csv"
+    public static let events = "events.csv"
+    public static let responseTimes = "response_times.csv"
+    public static let assignmentChurn = "assignment_churn.csv"
+    public static let agentAssignments = "agent_assignments.csv"
+    public static let tags = "tags.csv"
+    public static let csat = "csat.csv"
+    public static let audit = "audit.csv"
+    public static let markdown = "report.md"
+    /// Lists the files hsarchive wrote, marking the folder as a report it may replace.
+    public static let manifest = ".hsarchive-manifest"
+    /// The lock of a report folder that is a mount point (elsewhere the lock is beside the folder).
+    public static let lock = ".hsarchive-lock"
+
+    /// Every file a report folder may hold.
+    public static let names: Set<String> = [
+        integrity, events, responseTimes, assignmentChurn, agentAssignments, tags, csat, audit, markdown, manifest,
+    ]
+
+    /// The manifest's text: a note for whoever opens it, then the names, sorted; no times, so two
+    /// runs on the same inputs write the same bytes.
+    static func manifestText(listing written: [String]) -> String {
+        "# Written by hsarchive. This folder is a report that hsarchive replaces on its next run;\n"
+            + "# it removes only the files listed here, and refuses a folder that holds anything else.\n"
+            + Set(written + [manifest]).sorted().map { $0 + "\n" }.joined()
+    }
+
+    /// The names a manifest lists: plain file names only, so a manifest can never point outside
+    /// its folder.
+    static func names(inManifest text: String) -> Set<[UInt8]> {
+        Set(text.split(separator: "\n").filter { line in
+            !line.hasPrefix("#") && !line.isEmpty && !line.contains("/") && line != "." && line != ".."
+        }.map { Array($0.utf8) })
+    }
+}

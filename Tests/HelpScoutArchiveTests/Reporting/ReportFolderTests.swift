@@ -1,0 +1,100 @@
+import Foundation
+import HelpScoutArchive
+import Testing
+
+/// The report folder replaces only folders hsarchive wrote, and only their own files.
+@Suite struct ReportFolderTests {
+    let manager = FileManager.default
+
+    func write(_ text: String, to path: String) { Fixtures.write(Array(text.utf8), to: path) }
+
+    func contents(_ folder: String) -> [String] { ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
+
+    func report(into out: String, inputs: [String] = [], text: String = "new") throws {
+        let folder = try ReportFolder(out: RawPath(out), inputs: inputs.map(RawPath.init))
+        try folder.createStaging()
+        try folder.write(ReportFiles.integrity, text)
+        try folder.write(ReportFiles.markdown, text)
+        try folder.commit()
+    }
+
+    /// Regression: the existing destination was renamed aside and removed recursively, so `--out`
+    /// naming a folder of other files deleted them all.
+    @Test func aFolderOfOtherFilesIsRefusedAndLeftAsItWas() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        write("mine", to: root + "/docs/notes.txt")
+        write("old", to: root + "/docs/report.md")
+        #expect(throws: ReportFolderError.notAReport(RawPath(root + "/docs").displayName, foreign: ["notes.txt"], count: 1)) {
+            try report(into: root + "/docs")
+        }
+        #expect(contents(root + "/docs") == ["notes.txt", "report.md"])
+        // Refused before anything was created, the lock file included.
+        #expect(contents(root) == ["docs"])
+    }
+
+    @Test func aFolderHoldingAnInputIsRefused() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        write("{}", to: root + "/out/archive.jsonl")
+        write("{}", to: root + "/elsewhere.jsonl")
+        try manager.createSymbolicLink(atPath: root + "/link.jsonl", withDestinationPath: root + "/out/archive.jsonl")
+        for input in [root + "/out/archive.jsonl", root + "/out", root + "/link.jsonl", root] {
+            #expect(throws: ReportFolderError.self, "\(input)") { try report(into: root + "/out", inputs: [input]) }
+        }
+        #expect(contents(root + "/out") == ["archive.jsonl"])
+        try report(into: root + "/fresh", inputs: [root + "/elsewhere.jsonl", root + "/out"])
+        #expect(contents(root + "/fresh") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
+    }
+
+    @Test func emptyAndReportOnlyFoldersAreReplacedRemovingOnlyTheirOwnFiles() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        try manager.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        try report(into: root + "/empty")
+        #expect(try String(contentsOfFile: root + "/empty/report.md", encoding: .utf8) == "new")
+        // A folder of an older version: report files by name, no manifest.
+        write("old", to: root + "/old/report.md")
+        write("old", to: root + "/old/tags.csv")
+        try report(into: root + "/old")
+        #expect(contents(root + "/old") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
+        // A file that only a manifest lists (one a later version writes) is the report's too; a
+        // manifest never reaches outside its folder.
+        write("beside", to: root + "/victim.txt")
+        write("x", to: root + "/old/report.html")
+        write("# hsarchive\nreport.html\n../victim.txt\n/etc/hostname\n", to: root + "/old/" + ReportFiles.manifest)
+        try report(into: root + "/old", text: "newer")
+        #expect(contents(root + "/old") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
+        #expect(try String(contentsOfFile: root + "/victim.txt", encoding: .utf8) == "beside")
+        #expect(!contents(root).contains { $0.contains(".partial-") || $0.contains(".previous-") })
+    }
+
+    @Test func aDiscardedReportLeavesThePreviousOneAndNoStaging() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        try report(into: root + "/Reports", text: "first")
+        let folder = try ReportFolder(out: RawPath(root + "/Reports"), inputs: [])
+        try folder.createStaging()
+        try folder.write(ReportFiles.markdown, "second")
+        folder.discard()
+        folder.discard()
+        #expect(try String(contentsOfFile: root + "/Reports/report.md", encoding: .utf8) == "first")
+        #expect(contents(root) == [".Reports.hsarchive-lock", "Reports"])
+    }
+
+    @Test func filesAppearingDuringTheRunStopTheCommit() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        try report(into: root + "/Reports", text: "first")
+        let folder = try ReportFolder(out: RawPath(root + "/Reports"), inputs: [])
+        try folder.createStaging()
+        try folder.write(ReportFiles.markdown, "second")
+        write("added meanwhile", to: root + "/Reports/notes.txt")
+        #expect(throws: ReportFolderError.changedDuringRun(RawPath(root + "/Reports").displayName, foreign: ["notes.txt"])) {
+            try folder.commit()
+        }
+        folder.discard()
+        #expect(try String(contentsOfFile: root + "/Reports/report.md", encoding: .utf8) == "first")
+        #expect(contents(root + "/Reports").contains("notes.txt"))
+    }
+}
