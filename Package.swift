@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "hsarchiveEndToEndTests",
-            dependencies: ["hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples"]
+            dependencies: ["hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples", "CPlatform"]
         ),
     ]
 )

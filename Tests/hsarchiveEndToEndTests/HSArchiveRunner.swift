@@ -18,8 +18,10 @@ struct HSArchiveRunner {
         fatalError("Package.swift not found")
     }()
 
-    /// The `hsarchive` built beside this test bundle.
+    /// The `hsarchive` built beside this test bundle, or the one `HSARCHIVE_BINARY` names (to run
+    /// these tests against a release build, or an older one to see a regression test fail).
     static let binary: String = {
+        if let chosen = ProcessInfo.processInfo.environment["HSARCHIVE_BINARY"] { return chosen }
         var candidates: [String] = []
         let bundle = Bundle.main.bundleURL
         candidates.append(bundle.appendingPathComponent("hsarchive").path)
@@ -33,9 +35,9 @@ struct HSArchiveRunner {
 
     /// Runs `hsarchive arguments` with `environment` (and nothing else of ours) and `input` on stdin.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
-                    directory: String? = nil) throws -> Result {
+                    directory: String? = nil, executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -51,6 +53,75 @@ struct HSArchiveRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
                       errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs `script` with `/bin/sh`, where `$HSARCHIVE` is the binary: for what `Process` cannot
+    /// pass, such as arguments that are not UTF-8, file-size limits and redirections.
+    static func shell(_ script: String, environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+        try run(["-c", script], environment: ["HSARCHIVE": binary].merging(environment) { $1 }, directory: directory,
+                executable: "/bin/sh")
+    }
+
+    /// Starts `hsarchive arguments` with its standard input left open, for tests that signal it or
+    /// check what it does before reading; `finish()` closes the input and waits.
+    final class Running {
+        let process = Process()
+        private let input = Pipe(), output = Pipe(), errors = Pipe()
+
+        init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
+            process.executableURL = URL(fileURLWithPath: HSArchiveRunner.binary)
+            process.arguments = arguments
+            process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+        }
+
+        /// Waits up to `seconds` for the process to end by itself; true when it did.
+        func ended(within seconds: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { usleep(5_000) }
+            return !process.isRunning
+        }
+
+        func finish() throws -> Result {
+            try? input.fileHandleForWriting.close()
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                          errors: String(decoding: err, as: UTF8.self))
+        }
+    }
+
+    /// Starts `path` with `arguments` (the first being its name) by `posix_spawn`, its output
+    /// discarded, from the calling thread and without Foundation's bookkeeping.
+    /// - Returns: the child's process id, or nil when it could not start.
+    static func spawn(_ path: String, _ arguments: [String], environment: [String]) -> pid_t? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // The child starts with no signal blocked and default handlers, whatever this thread has:
+        // the test runner's threads block signals, which a child would otherwise inherit.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        return posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 ? pid : nil
     }
 
     static func temporaryFolder() -> String {

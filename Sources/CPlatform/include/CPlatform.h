@@ -19,4 +19,8 @@ int hs_is_mount_root(const char *path);
 /// secret in its memory never lands on disk. Returns 0, or -1 when either call failed.
 int hs_disable_core_dumps(void);
 
+/// Binds the calling thread to one CPU. The tests use it to share a core with a low-priority run,
+/// so that the run makes almost no progress between two things the test watches for.
+int hs_bind_thread_to_cpu(int cpu);
+
 #endif
