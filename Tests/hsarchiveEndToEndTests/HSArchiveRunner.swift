@@ -68,8 +68,9 @@ struct HSArchiveRunner {
         let process = Process()
         private let input = Pipe(), output = Pipe(), errors = Pipe()
 
-        init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
-            process.executableURL = URL(fileURLWithPath: HSArchiveRunner.binary)
+        init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+             executable: String = HSArchiveRunner.binary) throws {
+            process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
             process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
             if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

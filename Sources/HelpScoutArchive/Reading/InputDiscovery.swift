@@ -68,8 +68,8 @@ public enum InputDiscovery {
             var reason = "no archive files found (searched for " + archiveSuffixes.map { "*" + $0 }.joined(separator: ", ") + ")"
             if let first = skippedLookalikes.min(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
                 let count = skippedLookalikes.count
-                reason += "; skipped \(count) file\(count == 1 ? "" : "s") that look\(count == 1 ? "s" : "") like archive\(count == 1 ? "" : "s"), "
-                reason += "such as \(first.displayName): rename \(count == 1 ? "it" : "them") to *.jsonl or *.jsonl.gz, or name \(count == 1 ? "it" : "them") on the command line"
+                let (files, them) = count == 1 ? ("1 file that looks like an archive", "it") : ("\(count) files that look like archives", "them")
+                reason += "; skipped \(files), such as \(first.displayName): rename \(them) to *.jsonl or *.jsonl.gz, or name \(them) on the command line"
             }
             return reason
         }
