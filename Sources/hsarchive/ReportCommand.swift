@@ -31,7 +31,10 @@ struct ReportCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let folder = try prepareFolder(inputs: inputs)
-        Interrupts.onInterrupt { folder.discard() }
+        Interrupts.onInterrupt {
+            folder.discard() ? "interrupted: no report was written, and the previous report in \(folder.name), if any, is unchanged"
+                : "interrupted after the report was written to \(folder.name)"
+        }
         defer { Interrupts.clear() }
         let builder: ReportBuilder
         do {

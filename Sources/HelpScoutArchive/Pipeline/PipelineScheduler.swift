@@ -82,18 +82,20 @@ final class PipelineScheduler: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The earliest input that a thread may read now, if any. Past the cap on batches in flight,
-    /// only the input being merged may be read, and only while none of its batches is in flight:
-    /// then the batch the merge waits for is one nobody has read, and reading it keeps the run
-    /// moving. So at most `inFlightCap + 1` batches are read and not yet merged, whatever the
-    /// input's shape (a merge slower than processing, as with millions of tiny findings, used to
-    /// let the input being merged be read without limit).
+    /// The earliest input that a thread may read now, if any. The input being merged and the
+    /// inputs after it each have `inFlightCap` batches read and not yet merged at most: the input
+    /// being merged always has room of its own, so the batch the merge waits for can always be
+    /// read while later inputs wait, and at most `2 × inFlightCap` batches are in flight, whatever
+    /// the input's shape (a merge slower than processing, as with millions of tiny findings, used
+    /// to let the input being merged be read without limit).
     private func readableInput() -> Int? {
+        let mergeInputInFlight = batchesRead[mergeInput] - mergeSequence
         for input in mergeInput..<inputs.count {
             switch slots[input] {
             case .unopened, .idle:
-                if inFlight < inFlightCap { return input }
-                if input == mergeInput && batchesRead[input] == mergeSequence { return input }
+                if input == mergeInput ? mergeInputInFlight < inFlightCap : inFlight - mergeInputInFlight < inFlightCap {
+                    return input
+                }
                 return nil
             case .busy, .done:
                 continue

@@ -29,12 +29,15 @@ struct ReportDestination {
     static func resolve(_ out: RawPath, inputs: [RawPath]) throws(ReportFolderError) -> ReportDestination {
         let out = out.withoutTrailingSlashes
         let name = out.displayName
-        var folder = out
+        // The real path, so that `.`, `../Reports` and `/abs/Reports` are one folder with one lock
+        // beside it, and a symbolic link is written through.
+        var folder = FileSystem.realPath(out.parent).map { $0.appending(out.lastComponent) } ?? out
         switch FileSystem.kind(out) {
         case .missing:
             break
         case .directory:
-            break
+            guard let real = FileSystem.realPath(out) else { throw .cannotList(name, reason: FileSystem.lastError) }
+            folder = real
         case .symbolicLink:
             switch FileSystem.kind(out, followingLinks: true) {
             case .directory:
@@ -49,13 +52,10 @@ struct ReportDestination {
             throw .notAFolder(name)
         }
         let exists = FileSystem.kind(folder) == .directory
-        let real = exists ? FileSystem.realPath(folder) : FileSystem.realPath(folder.parent).map { $0.appending(folder.lastComponent) }
-        if let real {
-            let inside = real.bytes == [UInt8(ascii: "/")] ? real.bytes : real.bytes + [UInt8(ascii: "/")]
-            for input in inputs {
-                guard let path = FileSystem.realPath(input) else { continue }
-                if path == real || path.bytes.starts(with: inside) { throw .holdsInput(name, input: input.displayName) }
-            }
+        let inside = folder.bytes == [UInt8(ascii: "/")] ? folder.bytes : folder.bytes + [UInt8(ascii: "/")]
+        for input in inputs {
+            guard let path = FileSystem.realPath(input) else { continue }
+            if path == folder || path.bytes.starts(with: inside) { throw .holdsInput(name, input: input.displayName) }
         }
         let kind: Kind = !exists ? .new : (isMountPoint(folder) ? .mountPoint : .existing)
         return ReportDestination(name: name, folder: folder, kind: kind)

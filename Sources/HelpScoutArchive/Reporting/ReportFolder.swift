@@ -120,14 +120,20 @@ public final class ReportFolder: @unchecked Sendable {
 
     /// Removes the staged files and folder; the destination is untouched. Safe to call from any
     /// thread, at any time, more than once.
-    public func discard() {
+    /// - Returns: false when the report had already been committed.
+    @discardableResult
+    public func discard() -> Bool {
         state.lock()
         defer { state.unlock() }
-        guard stage == .staged else { return }
+        guard stage != .committed else { return false }
+        guard stage == .staged else { return true }
         for name in Set(written) { FileSystem.remove(staging.appending(Array(name.utf8))) }
         _ = FileSystem.removeFolder(staging)
         stage = .discarded
+        return true
     }
+
+    deinit { discard() }
 
     private func moveIntoPlace() throws(ReportFolderError) {
         let folder = destination.folder

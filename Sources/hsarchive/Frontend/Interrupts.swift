@@ -6,12 +6,12 @@ import Glibc
 
 /// The signals that end a run (Ctrl-C, `kill`, a closed terminal) are blocked in every thread and
 /// taken by one that waits for them, so a signal can never strike between creating a staging
-/// folder and arranging for its removal. That thread runs the cleanup registered at the time, then
-/// exits with the shell's status for the signal (128 + its number).
+/// folder and arranging for its removal. That thread runs the cleanup registered at the time,
+/// prints what it says, then exits with the shell's status for the signal (128 + its number).
 enum Interrupts {
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cleanup: (@Sendable () -> Void)?
+    nonisolated(unsafe) private static var cleanup: (@Sendable () -> String)?
 
     /// Blocks the signals in this thread and every thread started after it, and starts the thread
     /// that waits for them. Call it first thing, before any other thread exists.
@@ -27,18 +27,15 @@ enum Interrupts {
             while sigwait(&set, &received) != 0 {}
             lock.lock()
             // Held until the process ends: a second signal waits here rather than exit half-way.
-            if let cleanup {
-                cleanup()
-                Diagnostics.error("interrupted; the previous report, if any, is unchanged")
-            }
+            if let cleanup { Diagnostics.error(cleanup()) }
             _exit(128 + received)
         }
         waiter.stackSize = 1 << 18
         waiter.start()
     }
 
-    /// Runs `body` on an interrupt until `clear()`; the interrupt waits while `uninterrupted` runs.
-    static func onInterrupt(_ body: @escaping @Sendable () -> Void) {
+    /// Runs `body` on an interrupt until `clear()`, and prints the message it returns.
+    static func onInterrupt(_ body: @escaping @Sendable () -> String) {
         lock.lock()
         cleanup = body
         lock.unlock()
