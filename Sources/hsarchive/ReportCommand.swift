@@ -27,6 +27,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Exit with status 1 when anything is forged or unsigned, as verify does.")
     var strict = false
 
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out needs a folder name.") }
+    }
+
     func run() throws {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
@@ -59,8 +63,12 @@ struct ReportCommand: ParsableCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            Diagnostics.error("\(Self.message(error)); \(unchanged)")
+            let kept = (error as? ReportFolderError)?.keptPreviousReport ?? true
+            Diagnostics.error(kept ? "\(Self.message(error)); \(unchanged)" : Self.message(error))
             throw ExitStatus.usage.code
+        }
+        if let leftover = folder.leftover {
+            Diagnostics.warning("the previous report was left in \(leftover): files hsarchive did not write appeared in it while it was replaced")
         }
         Diagnostics.note("\(summary.oneLine); \(builder.conversationCount) conversations; report written to \(folder.name)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)

@@ -199,8 +199,24 @@ import Testing
         }
     }
 
+    /// A signal the run was started with ignored (`nohup`, `&` in a script) stays ignored: blocking
+    /// it for the signal thread must not make it end the run.
+    @Test func aSignalIgnoredAtStartStaysIgnored() throws {
+        let running = try HSArchiveRunner.Running(["-c", "trap '' HUP INT; exec \"$HSARCHIVE\" verify -"],
+                                                  environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
+                                                  executable: "/bin/sh")
+        usleep(300_000)
+        kill(running.process.processIdentifier, SIGHUP)
+        kill(running.process.processIdentifier, SIGINT)
+        #expect(!running.ended(within: 0.5))
+        let result = try running.finish()
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("standard input was empty"))
+    }
+
     /// Regression: the staging folder of a SIGKILLed run was never removed. The next run removes
-    /// one whose process is gone when it holds only report files, and nothing else.
+    /// one whose process is gone when it is marked as hsarchive's and holds only report files, and
+    /// nothing else (not a user's backup named like one).
     @Test func aKilledRunsStagingFolderIsSweptByTheNextRun() throws {
         let root = HSArchiveRunner.temporaryFolder()
         defer { try? manager.removeItem(atPath: root) }
@@ -216,14 +232,14 @@ import Testing
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()
         gone.waitUntilExit()
-        try manager.createDirectory(atPath: out + ".partial-\(gone.processIdentifier)", withIntermediateDirectories: true)
-        try "x".write(toFile: out + ".partial-\(gone.processIdentifier)/audit.csv", atomically: true, encoding: .utf8)
-        try manager.createDirectory(atPath: out + ".partial-1", withIntermediateDirectories: true)
-        try manager.createDirectory(atPath: out + ".partial-999999999", withIntermediateDirectories: true)
-        try "mine".write(toFile: out + ".partial-999999999/notes.txt", atomically: true, encoding: .utf8)
+        for (suffix, files) in [("\(gone.processIdentifier)", [".hsarchive-partial", "audit.csv"]), ("1", [".hsarchive-partial"]),
+                                ("999999999", [".hsarchive-partial", "notes.txt"]), ("20240131", ["integrity.csv", "report.md"])] {
+            try manager.createDirectory(atPath: out + ".partial-" + suffix, withIntermediateDirectories: true)
+            for file in files { try "x".write(toFile: out + ".partial-\(suffix)/\(file)", atomically: true, encoding: .utf8) }
+        }
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
-        // PID 1 is alive; the folder with a foreign file is not hsarchive's to remove.
-        #expect(leftovers(in: root) == ["Reports.partial-1", "Reports.partial-999999999"])
+        // PID 1 is alive; a folder with a foreign file, or without the marker, is not hsarchive's.
+        #expect(leftovers(in: root) == ["Reports.partial-1", "Reports.partial-20240131", "Reports.partial-999999999"])
     }
 
     /// Regression: a mount point could not be `--out` at all: the rename failed with EBUSY after

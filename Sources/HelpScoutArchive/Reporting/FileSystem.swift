@@ -66,6 +66,66 @@ enum FileSystem {
 
     static func remove(_ path: RawPath) { _ = path.withCString { unlink($0) } }
 
+    /// The folder at `path`, opened without following a symbolic link at its end; nil when it is
+    /// not a folder (or a link to one).
+    static func openFolder(_ path: RawPath) -> Int32? {
+        let fd = path.withCString { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        return fd >= 0 ? fd : nil
+    }
+
+    /// The names in an open folder, `.` and `..` left out.
+    static func entries(inFolder fd: Int32) -> [[UInt8]] {
+        let copy = dup(fd)
+        guard copy >= 0, let handle = fdopendir(copy) else { return [] }
+        defer { closedir(handle) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != Array(".".utf8) && name != Array("..".utf8) { names.append(name) }
+        }
+        return names
+    }
+
+    /// Whether `name` in an open folder is a regular file (a symbolic link is not).
+    static func isRegularFile(_ name: [UInt8], inFolder fd: Int32) -> Bool {
+        var status = stat()
+        let result = RawPath(bytes: name).withCString { fstatat(fd, $0, &status, AT_SYMLINK_NOFOLLOW) }
+        return result == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Removes the regular files `names` from the folder at `path`, through a descriptor that was
+    /// opened without following a link, so nothing outside that folder is ever reached; then the
+    /// folder itself when it is left empty.
+    /// - Returns: whether the folder is gone.
+    static func removeFiles(_ names: [[UInt8]], thenFolder path: RawPath) -> Bool {
+        guard let fd = openFolder(path) else { return false }
+        for name in names where isRegularFile(name, inFolder: fd) {
+            _ = RawPath(bytes: name).withCString { unlinkat(fd, $0, 0) }
+        }
+        close(fd)
+        return removeFolder(path)
+    }
+
+    /// Flushes a folder's entries to disk (after files were created in it or renamed into it).
+    static func syncFolder(_ path: RawPath) {
+        guard let fd = openFolder(path) else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    /// A small regular file's bytes; nil when it is not a regular file (a FIFO would block, a link
+    /// could point anywhere), cannot be read, or is larger than `limit`.
+    static func readSmallFile(_ path: RawPath, limit: Int) -> [UInt8]? {
+        let fd = path.withCString { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return count == bytes.count ? bytes : nil
+    }
+
     static func removeFolder(_ path: RawPath) -> Bool { path.withCString { rmdir($0) } == 0 }
 
     static func rename(_ from: RawPath, to: RawPath) -> Bool {

@@ -81,10 +81,14 @@ public final class OutputFile {
     }
 
     /// Writes what is buffered and closes the file, reporting an error of either (a full disk may
-    /// only show when the file is closed).
+    /// only show when the file is closed). A file this created is first written to disk (`fsync`),
+    /// so a report swapped into place after a power loss is whole.
     public func close() throws(WriteError) {
         try flush()
         guard ownsDescriptor && descriptor >= 0 else { return }
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw .failed(name: name, reason: String(cString: strerror(errno)))
+        }
         let result = Glibc.close(descriptor)
         descriptor = -1
         if result != 0 && errno != EINTR { throw .failed(name: name, reason: String(cString: strerror(errno))) }

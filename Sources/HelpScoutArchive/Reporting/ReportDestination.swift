@@ -29,12 +29,15 @@ struct ReportDestination {
     static func resolve(_ out: RawPath, inputs: [RawPath]) throws(ReportFolderError) -> ReportDestination {
         let out = out.withoutTrailingSlashes
         let name = out.displayName
+        guard !out.bytes.isEmpty else { throw .notAFolder("''") }
         // The real path, so that `.`, `../Reports` and `/abs/Reports` are one folder with one lock
         // beside it, and a symbolic link is written through.
         var folder = FileSystem.realPath(out.parent).map { $0.appending(out.lastComponent) } ?? out
         switch FileSystem.kind(out) {
         case .missing:
-            break
+            if out.lastComponent == Array(".".utf8) || out.lastComponent == Array("..".utf8) {
+                throw .cannotCreate(name, reason: "No such file or directory")
+            }
         case .directory:
             guard let real = FileSystem.realPath(out) else { throw .cannotList(name, reason: FileSystem.lastError) }
             folder = real
@@ -77,21 +80,26 @@ struct ReportDestination {
 
     /// The names in the folder that hsarchive wrote: report files by name or listed in its manifest,
     /// each a regular file. Its own lock and a staging folder in a mount point are passed over.
+    /// A folder without a manifest (an earlier version's) counts as a report only when it holds
+    /// `integrity.csv`, which every report has written: a folder of a lone `report.md` is not one.
     /// - Throws: `.notAReport` when the folder holds anything else, naming a few of those entries.
     func ownedEntries() throws(ReportFolderError) -> [[UInt8]] {
         guard kind != .new else { return [] }
-        guard let entries = FileSystem.entries(folder) else { throw .cannotList(name, reason: FileSystem.lastError) }
+        guard let fd = FileSystem.openFolder(folder) else { throw .cannotList(name, reason: FileSystem.lastError) }
+        defer { close(fd) }
+        let entries = FileSystem.entries(inFolder: fd)
         let ownNames = Set(ReportFiles.names.map { Array($0.utf8) })
-        var listed: Set<[UInt8]> = []
-        if entries.contains(Array(ReportFiles.manifest.utf8)),
-           let text = try? FileDescriptorSource(path: folder.appending(Array(ReportFiles.manifest.utf8))).readAll(limit: 1 << 16) {
-            listed = ReportFiles.names(inManifest: String(decoding: text, as: UTF8.self))
-        }
+        let manifest = FileSystem.readSmallFile(folder.appending(Array(ReportFiles.manifest.utf8)), limit: 1 << 16)
+        let listed = manifest.map { ReportFiles.names(inManifest: String(decoding: $0, as: UTF8.self)) } ?? []
         var owned: [[UInt8]] = [], foreign: [[UInt8]] = []
         for entry in entries {
             if kind == .mountPoint && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.mountStagingPrefix)) { continue }
-            let isOurs = (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.kind(folder.appending(entry)) == .regularFile
+            let isOurs = (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.isRegularFile(entry, inFolder: fd)
             if isOurs { owned.append(entry) } else { foreign.append(entry) }
+        }
+        if manifest == nil && !owned.isEmpty && !owned.contains(Array(ReportFiles.integrity.utf8)) {
+            foreign += owned
+            owned = []
         }
         guard foreign.isEmpty else {
             let shown = foreign.sorted { $0.lexicographicallyPrecedes($1) }.prefix(3).map { RawPath(bytes: $0).displayName }

@@ -12,6 +12,14 @@ public enum ReportFolderError: Error, Sendable, Equatable {
     case cannotLock(String, reason: String)
     case changedDuringRun(String, foreign: [String])
     case cannotReplace(String, reason: String)
+    /// A mount point's files were being replaced one by one when one could not be.
+    case partlyReplaced(String, reason: String)
+
+    /// Whether the previous report is as it was after this error (the staged one discarded).
+    public var keptPreviousReport: Bool {
+        if case .partlyReplaced = self { return false }
+        return true
+    }
 
     public var message: String {
         switch self {
@@ -38,6 +46,9 @@ public enum ReportFolderError: Error, Sendable, Equatable {
                 + foreign.joined(separator: ", ") + "), so the new report was not put in its place"
         case .cannotReplace(let folder, let reason):
             return "cannot put the new report in place of \(folder): \(reason)"
+        case .partlyReplaced(let folder, let reason):
+            return "cannot replace the report files in \(folder) (a mount point, replaced file by file): \(reason); "
+                + "it now holds some files of the new report and some of the previous one: run the report again"
         }
     }
 }

@@ -1,22 +1,39 @@
 /// Text from archives made safe to show: no value may move a terminal's cursor, start a line of its
 /// own, run an escape sequence or reorder what is shown around it.
 extension Unicode.Scalar {
-    /// Whether showing the scalar as it is could change how the text around it reads: controls (C0,
-    /// DEL, C1), format characters (bidi embeddings, overrides and isolates, zero-width spaces and
-    /// joiners, the byte-order mark, soft hyphen) and the line and paragraph separators.
+    /// Whether showing the scalar as it is could change how the text around it reads, or hide
+    /// something in it: controls (C0, DEL, C1), format characters (bidi embeddings, overrides and
+    /// isolates, zero-width spaces and joiners, the byte-order mark, soft hyphen, tag characters),
+    /// the line and paragraph separators, and the variation selectors that choose no presentation
+    /// (which can carry hidden bytes); U+FE0E and U+FE0F, text and emoji presentation, are shown.
     var isHiddenOrControl: Bool {
         let value = value
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return true }
         if value < 0xAD { return false }
+        if (0xFE00...0xFE0D).contains(value) || (0xE0100...0xE01EF).contains(value) { return true }
         switch properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .control: return true
         default: return false
         }
     }
 
-    /// Joiners and tags that belong inside an emoji sequence (👩‍💻, subdivision flags).
-    fileprivate var joinsEmoji: Bool {
-        value == 0x200D || (0xE0020...0xE007F).contains(value)
+    fileprivate var isPictographic: Bool { value >= 0x80 && properties.isEmoji }
+}
+
+extension Character {
+    /// Whether the hidden scalar at `index` of this character is part of a well-formed emoji: a
+    /// zero-width joiner between two emoji (👩‍💻), or the tags of a subdivision flag (🏴 followed
+    /// by lower-case letters or digits and the cancel tag).
+    fileprivate func joinsEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let value = scalars[index].value
+        if value == 0x200D {
+            return index > 0 && index + 1 < scalars.count && scalars[index + 1].isPictographic
+                && (scalars[index - 1].isPictographic || scalars[index - 1].value == 0xFE0F || scalars[index - 1].properties.isEmojiModifier)
+        }
+        guard (0xE0020...0xE007F).contains(value), scalars.first?.value == 0x1F3F4, scalars.last?.value == 0xE007F else { return false }
+        return scalars.dropFirst().allSatisfy { tag in
+            tag.value == 0xE007F || (0xE0030...0xE0039).contains(tag.value) || (0xE0061...0xE007A).contains(tag.value)
+        }
     }
 }
 
@@ -29,14 +46,13 @@ extension String {
         var result = ""
         result.reserveCapacity(utf8.count)
         for character in self {
-            let scalars = character.unicodeScalars
-            guard scalars.contains(where: \.isHiddenOrControl) else {
+            guard character.unicodeScalars.contains(where: \.isHiddenOrControl) else {
                 result.append(character)
                 continue
             }
-            let isEmoji = scalars.first.map { $0.value >= 0x80 && $0.properties.isEmoji } ?? false
-            for scalar in scalars {
-                if scalar.isHiddenOrControl && !(isEmoji && scalar.joinsEmoji) {
+            let scalars = Array(character.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() {
+                if scalar.isHiddenOrControl && !character.joinsEmoji(scalars, at: index) {
                     result += scalar.displayEscape
                 } else {
                     result.unicodeScalars.append(scalar)

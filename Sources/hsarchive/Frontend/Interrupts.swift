@@ -14,11 +14,18 @@ enum Interrupts {
     nonisolated(unsafe) private static var cleanup: (@Sendable () -> String)?
 
     /// Blocks the signals in this thread and every thread started after it, and starts the thread
-    /// that waits for them. Call it first thing, before any other thread exists.
+    /// that waits for them. Call it first thing, before any other thread exists. A signal the
+    /// process was started with ignored (`nohup`, a job started with `&` in a script) stays ignored:
+    /// a blocked signal would still reach the waiting thread.
     static func install() {
         var set = sigset_t()
         sigemptyset(&set)
-        for signal in signals { sigaddset(&set, signal) }
+        for number in signals {
+            let previous = signal(number, SIG_IGN)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            signal(number, previous)
+            sigaddset(&set, number)
+        }
         pthread_sigmask(SIG_BLOCK, &set, nil)
         let blocked = set
         let waiter = Thread {

@@ -25,12 +25,39 @@ import Testing
         defer { try? manager.removeItem(atPath: root) }
         write("mine", to: root + "/docs/notes.txt")
         write("old", to: root + "/docs/report.md")
-        #expect(throws: ReportFolderError.notAReport(RawPath(root + "/docs").displayName, foreign: ["notes.txt"], count: 1)) {
+        #expect(throws: ReportFolderError.notAReport(RawPath(root + "/docs").displayName, foreign: ["notes.txt", "report.md"], count: 2)) {
             try report(into: root + "/docs")
         }
         #expect(contents(root + "/docs") == ["notes.txt", "report.md"])
+        // A lone hand-written report.md is not a report folder either: without a manifest, one
+        // needs the integrity.csv every report has written.
+        try manager.removeItem(atPath: root + "/docs/notes.txt")
+        #expect(throws: ReportFolderError.self) { try report(into: root + "/docs") }
+        #expect(contents(root + "/docs") == ["report.md"])
         // Refused before anything was created, the lock file included.
         #expect(contents(root) == ["docs"])
+    }
+
+    /// A manifest that is a FIFO would block a plain open; a link could point anywhere. Neither is
+    /// read, and neither makes the folder a report.
+    @Test func aManifestThatIsNotARegularFileIsNeitherReadNorTrusted() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        write("old", to: root + "/fifo/integrity.csv")
+        #expect(mkfifo(root + "/fifo/" + ReportFiles.manifest, 0o644) == 0)
+        write("old", to: root + "/link/integrity.csv")
+        write("# hsarchive\nnotes.txt\n", to: root + "/elsewhere")
+        try manager.createSymbolicLink(atPath: root + "/link/" + ReportFiles.manifest, withDestinationPath: root + "/elsewhere")
+        write("mine", to: root + "/link/notes.txt")
+        for out in ["fifo", "link"] {
+            #expect(throws: ReportFolderError.self, "\(out)") { try report(into: root + "/" + out) }
+        }
+        #expect(contents(root + "/link") == [ReportFiles.manifest, "integrity.csv", "notes.txt"].sorted())
+    }
+
+    @Test func anEmptyNameOrAMissingDotFolderIsRefused() {
+        #expect(throws: ReportFolderError.self) { try report(into: "") }
+        #expect(throws: ReportFolderError.self) { try report(into: Fixtures.temporaryFolder() + "/missing/.") }
     }
 
     @Test func aFolderHoldingAnInputIsRefused() throws {
@@ -56,6 +83,7 @@ import Testing
         // A folder of an older version: report files by name, no manifest.
         write("old", to: root + "/old/report.md")
         write("old", to: root + "/old/tags.csv")
+        write("old", to: root + "/old/integrity.csv")
         try report(into: root + "/old")
         #expect(contents(root + "/old") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
         // A file that only a manifest lists (one a later version writes) is the report's too; a

@@ -23,6 +23,13 @@ import Testing
         #expect(scotland.displaySafe == scotland)
         // A bidi override hidden inside an emoji sequence is still shown.
         #expect("\u{1F469}\u{202E}".displaySafe == "\u{1F469}\\u202e")
+        // Tags after an emoji other than a flag, or spelling more than a subdivision, hide text.
+        #expect("\u{A9}\u{E0068}\u{E0069}".displaySafe == "\u{A9}\\u{e0068}\\u{e0069}")
+        #expect("\u{1F3F4}\u{E0048}\u{E0049}\u{E007F}".displaySafe == "\u{1F3F4}\\u{e0048}\\u{e0049}\\u{e007f}")
+        // A joiner that joins no emoji, and variation selectors that choose no presentation.
+        #expect("\u{1F469}\u{200D}a".displaySafe == "\u{1F469}\\u200da")
+        #expect("a\u{FE01}b\u{E0100}".displaySafe == "a\\ufe01b\\u{e0100}")
+        #expect("\u{2764}\u{FE0F}".displaySafe == "\u{2764}\u{FE0F}")
     }
 
     @Test func jsonKeepsEveryHiddenCharacterAsAnEscapeThatReadsBack() throws {

@@ -1,0 +1,106 @@
+import CPlatform
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The three ways a staged report takes the destination's place, and the sweep of killed runs'
+/// staging folders. Called with `state` locked.
+extension ReportFolder {
+    func moveIntoPlace() throws(ReportFolderError) {
+        let folder = destination.folder
+        if staging.withCString({ from in folder.withCString { hs_rename_noreplace(from, $0) } }) == 0 {
+            FileSystem.syncFolder(folder.parent)
+            return
+        }
+        switch errno {
+        case EEXIST:
+            throw .cannotReplace(name, reason: "a folder of that name appeared while the report was being written")
+        case EINVAL, ENOSYS:
+            // No renameat2 here: a plain rename fails on a folder that is not empty.
+            guard FileSystem.rename(staging, to: folder) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+            FileSystem.syncFolder(folder.parent)
+        default:
+            throw .cannotReplace(name, reason: FileSystem.lastError)
+        }
+    }
+
+    func swapIntoPlace() throws(ReportFolderError) {
+        let folder = destination.folder
+        owned = try recheckedOwnedEntries()
+        if staging.withCString({ from in folder.withCString { hs_rename_exchange(from, $0) } }) == 0 {
+            FileSystem.syncFolder(folder.parent)
+            // The staging path now holds the previous report.
+            if !FileSystem.removeFiles(owned, thenFolder: staging) { keep(staging) }
+            return
+        }
+        guard [EINVAL, ENOSYS, EXDEV, EOPNOTSUPP].contains(errno) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+        // A file system without the atomic swap: two renames, with a moment without the folder.
+        let previous = folder.parent.appending(folder.lastComponent + Array(".previous-\(getpid())".utf8))
+        guard FileSystem.rename(folder, to: previous) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+        guard FileSystem.rename(staging, to: folder) else {
+            let reason = FileSystem.lastError
+            _ = FileSystem.rename(previous, to: folder)
+            throw .cannotReplace(name, reason: reason)
+        }
+        FileSystem.syncFolder(folder.parent)
+        if !FileSystem.removeFiles(owned, thenFolder: previous) { keep(previous) }
+    }
+
+    func replaceFiles() throws(ReportFolderError) {
+        let folder = destination.folder
+        owned = try recheckedOwnedEntries()
+        // The manifest goes last, so it lists only files that are in place.
+        let order = Set(written).subtracting([ReportFiles.manifest]).sorted() + [ReportFiles.manifest]
+        for (index, file) in order.enumerated() {
+            let bytes = Array(file.utf8)
+            guard FileSystem.rename(staging.appending(bytes), to: folder.appending(bytes)) else {
+                let reason = FileSystem.lastError
+                if index == 0 { throw .cannotReplace(name, reason: reason) }
+                throw .partlyReplaced(name, reason: reason)
+            }
+        }
+        FileSystem.syncFolder(folder)
+        let kept = Set(order.map { Array($0.utf8) })
+        if let fd = FileSystem.openFolder(folder) {
+            for entry in owned where !kept.contains(entry) && FileSystem.isRegularFile(entry, inFolder: fd) {
+                _ = RawPath(bytes: entry).withCString { unlinkat(fd, $0, 0) }
+            }
+            close(fd)
+        }
+        _ = FileSystem.removeFolder(staging)
+    }
+
+    /// The folder's own entries again just before it is replaced: files that appeared during the
+    /// run stop the commit rather than be removed.
+    private func recheckedOwnedEntries() throws(ReportFolderError) -> [[UInt8]] {
+        do { return try destination.ownedEntries() } catch {
+            if case .notAReport(_, let foreign, _) = error { throw .changedDuringRun(name, foreign: foreign) }
+            throw error
+        }
+    }
+
+    /// Removes the staging folders of runs that were killed: named after this folder and a process
+    /// that is gone, marked as hsarchive's, and holding nothing but report files.
+    func sweepStaleStaging() {
+        let (parent, prefix) = destination.kind == .mountPoint
+            ? (destination.folder, Self.mountStagingPrefix)
+            : (destination.folder.parent, destination.folder.lastComponent + Array(".partial-".utf8))
+        let ownNames = Set((ReportFiles.names.union([ReportFiles.stagingMarker])).map { Array($0.utf8) })
+        for entry in FileSystem.entries(parent) ?? [] where entry.starts(with: prefix) {
+            let digits = entry.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let pid = Int32(String(decoding: digits, as: UTF8.self)), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            let stale = parent.appending(entry)
+            guard let fd = FileSystem.openFolder(stale) else { continue }
+            let inside = FileSystem.entries(inFolder: fd)
+            let isOurs = inside.contains(Array(ReportFiles.stagingMarker.utf8))
+                && inside.allSatisfy { ownNames.contains($0) && FileSystem.isRegularFile($0, inFolder: fd) }
+            close(fd)
+            if isOurs { _ = FileSystem.removeFiles(inside, thenFolder: stale) }
+        }
+    }
+}
