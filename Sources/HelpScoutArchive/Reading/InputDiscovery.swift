@@ -86,16 +86,10 @@ public enum InputDiscovery {
                 add(directory, .unreadable(directory, reason: "symbolic link loop: the directory contains itself; not followed"))
                 return
             }
-            guard let handle = directory.withCString({ opendir($0) }) else {
-                add(directory, .unreadable(directory, reason: "cannot list directory: \(String(cString: strerror(errno)))"))
+            guard let names = FileSystem.entries(directory) else {
+                add(directory, .unreadable(directory, reason: "cannot list directory: \(FileSystem.lastError)"))
                 return
             }
-            var names: [[UInt8]] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
-            }
-            closedir(handle)
             ancestors.append(identity)
             for name in names { visit(directory.appending(name), name: name) }
             ancestors.removeLast()

@@ -97,13 +97,19 @@ import Testing
         #expect(!contents(root).contains { $0.contains(".partial-") || $0.contains(".previous-") })
     }
 
-    @Test func aDiscardedReportLeavesThePreviousOneAndNoStaging() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    /// A first report in `root/Reports`, and a second one staged to replace it.
+    func stageSecondReport(in root: String) throws -> ReportFolder {
         try report(into: root + "/Reports", text: "first")
         let folder = try ReportFolder(out: RawPath(root + "/Reports"), inputs: [])
         try folder.createStaging()
         try folder.write(ReportFiles.markdown, "second")
+        return folder
+    }
+
+    @Test func aDiscardedReportLeavesThePreviousOneAndNoStaging() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        let folder = try stageSecondReport(in: root)
         folder.discard()
         folder.discard()
         #expect(try String(contentsOfFile: root + "/Reports/report.md", encoding: .utf8) == "first")
@@ -113,10 +119,7 @@ import Testing
     @Test func filesAppearingDuringTheRunStopTheCommit() throws {
         let root = Fixtures.temporaryFolder()
         defer { try? manager.removeItem(atPath: root) }
-        try report(into: root + "/Reports", text: "first")
-        let folder = try ReportFolder(out: RawPath(root + "/Reports"), inputs: [])
-        try folder.createStaging()
-        try folder.write(ReportFiles.markdown, "second")
+        let folder = try stageSecondReport(in: root)
         write("added meanwhile", to: root + "/Reports/notes.txt")
         #expect(throws: ReportFolderError.changedDuringRun(RawPath(root + "/Reports").displayName, foreign: ["notes.txt"])) {
             try folder.commit()

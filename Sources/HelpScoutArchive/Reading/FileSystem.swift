@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The few file-system calls the report folder needs, on paths as bytes.
+/// The few file-system calls the inputs and the report folder need, on paths as bytes.
 enum FileSystem {
     enum Kind { case missing, directory, symbolicLink, regularFile, other }
 
@@ -38,14 +38,10 @@ enum FileSystem {
 
     /// The names in a folder, `.` and `..` left out; nil when it cannot be listed (errno says why).
     static func entries(_ folder: RawPath) -> [[UInt8]]? {
-        guard let handle = folder.withCString({ opendir($0) }) else { return nil }
-        defer { closedir(handle) }
-        var names: [[UInt8]] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name != Array(".".utf8) && name != Array("..".utf8) { names.append(name) }
-        }
-        return names
+        let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return entries(inFolder: fd)
     }
 
     /// Creates `path` and any missing folder above it. Returns 0, or the errno of the failure.
