@@ -52,7 +52,7 @@ struct EventsCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters() } })
-        let printer = EventPrinter(inputNames: inputs.map(\.name), format: format, types: wanted,
+        let printer = EventPrinter(inputs: inputs, format: format, types: wanted,
                                    since: since.flatMap(Self.time), until: until.flatMap(Self.time))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
         printer.close()
@@ -60,7 +60,8 @@ struct EventsCommand: ParsableCommand {
         _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
         let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         if rejected > 0 {
-            Diagnostics.note("\(rejected) deliveries did not verify and were left out (\(summary.count(.forged)) forged, \(summary.count(.unsigned)) unsigned); run verify to list them")
+            let counts = DeliveryStatus.allCases.filter(\.isAudited).map { "\(summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")
+            Diagnostics.note("\(rejected) deliveries did not verify and were left out (\(counts)); run verify to list them")
         }
         let status = summary.exitStatus(failingOnForgeries: false)
         if status != .success { throw status.code }

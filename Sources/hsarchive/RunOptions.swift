@@ -21,8 +21,11 @@ struct RunOptions: ParsableArguments {
         valueName: "file"))
     var secretFile: String?
 
-    @Option(help: "Threads to use (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
+    var chosenJobs: Int?
+
+    /// Threads to use.
+    var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         let paths = try archivePaths()

@@ -68,6 +68,22 @@ import Testing
         #expect(report.status == 0, "\(report.errors)")
     }
 
+    /// `events` JSON names a file exactly (JSON's escapes keep it safe), so it can be opened
+    /// again; CSV shows the display-safe name.
+    @Test func eventsNameFilesExactlyInJSON() throws {
+        let root = HSArchiveRunner.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 1)
+        let name = root + "/esc\u{1B}[31m\\red.jsonl.gz"
+        try manager.moveItem(atPath: archive, toPath: name)
+        let json = try HSArchiveRunner.run(["events", name], environment: environment)
+        #expect(Self.hidden(json.output).isEmpty)
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["file"] as? String == name)
+        let csv = try HSArchiveRunner.run(["events", name, "--format", "csv"], environment: environment)
+        #expect(csv.output.contains("esc\\u001b[31m\\\\red.jsonl.gz,1\n"))
+    }
+
     /// Regression: header values and delivery ids of unauthenticated lines reached `verify`'s
     /// output, `audit.csv` and report.md with raw ESC, newlines and bidi overrides.
     @Test func valuesFromUnauthenticatedLinesAreEscapedInEveryOutput() throws {

@@ -17,7 +17,7 @@ import Testing
     }
 
     func leftovers(in folder: String) -> [String] {
-        contents(folder).filter { $0.contains(".partial-") || $0.contains(".previous-") }
+        contents(folder).filter { $0.contains("partial-") || $0.contains(".previous-") }
     }
 
     /// Regression: `report d/archive --out d` renamed `d` aside and removed it recursively, with the
@@ -46,17 +46,25 @@ import Testing
         try "keep".write(toFile: root + "/work/Makefile", atomically: true, encoding: .utf8)
         try "keep".write(toFile: root + "/work/docs/report.md", atomically: true, encoding: .utf8)
         let before = snapshot(root + "/work")
-        for out in [".", root + "/work", "docs/..", root + "/work/"] {
+        let cases = [
+            (directory: root, out: "work", says: "--out work holds files that are not an hsarchive report (Makefile, docs)"),
+            (root, root + "/work/", "--out \(root)/work holds files that are not an hsarchive report (Makefile, docs)"),
+            (root, "work/docs/..", "--out work/docs/.. holds files that are not an hsarchive report (Makefile, docs)"),
+            // The working directory is never the report folder, even when it holds nothing else.
+            (root + "/work", ".", "--out . is the working directory or holds it"),
+            (root + "/work", root + "/work", "--out \(root)/work is the working directory or holds it"),
+            (root + "/work/docs", "..", "--out .. is the working directory or holds it"),
+        ]
+        for (directory, out, says) in cases {
             // Standard input stays open: a run that read its inputs first would never end.
-            let running = try HSArchiveRunner.Running(["report", "-", "--out", out], environment: environment, directory: root + "/work")
+            let running = try HSArchiveRunner.Running(["report", "-", "--out", out], environment: environment, directory: directory)
             #expect(running.ended(within: 20), "--out \(out) read its input before checking the folder")
             let result = try running.finish()
             #expect(result.status == 2)
-            let shown = out.hasSuffix("/") ? String(out.dropLast()) : out
-            #expect(result.errors.contains("--out \(shown) holds files that are not an hsarchive report (Makefile, docs)"), "\(result.errors)")
+            #expect(result.errors.contains(says), "\(result.errors)")
             #expect(snapshot(root + "/work") == before)
         }
-        // The same archive into a new folder beside it is fine.
+        // The same archive into a new folder beside them is fine.
         #expect(try HSArchiveRunner.run(["report", archive, "--out", root + "/work/Reports"], environment: environment).status == 0)
         #expect(snapshot(root + "/work").filter { $0.key != "Reports" && $0.key != ".Reports.hsarchive-lock" } == before)
     }
@@ -175,7 +183,9 @@ import Testing
         let watchStaging: @Sendable (pid_t) -> Void = { pid in
             var status = stat()
             let deadline = Date().addingTimeInterval(10)
-            while stat("\(out).partial-\(pid)", &status) != 0 && Date() < deadline {}
+            // (Earlier versions named it DIR.partial-PID.)
+            while stat("\(out).hsarchive-partial-\(pid)", &status) != 0 && stat("\(out).partial-\(pid)", &status) != 0
+                && Date() < deadline {}
         }
         let moments: [@Sendable (pid_t) -> Void] = Array(repeating: watchStaging, count: 8)
             + [0, 500, 1000, 2000, 3000, 5000, 8000, 12_000, 20_000, 50_000].map { (delay: useconds_t) in { _ in usleep(delay) } }
@@ -197,6 +207,34 @@ import Testing
             #expect(snapshot(out) == previous, "moment \(index)")
             #expect(leftovers(in: root).isEmpty, "moment \(index): \(leftovers(in: root))")
         }
+    }
+
+    /// A file that appears in the report folder between its last check and the swap puts the
+    /// previous report back in place (found by delaying the swap's system call with strace; the
+    /// first version moved the file out with the old report and exited 0).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    func aFileAppearingJustBeforeTheSwapKeepsThePreviousReport() throws {
+        let root = HSArchiveRunner.temporaryFolder()
+        defer { try? manager.removeItem(atPath: root) }
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let out = root + "/Reports"
+        #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
+        let previous = snapshot(out)
+        let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=800000 \"$HSARCHIVE\" report \(archive) --out \(out)"
+        let running = try HSArchiveRunner.Running(["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
+                                                  executable: "/bin/sh")
+        // The manifest is the last file staged before the swap.
+        let deadline = Date().addingTimeInterval(20)
+        while !contents(root).contains(where: { $0.hasPrefix("Reports.hsarchive-partial-") && manager.fileExists(atPath: "\(root)/\($0)/.hsarchive-manifest") })
+            && Date() < deadline { usleep(2000) }
+        usleep(100_000)
+        try "mine".write(toFile: out + "/notes.txt", atomically: false, encoding: .utf8)
+        let result = try running.finish()
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.contains("appeared in \(out) while the report was being written (notes.txt)"), "\(result.errors)")
+        #expect(snapshot(out).filter { $0.key != "notes.txt" } == previous)
+        #expect(contents(out).contains("notes.txt"))
+        #expect(leftovers(in: root).isEmpty, "\(leftovers(in: root))")
     }
 
     /// A signal the run was started with ignored (`nohup`, `&` in a script) stays ignored: blocking
@@ -232,14 +270,15 @@ import Testing
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()
         gone.waitUntilExit()
-        for (suffix, files) in [("\(gone.processIdentifier)", [".hsarchive-partial", "audit.csv"]), ("1", [".hsarchive-partial"]),
-                                ("999999999", [".hsarchive-partial", "notes.txt"]), ("20240131", ["integrity.csv", "report.md"])] {
-            try manager.createDirectory(atPath: out + ".partial-" + suffix, withIntermediateDirectories: true)
-            for file in files { try "x".write(toFile: out + ".partial-\(suffix)/\(file)", atomically: true, encoding: .utf8) }
+        for (name, files) in [("Reports.hsarchive-partial-\(gone.processIdentifier)", ["audit.csv", "report.md"]),
+                              ("Reports.hsarchive-partial-1", ["audit.csv"]), ("Reports.hsarchive-partial-999999999", ["notes.txt"]),
+                              ("Reports.partial-20240131", ["integrity.csv", "report.md"])] {
+            try manager.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+            for file in files { try "x".write(toFile: root + "/\(name)/\(file)", atomically: true, encoding: .utf8) }
         }
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
-        // PID 1 is alive; a folder with a foreign file, or without the marker, is not hsarchive's.
-        #expect(leftovers(in: root) == ["Reports.partial-1", "Reports.partial-20240131", "Reports.partial-999999999"])
+        // PID 1 is alive; a folder with a foreign file, or a backup named otherwise, is not hsarchive's.
+        #expect(leftovers(in: root) == ["Reports.hsarchive-partial-1", "Reports.hsarchive-partial-999999999", "Reports.partial-20240131"])
     }
 
     /// Regression: a mount point could not be `--out` at all: the rename failed with EBUSY after

@@ -13,6 +13,13 @@ public struct ArchiveInput: Sendable, Hashable {
     public let name: String
     public let source: Source
 
+    /// The path as text, exactly, when it is UTF-8 (for output that escapes what it must itself,
+    /// such as JSON); otherwise the display name.
+    public var text: String {
+        if case .file(let path) = source, let text = path.string { return text }
+        return name
+    }
+
     public init(name: String, source: Source) {
         self.name = name
         self.source = source

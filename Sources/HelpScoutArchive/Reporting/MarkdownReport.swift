@@ -100,8 +100,8 @@ public struct MarkdownReport: Sendable {
         var table = MarkdownTable(["where", "status", "event", "reason"])
         let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
         for finding in ordered {
-            let place = "\(inputNames[finding.position.input]):\(finding.position.line)"
-            table.add([place.escapedForMarkdown(limit: 70), finding.status == .forged ? "**forged**" : finding.status.rawValue,
+            let place = inputNames[finding.position.input].escapedForMarkdown(place: finding.position.line, limit: 70)
+            table.add([place, finding.status == .forged ? "**forged**" : finding.status.rawValue,
                        (finding.eventType ?? "").escapedForMarkdown(limit: 30), finding.reason.escapedForMarkdown(limit: 90)])
         }
         return text + table.render()

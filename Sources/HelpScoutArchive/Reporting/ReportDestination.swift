@@ -56,10 +56,13 @@ struct ReportDestination {
         }
         let exists = FileSystem.kind(folder) == .directory
         let inside = folder.bytes == [UInt8(ascii: "/")] ? folder.bytes : folder.bytes + [UInt8(ascii: "/")]
+        func holds(_ path: RawPath) -> Bool { path == folder || path.bytes.starts(with: inside) }
         for input in inputs {
-            guard let path = FileSystem.realPath(input) else { continue }
-            if path == folder || path.bytes.starts(with: inside) { throw .holdsInput(name, input: input.displayName) }
+            if let path = FileSystem.realPath(input), holds(path) { throw .holdsInput(name, input: input.displayName) }
         }
+        // The folder is replaced whole: a shell (or cron's script) working in it would be left in
+        // a folder that no longer exists.
+        if let workingDirectory = FileSystem.realPath(RawPath(".")), holds(workingDirectory) { throw .holdsWorkingDirectory(name) }
         let kind: Kind = !exists ? .new : (isMountPoint(folder) ? .mountPoint : .existing)
         return ReportDestination(name: name, folder: folder, kind: kind)
     }
@@ -93,7 +96,7 @@ struct ReportDestination {
         let listed = manifest.map { ReportFiles.names(inManifest: String(decoding: $0, as: UTF8.self)) } ?? []
         var owned: [[UInt8]] = [], foreign: [[UInt8]] = []
         for entry in entries {
-            if kind == .mountPoint && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.mountStagingPrefix)) { continue }
+            if kind == .mountPoint && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.stagingInfix)) { continue }
             let isOurs = (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.isRegularFile(entry, inFolder: fd)
             if isOurs { owned.append(entry) } else { foreign.append(entry) }
         }

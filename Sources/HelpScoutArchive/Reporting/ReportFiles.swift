@@ -14,9 +14,6 @@ public enum ReportFiles {
     public static let manifest = ".hsarchive-manifest"
     /// The lock of a report folder that is a mount point (elsewhere the lock is beside the folder).
     public static let lock = ".hsarchive-lock"
-    /// Marks a staging folder as hsarchive's while it is written, so that the next run may remove
-    /// it if the run that wrote it was killed; removed just before the report is put in place.
-    public static let stagingMarker = ".hsarchive-partial"
 
     /// Every file a report folder may hold.
     public static let names: Set<String> = [

@@ -30,9 +30,17 @@ extension ReportFolder {
     func swapIntoPlace() throws(ReportFolderError) {
         let folder = destination.folder
         owned = try recheckedOwnedEntries()
-        if staging.withCString({ from in folder.withCString { hs_rename_exchange(from, $0) } }) == 0 {
+        if exchange(staging, folder) {
+            // The staging path now holds the previous report. A file that appeared in it between
+            // the check and the swap puts it back: the new report is not put in its place.
+            let appeared = foreignEntries(of: staging)
+            guard appeared.isEmpty else {
+                if exchange(staging, folder) { throw .changedDuringRun(name, foreign: appeared) }
+                keep(staging)
+                FileSystem.syncFolder(folder.parent)
+                return
+            }
             FileSystem.syncFolder(folder.parent)
-            // The staging path now holds the previous report.
             if !FileSystem.removeFiles(owned, thenFolder: staging) { keep(staging) }
             return
         }
@@ -73,6 +81,19 @@ extension ReportFolder {
         _ = FileSystem.removeFolder(staging)
     }
 
+    private func exchange(_ first: RawPath, _ second: RawPath) -> Bool {
+        first.withCString { from in second.withCString { hs_rename_exchange(from, $0) } } == 0
+    }
+
+    /// What the folder at `path` holds besides the entries it held when it was checked (a few names).
+    private func foreignEntries(of path: RawPath) -> [String] {
+        guard let fd = FileSystem.openFolder(path) else { return [path.displayName] }
+        defer { close(fd) }
+        let known = Set(owned)
+        return FileSystem.entries(inFolder: fd).filter { !known.contains($0) }.sorted { $0.lexicographicallyPrecedes($1) }
+            .prefix(3).map { RawPath(bytes: $0).displayName }
+    }
+
     /// The folder's own entries again just before it is replaced: files that appeared during the
     /// run stop the commit rather than be removed.
     private func recheckedOwnedEntries() throws(ReportFolderError) -> [[UInt8]] {
@@ -83,12 +104,12 @@ extension ReportFolder {
     }
 
     /// Removes the staging folders of runs that were killed: named after this folder and a process
-    /// that is gone, marked as hsarchive's, and holding nothing but report files.
+    /// that is gone, and holding nothing but report files.
     func sweepStaleStaging() {
         let (parent, prefix) = destination.kind == .mountPoint
-            ? (destination.folder, Self.mountStagingPrefix)
-            : (destination.folder.parent, destination.folder.lastComponent + Array(".partial-".utf8))
-        let ownNames = Set((ReportFiles.names.union([ReportFiles.stagingMarker])).map { Array($0.utf8) })
+            ? (destination.folder, Self.stagingInfix)
+            : (destination.folder.parent, destination.folder.lastComponent + Self.stagingInfix)
+        let ownNames = Set(ReportFiles.names.map { Array($0.utf8) })
         for entry in FileSystem.entries(parent) ?? [] where entry.starts(with: prefix) {
             let digits = entry.dropFirst(prefix.count)
             guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -97,8 +118,7 @@ extension ReportFolder {
             let stale = parent.appending(entry)
             guard let fd = FileSystem.openFolder(stale) else { continue }
             let inside = FileSystem.entries(inFolder: fd)
-            let isOurs = inside.contains(Array(ReportFiles.stagingMarker.utf8))
-                && inside.allSatisfy { ownNames.contains($0) && FileSystem.isRegularFile($0, inFolder: fd) }
+            let isOurs = inside.allSatisfy { ownNames.contains($0) && FileSystem.isRegularFile($0, inFolder: fd) }
             close(fd)
             if isOurs { _ = FileSystem.removeFiles(inside, thenFolder: stale) }
         }

@@ -11,14 +11,15 @@ import Darwin
 /// Everything that can be checked is checked when it is made, before any input is read: `--out` is
 /// resolved and refused when it is not a report folder or holds an input, and a lock taken so that a
 /// second run into the same folder waits. Files then go into a staging folder beside the
-/// destination, marked as hsarchive's, written to disk (`fsync`) and swapped in with one
+/// destination, written to disk (`fsync`) and swapped in with one
 /// `renameat2(RENAME_EXCHANGE)`, so a reader always sees a whole report, old or new; the old one's
 /// files are then removed by name. A mount point cannot be swapped: its files are replaced one by
 /// one (each by an atomic rename), so a reader may briefly see new files beside old ones.
 /// `discard()` (on any error, or from a signal) removes what was staged; the staging folders of
-/// killed runs are swept by the next run.
+/// killed runs are swept by the next run. A staging folder's name (`DIR.hsarchive-partial-PID`)
+/// says whose it is: no one else names a folder so.
 public final class ReportFolder: @unchecked Sendable {
-    static let mountStagingPrefix = Array(".hsarchive-partial-".utf8)
+    static let stagingInfix = Array(".hsarchive-partial-".utf8)
 
     enum Stage { case prepared, staged, committed, discarded }
 
@@ -58,10 +59,10 @@ public final class ReportFolder: @unchecked Sendable {
             let status = FileSystem.makeFolders(parent)
             guard status == 0 else { throw .cannotCreate(destination.name, reason: FileSystem.describe(status)) }
             lockPath = parent.appending(Array(".".utf8) + folder.lastComponent + Array(".hsarchive-lock".utf8))
-            staging = parent.appending(folder.lastComponent + Array(".partial-\(getpid())".utf8))
+            staging = parent.appending(folder.lastComponent + Self.stagingInfix + Array("\(getpid())".utf8))
         case .mountPoint:
             lockPath = folder.appending(Array(ReportFiles.lock.utf8))
-            staging = folder.appending(Self.mountStagingPrefix + Array("\(getpid())".utf8))
+            staging = folder.appending(Self.stagingInfix + Array("\(getpid())".utf8))
         }
         lock = try FolderLock(path: lockPath, folderName: destination.name, whileWaiting: whileWaiting)
         // The run that held the lock may have created the folder meanwhile.
@@ -73,19 +74,14 @@ public final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    /// Creates the staging folder, marked as hsarchive's. Call it once whatever removes it on an
-    /// interrupt is in place.
+    /// Creates the staging folder. Call it once whatever removes it on an interrupt is in place.
     public func createStaging() throws(ReportFolderError) {
         state.lock()
         defer { state.unlock() }
         // Marked first: a discard waiting for the lock then removes the folder whatever happens here.
         stage = .staged
-        let marker = staging.appending(Array(ReportFiles.stagingMarker.utf8))
-        let created = staging.withCString({ mkdir($0, 0o755) }) == 0
-            && marker.withCString({ open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }).closingIfOpen()
-        guard created else {
+        guard staging.withCString({ mkdir($0, 0o755) }) == 0 else {
             let reason = FileSystem.lastError
-            _ = FileSystem.removeFolder(staging)
             stage = .discarded
             throw destination.kind == .mountPoint ? .notWritable(name, reason: reason) : .cannotCreate(name, reason: reason)
         }
@@ -120,7 +116,6 @@ public final class ReportFolder: @unchecked Sendable {
         state.lock()
         defer { state.unlock() }
         guard stage == .staged else { throw .cannotReplace(name, reason: "the run was interrupted") }
-        FileSystem.remove(staging.appending(Array(ReportFiles.stagingMarker.utf8)))
         FileSystem.syncFolder(staging)
         switch destination.kind {
         case .new: try moveIntoPlace()
@@ -139,7 +134,7 @@ public final class ReportFolder: @unchecked Sendable {
         defer { state.unlock() }
         guard stage != .committed else { return false }
         guard stage == .staged else { return true }
-        let files = Set(written + [ReportFiles.stagingMarker]).map { Array($0.utf8) }
+        let files = Set(written).map { Array($0.utf8) }
         _ = FileSystem.removeFiles(files, thenFolder: staging)
         stage = .discarded
         return true
@@ -149,13 +144,4 @@ public final class ReportFolder: @unchecked Sendable {
 
     /// Notes that the replaced report at `folder` could not be removed whole.
     func keep(_ folder: RawPath) { leftover = folder.displayName }
-}
-
-private extension Int32 {
-    /// For a descriptor just opened: closes it and says whether the open succeeded.
-    func closingIfOpen() -> Bool {
-        guard self >= 0 else { return false }
-        close(self)
-        return true
-    }
 }

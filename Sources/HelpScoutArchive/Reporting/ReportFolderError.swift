@@ -6,6 +6,7 @@ public enum ReportFolderError: Error, Sendable, Equatable {
     /// The folder holds files hsarchive did not write (some of their names, and how many there are).
     case notAReport(String, foreign: [String], count: Int)
     case holdsInput(String, input: String)
+    case holdsWorkingDirectory(String)
     case cannotList(String, reason: String)
     case cannotCreate(String, reason: String)
     case notWritable(String, reason: String)
@@ -33,6 +34,8 @@ public enum ReportFolderError: Error, Sendable, Equatable {
                 + "folders it wrote, so give a new or empty folder (such as \(folder)/Reports) or move those files away"
         case .holdsInput(let folder, let input):
             return "--out \(folder) holds the input \(input), which the report would replace; give a folder outside the archives"
+        case .holdsWorkingDirectory(let folder):
+            return "--out \(folder) is the working directory or holds it; the report replaces its folder whole, so give a folder inside it, such as \(folder == "." ? "Reports" : folder + "/Reports")"
         case .cannotList(let folder, let reason):
             return "cannot look into --out \(folder): \(reason); check its permissions or give another --out"
         case .cannotCreate(let folder, let reason):

@@ -8,13 +8,17 @@ import Glibc
 final class EventPrinter: RunObserver {
     private let output = OutputFile(descriptor: 1, name: "standard output")
     private let inputNames: [String]
+    /// The names in the `file` column: JSON carries a file's real name (JSON's escapes keep it
+    /// exact and safe), CSV the display-safe one.
+    private let fileColumn: [String]
     private let format: EventsCommand.Format
     private let types: Set<String>
     private let since: Timestamp?
     private let until: Timestamp?
 
-    init(inputNames: [String], format: EventsCommand.Format, types: Set<String>, since: Timestamp?, until: Timestamp?) {
-        self.inputNames = inputNames
+    init(inputs: [ArchiveInput], format: EventsCommand.Format, types: Set<String>, since: Timestamp?, until: Timestamp?) {
+        inputNames = inputs.map(\.name)
+        fileColumn = format == .csv ? inputNames : inputs.map(\.text)
         self.format = format
         self.types = types
         self.since = since
@@ -26,7 +30,7 @@ final class EventPrinter: RunObserver {
         if !types.isEmpty && !types.contains(event.type.name) { return }
         if let since, event.time < since { return }
         if let until, event.time >= until { return }
-        let record = EventRecord(event, file: inputNames[position.input], line: position.line)
+        let record = EventRecord(event, file: fileColumn[position.input], line: position.line)
         write(format == .csv ? record.csvRow() : record.jsonLine())
     }
 

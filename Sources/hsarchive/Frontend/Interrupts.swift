@@ -34,7 +34,7 @@ enum Interrupts {
             while sigwait(&set, &received) != 0 {}
             lock.lock()
             // Held until the process ends: a second signal waits here rather than exit half-way.
-            if let cleanup { Diagnostics.error(cleanup()) }
+            Diagnostics.error(cleanup?() ?? "interrupted")
             _exit(128 + received)
         }
         waiter.stackSize = 1 << 18

@@ -22,7 +22,8 @@ import Testing
         }
         #expect(!text.contains("<script>"))
         #expect(!text.contains("\n# Heading"))
-        #expect(text.contains("evil\\|tag \\# Heading \\| forged"))
+        // Line breaks are written as escapes, whose backslash Markdown shows when it is doubled.
+        #expect(text.contains("evil\\|tag\\\\n\\# Heading\\\\r\\| forged"))
         let tagTable = text.components(separatedBy: "## Tags")[1].split(separator: "\n").filter { $0.hasPrefix("|") }
         let columnCounts = Set(tagTable.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count })
         #expect(columnCounts.count == 1)
@@ -48,7 +49,18 @@ import Testing
         let text = render([S.snapshot(.created, at: 0, tags: ["vip\u{202E}gnp.exe"])],
                           findings: [Finding(position: ArchivePosition(input: 0, line: 1), status: .unsigned, reason: "r", deliveryId: "d\u{200B}")])
         #expect(!text.unicodeScalars.contains { $0.isHiddenOrControl && $0 != "\n" })
-        #expect(text.contains("vip\\u202egnp.exe"))
+        #expect(text.contains("vip\\\\u202egnp.exe"))
+    }
+
+    /// Regression (found by trying the tool): a long path cut the audit's place before `:LINE`.
+    @Test func longPlacesKeepTheirLineNumber() {
+        var summary = RunSummary()
+        summary.add(.unsigned)
+        summary.inputCount = 1
+        let path = "/var/archive/helpscout/" + String(repeating: "deep/", count: 12) + "2026-10-05.jsonl.gz"
+        let finding = Finding(position: ArchivePosition(input: 0, line: 1234), status: .unsigned, reason: "r")
+        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), findings: [finding], inputNames: [path]).render()
+        #expect(text.contains("| …") && text.contains("deep/2026-10-05.jsonl.gz:1234 |"))
     }
 
     @Test func durationsAreForPeople() {
