@@ -23,7 +23,6 @@ public struct BatchProcessor {
 
     /// The verdicts of every non-blank line of `batch`.
     public mutating func process(_ batch: LineBatch) -> BatchResult {
-        let signaturesBefore = processor.signatures
         var entries: [BatchResult.Entry] = []
         entries.reserveCapacity(batch.byteCount / 1024 + 1)
         let lineCount = batch.forEachLine { index, line in
@@ -36,6 +35,6 @@ public struct BatchProcessor {
                 .malformed, reason: "line is \(length) bytes long, over the \(limit) MiB limit; skipped unread",
                 deliveryId: nil, eventType: nil)))
         }
-        return BatchResult(lineCount: lineCount, entries: entries, signatures: processor.signatures.since(signaturesBefore))
+        return BatchResult(lineCount: lineCount, entries: entries, signatures: processor.takeSignatures())
     }
 }

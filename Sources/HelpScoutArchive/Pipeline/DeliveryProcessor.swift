@@ -8,13 +8,20 @@ public struct DeliveryProcessor {
     private let capturedBody = ByteBuffer()
     /// The body of an `isBase64Encoded` delivery, decoded.
     private let base64Body = ByteBuffer()
-    /// Signatures checked so far that matched a secret, and well-formed ones that matched none.
-    public private(set) var signatures = SignatureTally()
+    /// Signatures checked since the last `takeSignatures()` that matched a secret, and well-formed
+    /// ones that matched none.
+    private var signatures = SignatureTally()
 
     /// - Parameter detail: how much of each verified body to decode.
     public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
         verifier = SignatureVerifier(keyring: keyring)
         bodyDecoder = BodyDecoder(detail: detail)
+    }
+
+    /// How the signatures checked since the last call fared.
+    public mutating func takeSignatures() -> SignatureTally {
+        defer { signatures = SignatureTally() }
+        return signatures
     }
 
     /// The verdict for one non-blank line (without its line end).

@@ -71,11 +71,4 @@ public struct SignatureTally: Sendable, Equatable {
         matched += other.matched
         mismatched += other.mismatched
     }
-
-    func since(_ earlier: SignatureTally) -> SignatureTally {
-        var tally = SignatureTally()
-        tally.matched = matched - earlier.matched
-        tally.mismatched = mismatched - earlier.mismatched
-        return tally
-    }
 }
