@@ -48,21 +48,26 @@ public final class ReportFolder: @unchecked Sendable {
     ///   - whileWaiting: called once if another run holds the folder's lock, before waiting for it.
     public init(out: RawPath, inputs: [RawPath], whileWaiting: () -> Void = {}) throws(ReportFolderError) {
         let destination = try ReportDestination.resolve(out, inputs: inputs)
-        // Checked before anything is created, and again once the lock is held.
-        _ = try destination.ownedEntries()
         self.destination = destination
         let folder = destination.folder
         let lockPath: RawPath
         switch destination.kind {
         case .new, .existing:
-            let parent = folder.parent
-            let status = FileSystem.makeFolders(parent)
-            guard status == 0 else { throw .cannotCreate(destination.name, reason: FileSystem.describe(status)) }
-            lockPath = parent.appending(Array(".".utf8) + folder.lastComponent + Array(".hsarchive-lock".utf8))
-            staging = parent.appending(folder.lastComponent + Self.stagingInfix + Array("\(getpid())".utf8))
+            lockPath = folder.parent.appending(Array(".".utf8) + folder.lastComponent + Array(".hsarchive-lock".utf8))
+            staging = folder.parent.appending(folder.lastComponent + Self.stagingInfix + Array("\(getpid())".utf8))
         case .mountPoint:
             lockPath = folder.appending(Array(ReportFiles.lock.utf8))
             staging = folder.appending(Self.stagingInfix + Array("\(getpid())".utf8))
+        }
+        // Checked before anything is created, so a folder that is not a report gets no lock file
+        // beside it, and again once the lock is held. Where a lock file exists, another run may be
+        // replacing the folder at this very moment: only the check under the lock counts there.
+        do { _ = try destination.ownedEntries() } catch {
+            guard FileSystem.kind(lockPath) == .regularFile else { throw error }
+        }
+        if destination.kind != .mountPoint {
+            let status = FileSystem.makeFolders(folder.parent)
+            guard status == 0 else { throw .cannotCreate(destination.name, reason: FileSystem.describe(status)) }
         }
         lock = try FolderLock(path: lockPath, folderName: destination.name, whileWaiting: whileWaiting)
         // The run that held the lock may have created the folder meanwhile.
