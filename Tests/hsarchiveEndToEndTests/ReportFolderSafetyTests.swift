@@ -220,7 +220,7 @@ import Testing
         let out = root + "/Reports"
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
         let previous = snapshot(out)
-        let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=800000 \"$HSARCHIVE\" report \(archive) --out \(out)"
+        let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=1500000 \"$HSARCHIVE\" report \(archive) --out \(out)"
         let running = try HSArchiveRunner.Running(["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
                                                   executable: "/bin/sh")
         // The manifest is the last file staged before the swap.
