@@ -20,6 +20,16 @@ import Testing
         contents(folder).filter { $0.contains("partial-") || $0.contains(".previous-") }
     }
 
+    /// A temporary folder with a clean archive and a first report of it in `Reports/`, and that
+    /// report's files; the caller removes the folder.
+    func previousReport() throws -> (root: String, archive: String, out: String, previous: [String: Data]) {
+        let root = HSArchiveRunner.temporaryFolder()
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let out = root + "/Reports"
+        #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
+        return (root, archive, out, snapshot(out))
+    }
+
     /// Regression: `report d/archive --out d` renamed `d` aside and removed it recursively, with the
     /// archive and every other file in it.
     @Test func outNamingTheArchivesFolderNoLongerDeletesIt() throws {
@@ -148,12 +158,8 @@ import Testing
     /// Regression: a write error while `audit.csv` streamed (a full disk) left `DIR.partial-PID`
     /// behind with two jobs. A file-size limit makes the same write error.
     @Test func aWriteErrorWhileTheAuditStreamsLeavesThePreviousReportAndNothingElse() throws {
-        let root = HSArchiveRunner.temporaryFolder()
+        let (root, _, out, previous) = try previousReport()
         defer { try? manager.removeItem(atPath: root) }
-        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        let out = root + "/Reports"
-        #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
-        let previous = snapshot(out)
         let unsigned = (0..<20_000).map { "{\"id\":\"dlv_\($0)\",\"headers\":{},\"body\":\"{}\"}" }.joined(separator: "\n") + "\n"
         try unsigned.write(toFile: root + "/unsigned.jsonl", atomically: true, encoding: .utf8)
         for jobs in [1, 2] {
@@ -214,12 +220,8 @@ import Testing
     /// first version moved the file out with the old report and exited 0).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
     func aFileAppearingJustBeforeTheSwapKeepsThePreviousReport() throws {
-        let root = HSArchiveRunner.temporaryFolder()
+        let (root, archive, out, previous) = try previousReport()
         defer { try? manager.removeItem(atPath: root) }
-        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        let out = root + "/Reports"
-        #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
-        let previous = snapshot(out)
         let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=1500000 \"$HSARCHIVE\" report \(archive) --out \(out)"
         let running = try HSArchiveRunner.Running(["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
                                                   executable: "/bin/sh")

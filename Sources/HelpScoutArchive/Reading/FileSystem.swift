@@ -94,12 +94,18 @@ enum FileSystem {
     /// folder itself when it is left empty.
     /// - Returns: whether the folder is gone.
     static func removeFiles(_ names: [[UInt8]], thenFolder path: RawPath) -> Bool {
-        guard let fd = openFolder(path) else { return false }
+        removeFiles(names, from: path)
+        return removeFolder(path)
+    }
+
+    /// Removes the regular files `names` from the folder at `path`, as `removeFiles(_:thenFolder:)`
+    /// does, leaving the folder.
+    static func removeFiles(_ names: [[UInt8]], from path: RawPath) {
+        guard let fd = openFolder(path) else { return }
         for name in names where isRegularFile(name, inFolder: fd) {
             _ = RawPath(bytes: name).withCString { unlinkat(fd, $0, 0) }
         }
         close(fd)
-        return removeFolder(path)
     }
 
     /// Flushes a folder's entries to disk (after files were created in it or renamed into it).

@@ -19,7 +19,7 @@ public enum InputDiscovery {
     public static func archives(for paths: [RawPath]) -> [ArchiveInput] {
         paths.flatMap { path -> [ArchiveInput] in
             if path.bytes == Array("-".utf8) { return [.standardInput] }
-            guard isDirectory(path) else { return [.file(path)] }
+            guard FileSystem.kind(path, followingLinks: true) == .directory else { return [.file(path)] }
             var search = Search()
             search.walk(directory: path)
             guard !search.found.isEmpty else { return [.unreadable(path, reason: search.nothingFoundReason)] }
@@ -30,17 +30,15 @@ public enum InputDiscovery {
     public static func archives(for paths: [String]) -> [ArchiveInput] { archives(for: paths.map(RawPath.init)) }
 
     /// Whether a file name looks like an archive.
-    public static func isArchiveName(_ name: [UInt8]) -> Bool {
-        archiveSuffixes.contains { name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8) }
-    }
+    public static func isArchiveName(_ name: [UInt8]) -> Bool { endsWithAny(name, of: archiveSuffixes) }
 
     public static func isArchiveName(_ name: String) -> Bool { isArchiveName(Array(name.utf8)) }
 
     /// Names that look like archives but are not searched for: reported when a folder holds no archive.
-    static func looksLikeArchive(_ name: [UInt8]) -> Bool {
-        [".json", ".gz", ".zst", ".bz2", ".xz"].contains {
-            name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8)
-        }
+    static func looksLikeArchive(_ name: [UInt8]) -> Bool { endsWithAny(name, of: [".json", ".gz", ".zst", ".bz2", ".xz"]) }
+
+    private static func endsWithAny(_ name: [UInt8], of suffixes: [String]) -> Bool {
+        suffixes.contains { name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8) }
     }
 
     private struct DirectoryIdentity: Equatable {
@@ -51,10 +49,6 @@ public enum InputDiscovery {
     private static func status(_ path: RawPath) -> stat? {
         var status = stat()
         return path.withCString { stat($0, &status) } == 0 ? status : nil
-    }
-
-    private static func isDirectory(_ path: RawPath) -> Bool {
-        status(path).map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
     }
 
     /// One directory argument's walk: what it found, and what it passed over.

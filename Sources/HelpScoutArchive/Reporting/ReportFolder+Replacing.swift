@@ -72,12 +72,7 @@ extension ReportFolder {
         }
         FileSystem.syncFolder(folder)
         let kept = Set(order.map { Array($0.utf8) })
-        if let fd = FileSystem.openFolder(folder) {
-            for entry in owned where !kept.contains(entry) && FileSystem.isRegularFile(entry, inFolder: fd) {
-                _ = RawPath(bytes: entry).withCString { unlinkat(fd, $0, 0) }
-            }
-            close(fd)
-        }
+        FileSystem.removeFiles(owned.filter { !kept.contains($0) }, from: folder)
         _ = FileSystem.removeFolder(staging)
     }
 
