@@ -40,10 +40,10 @@ struct ReportCommand: ParsableCommand {
                 : "interrupted after the report was written to \(folder.name)"
         }
         defer { Interrupts.clear() }
-        let builder: ReportBuilder
+        let builder: ReportRun
         do {
             try folder.createStaging()
-            builder = try ReportBuilder(folder: folder, inputNames: inputs.map(\.name))
+            builder = try ReportRun(folder: folder, inputNames: inputs.map(\.name))
         } catch {
             folder.discard()
             Diagnostics.error(Self.message(error))

@@ -1,78 +1,67 @@
 import Foundation
 
-/// Every metric of a run, computed once from its facts, one conversation at a time.
-public struct Analytics: Sendable {
-    public let store: FactStore
-    public let responseTimes: ResponseTimes
-    public let churn: AssignmentChurn
-    public let tags: TagFrequency
-    public let satisfaction: Satisfaction
-
-    /// Computes every metric, the conversations split into parts computed in parallel and merged
-    /// in id order, so the result is the same for any number of parts.
+extension AnalyticsResult {
+    /// Computes every metric from a run's facts, one conversation at a time. The conversations are
+    /// split into parts computed in parallel and merged, so the result is the same for any number
+    /// of parts.
     /// - Parameter parts: how many; by default four once there are enough conversations to be worth
     ///   it (more parts than cores, so a core that starts late or runs slow does not hold the rest up).
-    public init(store: FactStore, parts: Int? = nil) {
-        self.store = store
+    init(store: FactStore, parts: Int? = nil) {
         let ids = store.conversations.keys.sorted()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
-        let ratings = Satisfaction(store: store)
-        let partials = ConcurrentSlots<Partial?>(Array(repeating: nil, count: parts))
+        let empty = Metrics(store: store)
+        let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var partial = Partial(satisfaction: ratings)
+            var metrics = empty
             for id in ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)] {
                 let facts = store.conversations[id]!
                 guard !facts.isDeleted else { continue }
-                let view = ConversationView(id: id, facts: facts, store: store)
-                partial.responseTimes.add(view)
-                partial.churn.add(view)
-                partial.tags.add(view, tagSets: store.tagSets)
-                partial.satisfaction.add(view)
+                metrics.add(ConversationView(id: id, facts: facts, store: store))
             }
-            partials.put(part, partial)
+            states.put(part, metrics)
         }
-        var total = partials.take(0)!
-        for part in 1..<parts {
-            let partial = partials.take(part)!
-            total.responseTimes.merge(partial.responseTimes)
-            total.churn.merge(partial.churn)
-            total.tags.merge(partial.tags)
-            total.satisfaction.merge(partial.satisfaction)
-        }
-        total.responseTimes.finish()
-        total.churn.finish()
-        total.tags.finish()
-        total.satisfaction.finish(store: store)
-        responseTimes = total.responseTimes
-        churn = total.churn
-        tags = total.tags
-        satisfaction = total.satisfaction
+        var total = states.take(0)!
+        for part in 1..<parts { total.merge(states.take(part)!) }
+
+        firstEventTime = store.firstEventTime.map(Timestamp.init(milliseconds:))
+        lastEventTime = store.lastEventTime.map(Timestamp.init(milliseconds:))
+        conversationCount = store.conversations.count
+        eventCounts = store.eventCounts.map { EventCount(day: $0.key.day, type: $0.key.type, count: $0.value) }
+            .sorted { ($0.day, $0.type.name) < ($1.day, $1.type.name) }
+        responseTimes = total.responseTimes.rows(store: store)
+        churn = total.churn.rows(store: store)
+        tags = total.tags.rows(store: store)
+        satisfaction = total.satisfaction.rows(store: store)
+        agentNames = store.agentNames
+        mailboxNames = store.mailboxNames
     }
 
-    /// The metrics of one part of the conversations.
-    private struct Partial {
-        var responseTimes = ResponseTimes()
-        var churn = AssignmentChurn()
-        var tags = TagFrequency()
+    /// The state of every metric over some of the conversations.
+    private struct Metrics {
+        var responseTimes: ResponseTimes
+        var churn: AssignmentChurn
+        var tags: TagFrequency
         var satisfaction: Satisfaction
-    }
 
-    /// Verified events per day and type, by day then type name.
-    public var eventCounts: [(day: String, type: String, count: Int)] {
-        store.eventCounts.keys.map { ($0, $0.type.name) }.sorted { ($0.0.day, $0.1) < ($1.0.day, $1.1) }.map { key, name in
-            (Timestamp.dayString(key.day), name, store.eventCounts[key]!)
+        init(store: FactStore) {
+            responseTimes = ResponseTimes(store: store)
+            churn = AssignmentChurn(store: store)
+            tags = TagFrequency(store: store)
+            satisfaction = Satisfaction(store: store)
         }
-    }
 
-    /// The name an agent goes by in the events, with its id, else its id.
-    public func agentLabel(_ id: Int64) -> String {
-        guard id != Fact.none else { return MetricKey.unknown }
-        return store.agentNames[id].map { "\($0) (\(id))" } ?? String(id)
-    }
+        mutating func add(_ view: ConversationView) {
+            responseTimes.add(view)
+            churn.add(view)
+            tags.add(view)
+            satisfaction.add(view)
+        }
 
-    /// The name of a mailbox in the events, with its id, else its id.
-    public func mailboxLabel(_ id: Int64) -> String {
-        guard id != Fact.none else { return MetricKey.unknown }
-        return store.mailboxNames[id].map { "\($0) (\(id))" } ?? String(id)
+        mutating func merge(_ other: Metrics) {
+            responseTimes.merge(other.responseTimes)
+            churn.merge(other.churn)
+            tags.merge(other.tags)
+            satisfaction.merge(other.satisfaction)
+        }
     }
 }

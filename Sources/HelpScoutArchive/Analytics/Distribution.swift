@@ -31,21 +31,3 @@ public struct DistributionSummary: Sendable, Equatable {
         return sorted[Swift.max(rank, 1) - 1]
     }
 }
-
-/// A metric's key within a scope: an id, `all`, `unknown`, a day or a week.
-enum MetricKey {
-    static let all = "all"
-    static let unknown = "unknown"
-
-    static func id(_ value: Int64) -> String { value == Fact.none ? unknown : String(value) }
-
-    /// Orders keys: numbers by value, then other text (days, weeks) by text, `unknown` last.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        func rank(_ key: String) -> (Int, Int64, String) {
-            if key == unknown { return (2, 0, key) }
-            if let number = Int64(key) { return (0, number, key) }
-            return (1, 0, key)
-        }
-        return rank(a) < rank(b)
-    }
-}

@@ -1,63 +1,72 @@
 import Foundation
 
-/// Response, first-response and resolution times (section 4 of the spec).
-public struct ResponseTimes: Sendable {
-    public enum Metric: String, Sendable, CaseIterable { case response, firstResponse = "first_response", resolution }
-    public enum Scope: String, Sendable, CaseIterable { case all, mailbox, agent, day }
+/// The three time measures of `response_times.csv` (see docs/metrics.md).
+public enum ResponseMetric: String, Sendable, CaseIterable {
+    case response
+    case firstResponse = "first_response"
+    case resolution
+}
 
-    /// One row of `response_times.csv`.
-    public struct Row: Sendable, Equatable {
-        public var metric: Metric
-        public var scope: Scope
-        public var key: String
-        public var summary: DistributionSummary
+/// The times of one measure for one key: a row of `response_times.csv`.
+public struct ResponseTimeRow: Sendable, Equatable {
+    public var metric: ResponseMetric
+    /// All, a mailbox, an agent or a day.
+    public var key: MetricKey
+    public var summary: DistributionSummary
+}
+
+/// Response, first-response and resolution times: every measurement, by measure and key.
+struct ResponseTimes: ConversationMetric {
+    /// The measurements of each row but `all`: by mailbox or agent id (`Fact.none` for unknown), or
+    /// by day number. Scope `all` is made from the mailboxes' measurements.
+    private var samples: [SampleKey: [Double]] = [:]
+
+    private enum Scope: Int { case mailbox, agent, day }
+
+    private struct SampleKey: Hashable {
+        var metric: ResponseMetric
+        var scope: Scope
+        var key: Int64
+
+        var metricKey: MetricKey {
+            switch scope {
+            case .mailbox: return .mailbox(fact: key)
+            case .agent: return .agent(fact: key)
+            case .day: return .day(Int(key))
+            }
+        }
     }
 
     /// One measured response: the wait of a customer message until the next agent reply.
-    public struct Response: Sendable, Equatable {
-        public var seconds: Double
-        public var agent: Int64
-        public var mailbox: Int64
-        public var replyTime: Int64
+    struct Response: Equatable {
+        var seconds: Double
+        var agent: Int64
+        var replyTime: Int64
     }
 
-    public private(set) var rows: [Row] = []
-    /// The measurements of each row, keyed by number until `finish` names them: 0 for `all`, the
-    /// mailbox or agent id (`Fact.none` for unknown), the day number.
-    private var samples: [SampleKey: [Double]] = [:]
+    init(store: FactStore) {}
 
-    private struct SampleKey: Hashable {
-        var metric: Metric
-        var scope: Scope
-        var key: Int64
-    }
-
-    init() {}
-
-    private mutating func add(_ metric: Metric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
+    private mutating func add(_ metric: ResponseMetric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
         samples[SampleKey(metric: metric, scope: scope, key: key), default: []].append(seconds)
     }
 
-    /// Measures one conversation.
     mutating func add(_ conversation: ConversationView) {
-            let mailbox = conversation.mailbox
-            let responses = Self.responses(conversation.threads, mailbox: conversation.mailbox, agent: conversation.agent)
-            // Every measurement goes to one mailbox key: `finish` makes scope `all` from those.
-            for response in responses {
-                add(.response, .mailbox, mailbox, response.seconds)
-                add(.response, .agent, response.agent, response.seconds)
-                add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
-            }
-            if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
-               let first = responses.first {
-                add(.firstResponse, .mailbox, mailbox, first.seconds)
-            }
-            if let seconds = Self.resolution(conversation) {
-                add(.resolution, .mailbox, mailbox, seconds)
-            }
+        let mailbox = conversation.mailbox
+        let responses = Self.responses(conversation.threads, agent: conversation.agent)
+        for response in responses {
+            add(.response, .mailbox, mailbox, response.seconds)
+            add(.response, .agent, response.agent, response.seconds)
+            add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
+        }
+        if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
+           let first = responses.first {
+            add(.firstResponse, .mailbox, mailbox, first.seconds)
+        }
+        if let seconds = Self.resolution(conversation) {
+            add(.resolution, .mailbox, mailbox, seconds)
+        }
     }
 
-    /// Takes in the measurements of another part of the conversations.
     mutating func merge(_ other: ResponseTimes) {
         for (key, values) in other.samples {
             // Exactly the room needed: these arrays are most of the memory the metrics take.
@@ -66,25 +75,25 @@ public struct ResponseTimes: Sendable {
         }
     }
 
-    /// Summarises the measurements into rows: metrics and scopes in their order, then keys by
-    /// value (days by date), `unknown` last. The sorting runs on every core: first each key's own
-    /// measurements, in place; then each metric's `all`, from its mailboxes' runs already sorted.
-    mutating func finish() {
+    /// Summarises the measurements: measures and scopes in their order (all, mailbox, agent, day),
+    /// then keys by value, unknown last. The sorting runs on every core: first each key's own
+    /// measurements, in place; then each measure's `all`, from its mailboxes' runs already sorted.
+    consuming func rows(store: FactStore) -> [ResponseTimeRow] {
         let keys = samples.keys.sorted { a, b in
             func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
-                (Metric.allCases.firstIndex(of: key.metric)!, Scope.allCases.firstIndex(of: key.scope)!, key.key == Fact.none ? 1 : 0, key.key)
+                (ResponseMetric.allCases.firstIndex(of: key.metric)!, key.scope.rawValue, key.key == Fact.none ? 1 : 0,
+                 key.key)
             }
             return rank(a) < rank(b)
         }
         let values = ConcurrentSlots(keys.map { samples.removeValue(forKey: $0)! })
-        samples = [:]
         DispatchQueue.concurrentPerform(iterations: keys.count) { index in
             var sorted = values.take(index)
             sorted.sort()
             values.put(index, sorted)
         }
         let sorted = values.takeAll()
-        let metrics = Metric.allCases.filter { metric in keys.contains { $0.metric == metric } }
+        let metrics = ResponseMetric.allCases.filter { metric in keys.contains { $0.metric == metric } }
         let allSummaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count))
         DispatchQueue.concurrentPerform(iterations: metrics.count) { index in
             // Sorted runs one after another: the library's merge sort finds and merges them.
@@ -93,24 +102,21 @@ public struct ResponseTimes: Sendable {
             all.sort()
             allSummaries.put(index, DistributionSummary(sorted: all))
         }
+        var rows: [ResponseTimeRow] = []
         for (index, key) in keys.enumerated() {
             if key.scope == .mailbox && (index == 0 || keys[index - 1].metric != key.metric) {
-                rows.append(Row(metric: key.metric, scope: .all, key: MetricKey.all,
-                                summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
+                rows.append(ResponseTimeRow(metric: key.metric, key: .all,
+                                            summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
             }
-            let name: String
-            switch key.scope {
-            case .all: name = MetricKey.all
-            case .mailbox, .agent: name = MetricKey.id(key.key)
-            case .day: name = Timestamp.dayString(Int(key.key))
-            }
-            rows.append(Row(metric: key.metric, scope: key.scope, key: name, summary: DistributionSummary(sorted: sorted[index])!))
+            rows.append(ResponseTimeRow(metric: key.metric, key: key.metricKey,
+                                        summary: DistributionSummary(sorted: sorted[index])!))
         }
+        return rows
     }
 
     /// Walks threads in time order: the first customer message after the last agent reply starts
     /// the clock, the next agent reply stops it. Replies nobody waited for are not measured.
-    static func responses(_ threads: [ThreadFact], mailbox: Int64, agent: (Int32) -> Int64) -> [Response] {
+    static func responses(_ threads: [ThreadFact], agent: (Int32) -> Int64) -> [Response] {
         var waitingSince: Int64?
         var responses: [Response] = []
         for thread in threads {
@@ -120,7 +126,7 @@ public struct ResponseTimes: Sendable {
             case .agentReply:
                 if let start = waitingSince {
                     responses.append(Response(seconds: Double(thread.time - start) / 1000, agent: agent(thread.author),
-                                              mailbox: mailbox, replyTime: thread.time))
+                                              replyTime: thread.time))
                     waitingSince = nil
                 }
             case .note, .other:
@@ -134,7 +140,8 @@ public struct ResponseTimes: Sendable {
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
     static func resolution(_ conversation: ConversationView) -> Double? {
         let created = conversation.createdAt
-        guard created != Fact.none, let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
+        guard created != Fact.none,
+              let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
               let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
         return Double(closing.closedEnd - created) / 1000

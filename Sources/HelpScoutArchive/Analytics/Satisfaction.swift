@@ -1,41 +1,38 @@
-/// CSAT and happiness from the latest version of each rating (section 4 of the spec).
-public struct Satisfaction: Sendable {
-    public enum Scope: String, Sendable, CaseIterable { case all, agent, mailbox, week }
+/// The ratings of one key, counted: a row of `csat.csv`.
+public struct SatisfactionRow: Sendable, Equatable {
+    /// All, an agent, a mailbox or a week.
+    public var key: MetricKey
+    public var great = 0
+    public var okay = 0
+    public var notGood = 0
 
-    /// Counts of one scope and key; a row of `csat.csv`.
-    public struct Row: Sendable, Equatable {
-        public var scope: Scope
-        public var key: String
-        public var great = 0
-        public var okay = 0
-        public var notGood = 0
+    public var ratings: Int { great + okay + notGood }
+    /// 100 × great / ratings.
+    public var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
+    /// Help Scout's happiness score: 100 × (great − not good) / ratings.
+    public var happiness: Double { ratings == 0 ? 0 : 100 * Double(great - notGood) / Double(ratings) }
 
-        public var ratings: Int { great + okay + notGood }
-
-        mutating func count(_ score: RatingRecord.Score) {
-            switch score {
-            case .great: great += 1
-            case .okay: okay += 1
-            case .notGood: notGood += 1
-            case .unknown: break
-            }
+    mutating func count(_ score: RatingRecord.Score) {
+        switch score {
+        case .great: great += 1
+        case .okay: okay += 1
+        case .notGood: notGood += 1
+        case .unknown: break
         }
-        /// 100 × great / ratings.
-        public var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
-        /// Help Scout's happiness score: 100 × (great − not good) / ratings.
-        public var happiness: Double { ratings == 0 ? 0 : 100 * Double(great - notGood) / Double(ratings) }
+    }
+}
+
+/// CSAT and happiness from the latest version of each rating (see docs/metrics.md).
+struct Satisfaction: ConversationMetric {
+    /// A counted rating with what it is attributed to (`Fact.none` for an unknown agent or mailbox).
+    struct Attributed: Equatable {
+        var score: RatingRecord.Score
+        var agent: Int64
+        var mailbox: Int64
+        var time: Int64
     }
 
-    /// A counted rating with what it is attributed to.
-    public struct Attributed: Sendable, Equatable {
-        public var score: RatingRecord.Score
-        public var agent: Int64
-        public var mailbox: Int64
-        public var time: Int64
-    }
-
-    public private(set) var rows: [Row] = []
-    public private(set) var ratings: [Attributed] = []
+    private(set) var ratings: [Attributed] = []
     /// The latest version of each counted rating, by conversation.
     private let latest: [Int64: [RatingFact]]
 
@@ -43,7 +40,9 @@ public struct Satisfaction: Sendable {
     init(store: FactStore) {
         var byIdentity: [RatingFact.Identity: RatingFact] = [:]
         for rating in store.ratings {
-            if let seen = byIdentity[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) { continue }
+            if let seen = byIdentity[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) {
+                continue
+            }
             byIdentity[rating.identity] = rating
         }
         var latest: [Int64: [RatingFact]] = [:]
@@ -59,7 +58,8 @@ public struct Satisfaction: Sendable {
         guard let pending = latest[view.id] else { return }
         for rating in pending {
             var agent = rating.agent
-            if agent == Fact.none, let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time }) {
+            if agent == Fact.none,
+               let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time }) {
                 agent = view.agent(reply.author)
             }
             let mailbox = rating.mailbox != Fact.none ? rating.mailbox : view.mailbox
@@ -67,40 +67,31 @@ public struct Satisfaction: Sendable {
         }
     }
 
-    /// Takes in the ratings attributed in another part of the conversations.
     mutating func merge(_ other: Satisfaction) {
         ratings += other.ratings
     }
 
-    /// Attributes the ratings of conversations with no other facts, then counts everything.
-    mutating func finish(store: FactStore) {
+    /// Attributes the ratings of conversations with no other facts, then counts: all, then agents,
+    /// mailboxes and weeks, each by key.
+    consuming func rows(store: FactStore) -> [SatisfactionRow] {
         for (conversation, pending) in latest where store.conversations[conversation] == nil {
             ratings += pending.map { Attributed(score: $0.score, agent: $0.agent, mailbox: $0.mailbox, time: $0.time) }
         }
-        ratings.sort { ($0.time, $0.agent, $0.mailbox, $0.score.rawValue) < ($1.time, $1.agent, $1.mailbox, $1.score.rawValue) }
-        // Counted by number (agent, mailbox, day), named once per key: making a key's text for
-        // every rating cost more than the counting.
-        var all: Row?
-        var byAgent: [Int64: Row] = [:], byMailbox: [Int64: Row] = [:], byWeek: [String: Row] = [:]
-        var weekOfDay: [Int: String] = [:]
+        var all: SatisfactionRow?
+        var byAgent: [Int64: SatisfactionRow] = [:], byMailbox: [Int64: SatisfactionRow] = [:]
+        var byWeek: [ISOWeek: SatisfactionRow] = [:]
         for rating in ratings where rating.score != .unknown {
-            all = all ?? Row(scope: .all, key: MetricKey.all)
+            all = all ?? SatisfactionRow(key: .all)
             all!.count(rating.score)
-            byAgent[rating.agent, default: Row(scope: .agent, key: MetricKey.id(rating.agent))].count(rating.score)
-            byMailbox[rating.mailbox, default: Row(scope: .mailbox, key: MetricKey.id(rating.mailbox))].count(rating.score)
-            let time = Timestamp(milliseconds: rating.time)
-            let week: String
-            if let known = weekOfDay[time.dayNumber] {
-                week = known
-            } else {
-                week = time.isoWeek
-                weekOfDay[time.dayNumber] = week
-            }
-            byWeek[week, default: Row(scope: .week, key: week)].count(rating.score)
+            byAgent[rating.agent, default: SatisfactionRow(key: .agent(fact: rating.agent))].count(rating.score)
+            byMailbox[rating.mailbox, default: SatisfactionRow(key: .mailbox(fact: rating.mailbox))].count(rating.score)
+            let week = ISOWeek(dayNumber: Timestamp(milliseconds: rating.time).dayNumber)
+            byWeek[week, default: SatisfactionRow(key: .week(week))].count(rating.score)
         }
-        if let all { rows.append(all) }
+        var rows = all.map { [$0] } ?? []
         for scope in [Array(byAgent.values), Array(byMailbox.values), Array(byWeek.values)] {
             rows += scope.sorted { MetricKey.precedes($0.key, $1.key) }
         }
+        return rows
     }
 }

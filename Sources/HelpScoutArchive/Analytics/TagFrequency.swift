@@ -1,48 +1,47 @@
+/// How one tag was used: a row of `tags.csv`.
+public struct TagRow: Sendable, Equatable {
+    public var tag: String
+    /// Conversations whose last known tag set holds the tag.
+    public var conversations = 0
+    public var added = 0
+    public var removed = 0
+}
+
 /// Tag frequency: additions, removals and the conversations that end with each tag.
-public struct TagFrequency: Sendable {
-    /// One row of `tags.csv`.
-    public struct Row: Sendable, Equatable {
-        public var tag: String
-        public var conversations = 0
-        public var added = 0
-        public var removed = 0
-    }
+struct TagFrequency: ConversationMetric {
+    private var byTag: [String: TagRow] = [:]
+    private let tagSets: [[String]]
 
-    /// By `conversations` descending, then name.
-    public private(set) var rows: [Row] = []
-    private var byTag: [String: Row] = [:]
-
-    init() {}
+    init(store: FactStore) { tagSets = store.tagSets }
 
     /// Walks one conversation's tag sets in order. They are sorted and free of repeats, so two are
     /// compared by one merge walk, and a snapshot with the same set as the one before costs nothing.
-    mutating func add(_ view: ConversationView, tagSets: [[String]]) {
-            var previous: Int32?
-            for snapshot in view.snapshots where snapshot.tagSet >= 0 && snapshot.tagSet != previous {
-                let current = tagSets[Int(snapshot.tagSet)]
-                let before = previous.map { tagSets[Int($0)] } ?? []
-                var i = 0, j = 0
-                while i < current.count || j < before.count {
-                    if j == before.count || (i < current.count && current[i] < before[j]) {
-                        byTag[current[i], default: Row(tag: current[i])].added += 1
-                        i += 1
-                    } else if i == current.count || before[j] < current[i] {
-                        byTag[before[j], default: Row(tag: before[j])].removed += 1
-                        j += 1
-                    } else {
-                        i += 1
-                        j += 1
-                    }
+    mutating func add(_ view: ConversationView) {
+        var previous: Int32?
+        for snapshot in view.snapshots where snapshot.tagSet >= 0 && snapshot.tagSet != previous {
+            let current = tagSets[Int(snapshot.tagSet)]
+            let before = previous.map { tagSets[Int($0)] } ?? []
+            var i = 0, j = 0
+            while i < current.count || j < before.count {
+                if j == before.count || (i < current.count && current[i] < before[j]) {
+                    byTag[current[i], default: TagRow(tag: current[i])].added += 1
+                    i += 1
+                } else if i == current.count || before[j] < current[i] {
+                    byTag[before[j], default: TagRow(tag: before[j])].removed += 1
+                    j += 1
+                } else {
+                    i += 1
+                    j += 1
                 }
-                previous = snapshot.tagSet
             }
-            for tag in previous.map({ tagSets[Int($0)] }) ?? [] { byTag[tag, default: Row(tag: tag)].conversations += 1 }
+            previous = snapshot.tagSet
+        }
+        for tag in previous.map({ tagSets[Int($0)] }) ?? [] { byTag[tag, default: TagRow(tag: tag)].conversations += 1 }
     }
 
-    /// Takes in the counts of another part of the conversations.
     mutating func merge(_ other: TagFrequency) {
         for (tag, row) in other.byTag {
-            var merged = byTag[tag] ?? Row(tag: tag)
+            var merged = byTag[tag] ?? TagRow(tag: tag)
             merged.conversations += row.conversations
             merged.added += row.added
             merged.removed += row.removed
@@ -50,8 +49,8 @@ public struct TagFrequency: Sendable {
         }
     }
 
-    mutating func finish() {
-        rows = byTag.values.sorted { ($1.conversations, $0.tag) < ($0.conversations, $1.tag) }
-        byTag = [:]
+    /// By conversations descending, then name.
+    consuming func rows(store: FactStore) -> [TagRow] {
+        byTag.values.sorted { ($1.conversations, $0.tag) < ($0.conversations, $1.tag) }
     }
 }

@@ -44,7 +44,7 @@ public final class ArchivePipeline {
     /// Runs the inputs to their end, reporting to `observer`.
     /// - Returns: the status counts and the inputs that could not be read to their end.
     public func run(observer: RunObserver) -> RunSummary {
-        let ledger = RunLedger(inputCount: inputs.count, observer: observer)
+        let ledger = RunLedger(inputNames: inputs.map(\.name), observer: observer)
         let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger)
         let keyring = self.keyring
         let detail = options.detail

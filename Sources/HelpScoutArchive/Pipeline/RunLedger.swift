@@ -8,9 +8,10 @@ final class RunLedger {
     private var malformedSoFar: [Int]
     private var countedSoFar: [Int]
 
-    init(inputCount: Int, observer: RunObserver) {
+    init(inputNames: [String], observer: RunObserver) {
         self.observer = observer
-        summary.inputCount = inputCount
+        summary.inputNames = inputNames
+        let inputCount = inputNames.count
         linesSoFar = Array(repeating: 0, count: inputCount)
         malformedSoFar = Array(repeating: 0, count: inputCount)
         countedSoFar = Array(repeating: 0, count: inputCount)

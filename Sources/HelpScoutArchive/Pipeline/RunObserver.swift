@@ -25,7 +25,9 @@ public struct RunSummary: Sendable, Equatable {
     /// Lines per status, in the order of `DeliveryStatus.allCases`.
     private var counts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     public var failures: [InputFailure] = []
-    public var inputCount = 0
+    /// The inputs' names as findings show them, in the order they were processed.
+    public var inputNames: [String] = []
+    public var inputCount: Int { inputNames.count }
     /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
     public var inputsAllMalformed: [Int] = []
     /// Inputs read to their end that held no line at all.

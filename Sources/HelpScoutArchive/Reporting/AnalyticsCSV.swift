@@ -1,37 +1,43 @@
-/// Renders the analytics files of the report folder in the spec's columns (section 5).
-public enum AnalyticsCSV {
+/// Renders the analytics files of the report folder; their columns are in docs/metrics.md.
+enum AnalyticsCSV {
     /// `events.csv`: verified events per UTC day and type.
-    public static func events(_ analytics: Analytics) -> String {
+    static func events(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["day", "event_type", "count"])
-        for row in analytics.eventCounts { csv.writeRow([row.day, row.type, String(row.count)]) }
+        for row in analytics.eventCounts {
+            csv.writeRow([Timestamp.dayString(row.day), row.type.name, String(row.count)])
+        }
         return csv.text
     }
 
     /// `response_times.csv`: seconds with millisecond precision.
-    public static func responseTimes(_ analytics: Analytics) -> String {
+    static func responseTimes(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["metric", "scope", "key", "count", "mean_s", "p50_s", "p90_s", "p95_s", "max_s"])
-        for row in analytics.responseTimes.rows {
+        for row in analytics.responseTimes {
             let s = row.summary
-            csv.writeRow([row.metric.rawValue, row.scope.rawValue, row.key, String(s.count)]
-                         + [s.mean, s.p50, s.p90, s.p95, s.max].map { decimal($0, places: 3) })
+            csv.writeRow([row.metric.rawValue, row.key.scopeName, row.key.text, String(s.count)]
+                + [s.mean, s.p50, s.p90, s.p95, s.max].map { decimal($0, places: 3) })
         }
         return csv.text
     }
 
     /// `assignment_churn.csv`: conversations with at least one assignment or unassignment, by id.
-    public static func assignmentChurn(_ analytics: Analytics) -> String {
-        var csv = CSVWriter(header: ["conversation_id", "mailbox_id", "assignments", "reassignments", "bounces",
-                                     "unassignments", "final_assignee_id"])
+    static func assignmentChurn(_ analytics: AnalyticsResult) -> String {
+        var csv = CSVWriter(header: [
+            "conversation_id", "mailbox_id", "assignments", "reassignments", "bounces", "unassignments",
+            "final_assignee_id",
+        ])
         for row in analytics.churn.conversations {
-            csv.writeRow([String(row.conversation), MetricKey.id(row.mailbox), String(row.assignments),
-                          String(row.reassignments), String(row.bounces), String(row.unassignments),
-                          row.finalAssignee == Fact.none ? "" : String(row.finalAssignee)])
+            csv.writeRow([
+                String(row.conversation), MetricKey.mailbox(row.mailbox).text, String(row.assignments),
+                String(row.reassignments), String(row.bounces), String(row.unassignments),
+                row.finalAssignee.map { String($0) } ?? "",
+            ])
         }
         return csv.text
     }
 
     /// `agent_assignments.csv`: every agent in an assignment, by id.
-    public static func agentAssignments(_ analytics: Analytics) -> String {
+    static func agentAssignments(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["agent_id", "assigned_in", "handed_off"])
         for row in analytics.churn.agents {
             csv.writeRow([String(row.agent), String(row.assignedIn), String(row.handedOff)])
@@ -40,20 +46,22 @@ public enum AnalyticsCSV {
     }
 
     /// `tags.csv`: by conversations descending, then name.
-    public static func tags(_ analytics: Analytics) -> String {
+    static func tags(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["tag", "conversations", "added", "removed"])
-        for row in analytics.tags.rows {
+        for row in analytics.tags {
             csv.writeRow([row.tag, String(row.conversations), String(row.added), String(row.removed)])
         }
         return csv.text
     }
 
     /// `csat.csv`: scopes all, agent, mailbox, week; percentages with two decimals.
-    public static func csat(_ analytics: Analytics) -> String {
+    static func csat(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["scope", "key", "ratings", "great", "okay", "not_good", "csat_pct", "happiness"])
-        for row in analytics.satisfaction.rows {
-            csv.writeRow([row.scope.rawValue, row.key, String(row.ratings), String(row.great), String(row.okay),
-                          String(row.notGood), decimal(row.csatPercent, places: 2), decimal(row.happiness, places: 2)])
+        for row in analytics.satisfaction {
+            csv.writeRow([
+                row.key.scopeName, row.key.text, String(row.ratings), String(row.great), String(row.okay),
+                String(row.notGood), decimal(row.csatPercent, places: 2), decimal(row.happiness, places: 2),
+            ])
         }
         return csv.text
     }

@@ -2,18 +2,18 @@
 extension MarkdownReport {
     func responseTimes() -> String {
         var text = "## Response times\n\n"
-        let allRows = analytics.responseTimes.rows
-        func rows(_ metric: ResponseTimes.Metric, _ scope: ResponseTimes.Scope) -> [ResponseTimes.Row] {
-            allRows.filter { $0.metric == metric && $0.scope == scope }
+        let allRows = analytics.responseTimes
+        func rows(_ metric: ResponseMetric, _ scope: String) -> [ResponseTimeRow] {
+            allRows.filter { $0.metric == metric && $0.key.scopeName == scope }
         }
         guard !allRows.isEmpty else { return text + "No replies to waiting customers.\n" }
         var overall = MarkdownTable(["measure", ">count", ">mean", ">median", ">p90", ">p95", ">max"])
-        let names: [(ResponseTimes.Metric, String)] = [
+        let names: [(ResponseMetric, String)] = [
             (.response, "response (every reply to a waiting customer)"), (.firstResponse, "first response"),
             (.resolution, "resolution (created to closed after a reply)"),
         ]
         for (metric, name) in names {
-            guard let row = rows(metric, .all).first else { continue }
+            guard let row = rows(metric, "all").first else { continue }
             let s = row.summary
             overall.add([name, TextCharts.count(s.count)] + [s.mean, s.p50, s.p90, s.p95, s.max].map(TextCharts.duration))
         }
@@ -22,12 +22,12 @@ extension MarkdownReport {
         text += "\n### By mailbox\n\n"
         var mailboxes = MarkdownTable(["mailbox", ">responses", ">median", ">first responses", ">median first", ">p90 first",
                                        ">resolved", ">median resolution", ">p90 resolution"])
-        let keys = Set(allRows.filter { $0.scope == .mailbox }.map(\.key)).sorted(by: MetricKey.precedes)
+        let keys = Set(allRows.filter { $0.key.scopeName == "mailbox" }.map(\.key)).sorted(by: MetricKey.precedes)
         for key in keys {
-            let response = rows(.response, .mailbox).first { $0.key == key }?.summary
-            let first = rows(.firstResponse, .mailbox).first { $0.key == key }?.summary
-            let resolution = rows(.resolution, .mailbox).first { $0.key == key }?.summary
-            mailboxes.add([label(mailboxKey: key), response.map { TextCharts.count($0.count) } ?? "0",
+            let response = rows(.response, "mailbox").first { $0.key == key }?.summary
+            let first = rows(.firstResponse, "mailbox").first { $0.key == key }?.summary
+            let resolution = rows(.resolution, "mailbox").first { $0.key == key }?.summary
+            mailboxes.add([label(key), response.map { TextCharts.count($0.count) } ?? "0",
                            response.map { TextCharts.duration($0.p50) } ?? "–",
                            first.map { TextCharts.count($0.count) } ?? "0", first.map { TextCharts.duration($0.p50) } ?? "–",
                            first.map { TextCharts.duration($0.p90) } ?? "–",
@@ -38,17 +38,17 @@ extension MarkdownReport {
 
         text += "\n### By agent\n\nMedian time to reply to a waiting customer; shorter is better.\n\n"
         var agents = MarkdownTable(["agent", ">responses", ">median", ">p90", "median"])
-        let agentRows = rows(.response, .agent)
+        let agentRows = rows(.response, "agent")
         let slowest = agentRows.map(\.summary.p50).max() ?? 0
         for row in agentRows {
-            agents.add([label(agentKey: row.key), TextCharts.count(row.summary.count), TextCharts.duration(row.summary.p50),
+            agents.add([label(row.key), TextCharts.count(row.summary.count), TextCharts.duration(row.summary.p50),
                         TextCharts.duration(row.summary.p90), TextCharts.bar(row.summary.p50, of: slowest)])
         }
         text += agents.render()
 
-        let days = rows(.response, .day)
+        let days = rows(.response, "day")
         if days.count > 1 {
-            text += "\nMedian response by day (\(days.first!.key) to \(days.last!.key)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
+            text += "\nMedian response by day (\(days.first!.key.text) to \(days.last!.key.text)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
         }
         return text
     }
@@ -75,23 +75,23 @@ extension MarkdownReport {
             text += "\n### Most reassigned conversations\n\n"
             var table = MarkdownTable(["conversation", "mailbox", ">assignments", ">reassignments", ">bounces", ">unassignments", "ends with"])
             for row in most {
-                table.add([String(row.conversation), analytics.mailboxLabel(row.mailbox).escapedForMarkdown(), String(row.assignments),
-                           String(row.reassignments), String(row.bounces), String(row.unassignments),
-                           row.finalAssignee == Fact.none ? "unassigned" : analytics.agentLabel(row.finalAssignee).escapedForMarkdown()])
+                table.add([String(row.conversation), analytics.label(mailbox: row.mailbox).escapedForMarkdown(),
+                           String(row.assignments), String(row.reassignments), String(row.bounces), String(row.unassignments),
+                           row.finalAssignee.map { analytics.label(agent: $0).escapedForMarkdown() } ?? "unassigned"])
             }
             text += table.render()
         }
         text += "\n### Agents\n\n"
         var agents = MarkdownTable(["agent", ">assigned in", ">handed off"])
         for row in analytics.churn.agents {
-            agents.add([analytics.agentLabel(row.agent).escapedForMarkdown(), String(row.assignedIn), String(row.handedOff)])
+            agents.add([analytics.label(agent: row.agent).escapedForMarkdown(), String(row.assignedIn), String(row.handedOff)])
         }
         return text + agents.render()
     }
 
     func tags() -> String {
         var text = "## Tags\n\n"
-        let rows = analytics.tags.rows
+        let rows = analytics.tags
         guard !rows.isEmpty else { return text + "No tags.\n" }
         let shown = rows.prefix(15)
         text += rows.count > shown.count ? "The \(shown.count) most used of \(rows.count) tags; all are in `tags.csv`.\n\n" : ""
@@ -106,31 +106,32 @@ extension MarkdownReport {
 
     func satisfaction() -> String {
         var text = "## Customer satisfaction\n\n"
-        let rows = analytics.satisfaction.rows
-        guard let all = rows.first(where: { $0.scope == .all }) else { return text + "No ratings.\n" }
+        let rows = analytics.satisfaction
+        guard let all = rows.first(where: { $0.key == .all }) else { return text + "No ratings.\n" }
         text += "\(TextCharts.count(all.ratings)) ratings: \(all.great) great, \(all.okay) okay, \(all.notGood) not good. "
         text += "**CSAT \(TextCharts.percent(all.csatPercent))**, **happiness \(decimal(all.happiness, places: 1))** "
         text += "(Help Scout's score: % great minus % not good).\n\n"
-        func table(_ scope: Satisfaction.Scope, _ title: String, label: (String) -> String) -> String {
+        func table(_ scope: String, _ title: String) -> String {
             var table = MarkdownTable([title, ">ratings", ">great", ">okay", ">not good", ">CSAT", ">happiness", ""])
-            for row in rows where row.scope == scope {
+            for row in rows where row.key.scopeName == scope {
                 table.add([label(row.key), String(row.ratings), String(row.great), String(row.okay), String(row.notGood),
                            TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
                            TextCharts.bar(max(0, row.happiness), of: 100, width: 10)])
             }
             return table.render()
         }
-        text += "### By agent\n\n" + table(.agent, "agent", label: label(agentKey:))
-        text += "\n### By week\n\n" + table(.week, "week") { $0 }
-        text += "\n### By mailbox\n\n" + table(.mailbox, "mailbox", label: label(mailboxKey:))
+        text += "### By agent\n\n" + table("agent", "agent")
+        text += "\n### By week\n\n" + table("week", "week")
+        text += "\n### By mailbox\n\n" + table("mailbox", "mailbox")
         return text
     }
 
-    private func label(agentKey key: String) -> String {
-        Int64(key).map { analytics.agentLabel($0) }?.escapedForMarkdown() ?? key
-    }
-
-    private func label(mailboxKey key: String) -> String {
-        Int64(key).map { analytics.mailboxLabel($0) }?.escapedForMarkdown() ?? key
+    /// A key as people know it: agents and mailboxes by name, escaped; days and weeks as text.
+    private func label(_ key: MetricKey) -> String {
+        switch key {
+        case .agent(let id?): return analytics.label(agent: id).escapedForMarkdown()
+        case .mailbox(let id?): return analytics.label(mailbox: id).escapedForMarkdown()
+        default: return key.text
+        }
     }
 }

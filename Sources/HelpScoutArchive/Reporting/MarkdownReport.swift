@@ -1,27 +1,26 @@
 /// Renders `report.md`: what a support lead reads on a Monday, from the same numbers as the CSVs.
-public struct MarkdownReport: Sendable {
+struct MarkdownReport {
     let summary: RunSummary
-    let analytics: Analytics
+    let analytics: AnalyticsResult
     /// The first audited findings, forged ones kept preferentially.
     let findings: [Finding]
-    let inputNames: [String]
 
-    public init(summary: RunSummary, analytics: Analytics, findings: [Finding], inputNames: [String]) {
+    init(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt) {
         self.summary = summary
         self.analytics = analytics
-        self.findings = findings
-        self.inputNames = inputNames
+        findings = audit.findings
     }
 
-    public func render() -> String {
+    private var inputNames: [String] { summary.inputNames }
+
+    func render() -> String {
         [header(), integrity(), volume(), responseTimes(), churn(), tags(), satisfaction(), audit()]
             .joined(separator: "\n")
     }
 
     private func header() -> String {
         var text = "# Help Scout webhook report\n\n"
-        if let first = analytics.store.firstEventTime, let last = analytics.store.lastEventTime {
-            let start = Timestamp(milliseconds: first), end = Timestamp(milliseconds: last)
+        if let start = analytics.firstEventTime, let end = analytics.lastEventTime {
             let days = end.dayNumber - start.dayNumber + 1
             text += "**Period:** \(start.day) to \(end.day) (\(days) day\(days == 1 ? "" : "s"), UTC; first event \(start.rfc3339), last \(end.rfc3339))  \n"
         } else {
@@ -59,24 +58,23 @@ public struct MarkdownReport: Sendable {
 
     private func volume() -> String {
         var text = "## Volume\n\n"
-        let counts = analytics.eventCounts
-        guard let firstDay = analytics.store.firstEventTime.map({ Timestamp(milliseconds: $0).dayNumber }),
-              let lastDay = analytics.store.lastEventTime.map({ Timestamp(milliseconds: $0).dayNumber }) else {
+        guard let firstDay = analytics.firstEventTime?.dayNumber, let lastDay = analytics.lastEventTime?.dayNumber else {
             return text + "No verified events.\n"
         }
-        var perDay: [String: Int] = [:]
+        var perDay: [Int: Int] = [:]
         var perType: [String: Int] = [:]
-        for row in counts {
+        for row in analytics.eventCounts {
             perDay[row.day, default: 0] += row.count
-            perType[row.type, default: 0] += row.count
+            perType[row.type.name, default: 0] += row.count
         }
-        let days = (firstDay...lastDay).map(Timestamp.dayString)
+        let days = Array(firstDay...lastDay)
         let dayCounts = days.map { perDay[$0, default: 0] }
         if days.count > 1 { text += "Events per day: `\(TextCharts.sparkline(dayCounts.map(Double.init)))`\n\n" }
         var table = MarkdownTable(["day", ">events", ""])
         let largest = Double(dayCounts.max() ?? 0)
         for (day, count) in zip(days, dayCounts) {
-            table.add([day + " " + Self.weekday(day), TextCharts.count(count), TextCharts.bar(Double(count), of: largest)])
+            table.add([Timestamp.dayString(day) + " " + Self.weekday(day), TextCharts.count(count),
+                       TextCharts.bar(Double(count), of: largest)])
         }
         text += table.render() + "\n"
         var types = MarkdownTable(["event type", ">events"])
@@ -86,9 +84,9 @@ public struct MarkdownReport: Sendable {
         return text + types.render()
     }
 
-    private static func weekday(_ day: String) -> String {
-        guard let time = Timestamp.parse(day + "T00:00:00Z") else { return "" }
-        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][((time.dayNumber + 3) % 7 + 7) % 7]
+    /// `Mon` to `Sun`, for a day number (1970-01-01 was a Thursday).
+    private static func weekday(_ day: Int) -> String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][((day + 3) % 7 + 7) % 7]
     }
 
     private func audit() -> String {

@@ -18,8 +18,8 @@ import Testing
         #expect(row.assignments == 4 && row.reassignments == 3 && row.bounces == 2 && row.unassignments == 1)
         #expect(row.finalAssignee == 302 && row.mailbox == 101)
         #expect(churn.agents == [
-            AssignmentChurn.AgentRow(agent: 301, assignedIn: 2, handedOff: 2),
-            AssignmentChurn.AgentRow(agent: 302, assignedIn: 2, handedOff: 1),
+            AgentChurn(agent: 301, assignedIn: 2, handedOff: 2),
+            AgentChurn(agent: 302, assignedIn: 2, handedOff: 1),
         ])
     }
 
@@ -36,7 +36,7 @@ import Testing
         ])
         #expect(analytics.churn.conversations.map(\.conversation) == [6])
         let row = try #require(analytics.churn.conversations.first)
-        #expect(row.assignments == 1 && row.reassignments == 0 && row.unassignments == 1 && row.finalAssignee == Int64.min)
+        #expect(row.assignments == 1 && row.reassignments == 0 && row.unassignments == 1 && row.finalAssignee == nil)
         #expect(AnalyticsCSV.assignmentChurn(analytics).hasSuffix("6,101,1,0,0,1,\n"))
     }
 }

@@ -8,8 +8,8 @@ import Testing
         S.thread(1, .customerMessage, at: 0), S.thread(2, .agentReply, at: 30, by: 301), S.thread(3, .agentReply, at: 60, by: 302),
     ])
 
-    func row(_ analytics: Analytics, _ scope: Satisfaction.Scope, _ key: String) -> Satisfaction.Row? {
-        analytics.satisfaction.rows.first { $0.scope == scope && $0.key == key }
+    func row(_ analytics: AnalyticsResult, _ key: MetricKey) -> SatisfactionRow? {
+        analytics.satisfaction.first { $0.key == key }
     }
 
     @Test func theLatestVersionOfARatingCounts() throws {
@@ -19,7 +19,7 @@ import Testing
             S.rating(9, .notGood, at: 90, agent: 302),   // re-rated
             S.rating(9, .okay, at: 80, agent: 302),      // an older version arriving late
         ])
-        let all = try #require(row(analytics, .all, "all"))
+        let all = try #require(row(analytics, .all))
         #expect(all.ratings == 1 && all.notGood == 1 && all.great == 0)
         #expect(all.csatPercent == 0 && all.happiness == -100)
         #expect(AnalyticsCSV.csat(analytics).contains("all,all,1,0,0,1,0.00,-100.00\n"))
@@ -33,19 +33,19 @@ import Testing
             S.rating(3, .unknown, at: 75),                       // not counted
             S.rating(nil, conversation: 4, .great, at: 80),      // no replies known: unknown agent and mailbox
         ])
-        #expect(row(analytics, .agent, "301")?.great == 1)
-        #expect(row(analytics, .agent, "302")?.okay == 1)
-        #expect(row(analytics, .agent, "unknown")?.great == 1)
-        #expect(row(analytics, .mailbox, "101")?.ratings == 1)
-        #expect(row(analytics, .mailbox, "102")?.ratings == 1)
-        #expect(row(analytics, .mailbox, "unknown")?.ratings == 1)
-        #expect(row(analytics, .week, "2026-W41")?.ratings == 3)
-        let all = try #require(row(analytics, .all, "all"))
+        #expect(row(analytics, .agent(301))?.great == 1)
+        #expect(row(analytics, .agent(302))?.okay == 1)
+        #expect(row(analytics, .agent(nil))?.great == 1)
+        #expect(row(analytics, .mailbox(101))?.ratings == 1)
+        #expect(row(analytics, .mailbox(102))?.ratings == 1)
+        #expect(row(analytics, .mailbox(nil))?.ratings == 1)
+        #expect(row(analytics, .week(ISOWeek(year: 2026, week: 41)))?.ratings == 3)
+        let all = try #require(row(analytics, .all))
         #expect(all.ratings == 3 && (all.csatPercent * 100).rounded() == 6667 && (all.happiness * 100).rounded() == 6667)
     }
 
     @Test func ratingsOfDeletedConversationsAreLeftOut() {
         let analytics = S.analytics([Self.conversation, S.rating(1, .great, at: 70), S.deletion(1, at: 100)])
-        #expect(analytics.satisfaction.rows.isEmpty)
+        #expect(analytics.satisfaction.isEmpty)
     }
 }

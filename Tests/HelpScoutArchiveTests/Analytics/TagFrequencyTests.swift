@@ -11,15 +11,15 @@ import Testing
             S.snapshot(.tags, conversation: 2, at: 0, tags: ["b", "c", "b"]),
             S.snapshot(.tags, conversation: 3, at: 0, tags: ["z"]), S.deletion(3, at: 5),
         ])
-        #expect(analytics.tags.rows == [
-            TagFrequency.Row(tag: "b", conversations: 2, added: 2, removed: 0),
-            TagFrequency.Row(tag: "c", conversations: 1, added: 1, removed: 0),
-            TagFrequency.Row(tag: "a", conversations: 0, added: 1, removed: 1),
+        #expect(analytics.tags == [
+            TagRow(tag: "b", conversations: 2, added: 2, removed: 0),
+            TagRow(tag: "c", conversations: 1, added: 1, removed: 0),
+            TagRow(tag: "a", conversations: 0, added: 1, removed: 1),
         ])
     }
 
     @Test func anEmptyTagsArrayRemovesEverything() {
         let analytics = S.analytics([S.snapshot(.created, at: 0, tags: ["x"]), S.snapshot(.tags, at: 10, tags: [])])
-        #expect(analytics.tags.rows == [TagFrequency.Row(tag: "x", conversations: 0, added: 1, removed: 1)])
+        #expect(analytics.tags == [TagRow(tag: "x", conversations: 0, added: 1, removed: 1)])
     }
 }

@@ -148,7 +148,7 @@ import Testing
         let collector = Collector()
         _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: .complete))
             .run(observer: collector)
-        let analytics = Analytics(store: collector.store, parts: parts)
+        let analytics = AnalyticsResult(store: collector.store, parts: parts)
         let names = collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + collector.store.mailboxNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return [names.joined(separator: ","), AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),

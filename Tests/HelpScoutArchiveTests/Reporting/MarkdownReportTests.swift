@@ -7,8 +7,14 @@ import Testing
     func render(_ events: [DecodedEvent], findings: [Finding] = []) -> String {
         var summary = RunSummary()
         for _ in events { summary.add(.verified) }
-        summary.inputCount = 1
-        return MarkdownReport(summary: summary, analytics: S.analytics(events), findings: findings, inputNames: ["in|put.jsonl"]).render()
+        summary.inputNames = ["in|put.jsonl"]
+        return MarkdownReport(summary: summary, analytics: S.analytics(events), audit: excerpt(findings)).render()
+    }
+
+    func excerpt(_ findings: [Finding]) -> AuditExcerpt {
+        var excerpt = AuditExcerpt()
+        for finding in findings { excerpt.add(finding) }
+        return excerpt
     }
 
     @Test func hostileNamesCannotBreakOrSpoofATable() {
@@ -34,9 +40,9 @@ import Testing
     @Test func archiveValuesAreNeverPutInCodeSpans() {
         var summary = RunSummary()
         summary.add(.forged)
-        summary.inputCount = 1
+        summary.inputNames = ["hs_archive.jsonl"]
         let finding = Finding(position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "a `tick` & <b>", eventType: "convo.`x`")
-        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), findings: [finding], inputNames: ["hs_archive.jsonl"]).render()
+        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), audit: excerpt([finding])).render()
         let audit = text.components(separatedBy: "## Audit")[1]
         #expect(audit.contains("| hs\\_archive.jsonl:3 "))
         #expect(audit.contains("convo.\\`x\\`") && audit.contains("a \\`tick\\` &amp; &lt;b&gt;"))
@@ -56,10 +62,10 @@ import Testing
     @Test func longPlacesKeepTheirLineNumber() {
         var summary = RunSummary()
         summary.add(.unsigned)
-        summary.inputCount = 1
         let path = "/var/archive/helpscout/" + String(repeating: "deep/", count: 12) + "2026-10-05.jsonl.gz"
         let finding = Finding(position: ArchivePosition(input: 0, line: 1234), status: .unsigned, reason: "r")
-        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), findings: [finding], inputNames: [path]).render()
+        summary.inputNames = [path]
+        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), audit: excerpt([finding])).render()
         #expect(text.contains("| …") && text.contains("deep/2026-10-05.jsonl.gz:1234 |"))
     }
 

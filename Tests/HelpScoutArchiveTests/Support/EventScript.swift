@@ -1,4 +1,4 @@
-import HelpScoutArchive
+@testable import HelpScoutArchive
 
 /// Hand-built events for the metric tests: times are minutes after 2026-10-05T10:00:00Z.
 enum EventScript {
@@ -32,9 +32,9 @@ enum EventScript {
     }
 
     /// The metrics of `events` fed in the given order, each at the next archive position.
-    static func analytics(_ events: [DecodedEvent]) -> Analytics {
+    static func analytics(_ events: [DecodedEvent]) -> AnalyticsResult {
         var store = FactStore()
         for event in events { store.record(event) }
-        return Analytics(store: store)
+        return AnalyticsResult(store: store)
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Renders the report folder's files, all but the streamed `audit.csv`: each one a pure function of
+/// the run's summary, its analytics and the findings `report.md` lists.
+public enum ReportRendering {
+    /// The files' names and texts, in the order they are written.
+    public static func files(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt)
+        -> [(name: String, text: String)]
+    {
+        let files: [(name: String, render: @Sendable () -> String)] = [
+            (ReportFiles.integrity, { IntegrityCSV.render(summary) }),
+            (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
+            (ReportFiles.responseTimes, { AnalyticsCSV.responseTimes(analytics) }),
+            (ReportFiles.assignmentChurn, { AnalyticsCSV.assignmentChurn(analytics) }),
+            (ReportFiles.agentAssignments, { AnalyticsCSV.agentAssignments(analytics) }),
+            (ReportFiles.tags, { AnalyticsCSV.tags(analytics) }),
+            (ReportFiles.csat, { AnalyticsCSV.csat(analytics) }),
+            (ReportFiles.markdown, { MarkdownReport(summary: summary, analytics: analytics, audit: audit).render() }),
+        ]
+        // Rendered on every core: the run's last few tens of milliseconds otherwise use one.
+        let texts = ConcurrentSlots<String?>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { texts.put($0, files[$0].render()) }
+        return files.indices.map { (files[$0].name, texts.take($0)!) }
+    }
+}

@@ -1,0 +1,68 @@
+@testable import HelpScoutArchive
+import HelpScoutArchiveSamples
+import Testing
+
+/// Every metric's state merges: the conversations added in parts, split any way and merged in any
+/// order, give the rows of one pass over them all.
+@Suite struct MetricMergeTests {
+    final class Collector: RunObserver {
+        var store = FactStore()
+        func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
+    }
+
+    /// The facts of the sample archives: a few hundred conversations of every kind.
+    static let store: FactStore = {
+        let root = Fixtures.repositoryRoot + "/sample-data"
+        let keyring = try! SecretKeyring.load(secretFile: RawPath(root + "/webhook-secrets.txt"), environment: [:]).keyring
+        let collector = Collector()
+        _ = ArchivePipeline(inputs: InputDiscovery.archives(for: [root + "/archive"]), keyring: keyring,
+                            options: .init(jobs: 1)).run(observer: collector)
+        return collector.store
+    }()
+
+    /// The rows of `Metric` from one pass, and from `parts` parts whose conversations are dealt at
+    /// random and merged in a random order.
+    func rows<Metric: ConversationMetric>(_: Metric.Type, parts: Int, seed: UInt64) -> (Metric.Rows, Metric.Rows) {
+        let store = Self.store
+        var random = SampleRandom(seed: seed)
+        var whole = Metric(store: store)
+        var states = Array(repeating: Metric(store: store), count: parts)
+        for id in store.conversations.keys.sorted() where !store.conversations[id]!.isDeleted {
+            let view = ConversationView(id: id, facts: store.conversations[id]!, store: store)
+            whole.add(view)
+            states[Int(random.next() % UInt64(parts))].add(view)
+        }
+        states.shuffle(using: &random)
+        var merged = states.removeFirst()
+        for state in states { merged.merge(state) }
+        return (whole.rows(store: store), merged.rows(store: store))
+    }
+
+    func expectMergesLikeOnePass<Metric: ConversationMetric>(_ metric: Metric.Type) {
+        #expect(Self.store.conversations.count > 200)
+        for (parts, seed) in [(2, 1), (3, 2), (7, 3), (40, 4)] as [(Int, UInt64)] {
+            let (whole, merged) = rows(metric, parts: parts, seed: seed)
+            #expect(whole == merged, "\(metric) in \(parts) parts")
+        }
+    }
+
+    @Test func responseTimesMergeLikeOnePass() {
+        expectMergesLikeOnePass(ResponseTimes.self)
+        #expect(!rows(ResponseTimes.self, parts: 1, seed: 0).0.isEmpty)
+    }
+
+    @Test func assignmentChurnMergesLikeOnePass() {
+        expectMergesLikeOnePass(AssignmentChurn.self)
+        #expect(!rows(AssignmentChurn.self, parts: 1, seed: 0).0.agents.isEmpty)
+    }
+
+    @Test func tagFrequencyMergesLikeOnePass() {
+        expectMergesLikeOnePass(TagFrequency.self)
+        #expect(!rows(TagFrequency.self, parts: 1, seed: 0).0.isEmpty)
+    }
+
+    @Test func satisfactionMergesLikeOnePass() {
+        expectMergesLikeOnePass(Satisfaction.self)
+        #expect(rows(Satisfaction.self, parts: 1, seed: 0).0.count > 3)
+    }
+}
