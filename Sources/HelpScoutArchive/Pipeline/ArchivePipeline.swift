@@ -47,18 +47,18 @@ public final class ArchivePipeline {
         let ledger = RunLedger(inputNames: inputs.map(\.name), observer: observer)
         let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger)
         let keyring = self.keyring
-        let detail = options.detail
+        let detail = options.detail, maxLineLength = options.maxLineLength
         let finished = DispatchSemaphore(value: 0)
         for _ in 1..<options.jobs {
             let thread = Thread {
-                var processor = BatchProcessor(keyring: keyring, detail: detail)
+                var processor = BatchProcessor(keyring: keyring, detail: detail, maxLineLength: maxLineLength)
                 scheduler.work(with: &processor)
                 finished.signal()
             }
             thread.stackSize = 1 << 20
             thread.start()
         }
-        var processor = BatchProcessor(keyring: keyring, detail: detail)
+        var processor = BatchProcessor(keyring: keyring, detail: detail, maxLineLength: maxLineLength)
         scheduler.work(with: &processor)
         for _ in 1..<options.jobs { finished.wait() }
         mostBatchesInFlight = scheduler.mostInFlight

@@ -16,9 +16,13 @@ public struct BatchResult: Sendable {
 /// Processes whole batches with one `DeliveryProcessor`.
 public struct BatchProcessor {
     private var processor: DeliveryProcessor
+    /// The longest line the reader reads, named in the reason of a longer one.
+    private let maxLineLength: Int
 
-    public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
+    init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete,
+         maxLineLength: Int = ArchiveReader.defaultMaxLineLength) {
         processor = DeliveryProcessor(keyring: keyring, detail: detail)
+        self.maxLineLength = maxLineLength
     }
 
     /// The verdicts of every non-blank line of `batch`.
@@ -30,11 +34,15 @@ public struct BatchProcessor {
             entries.append(.init(lineIndex: index, verdict: processor.process(line: line)))
         }
         if let length = batch.oversizedLineLength {
-            let limit = ArchiveReader.defaultMaxLineLength >> 20
             entries.append(.init(lineIndex: lineCount - 1, verdict: .rejected(
-                .malformed, reason: "line is \(length) bytes long, over the \(limit) MiB limit; skipped unread",
+                .malformed, reason: "line is \(length) bytes long, over the \(Self.size(maxLineLength)) limit; skipped unread",
                 deliveryId: nil, eventType: nil)))
         }
         return BatchResult(lineCount: lineCount, entries: entries, signatures: processor.takeSignatures())
+    }
+
+    /// `16 MiB`, or bytes when the limit is not a whole number of MiB.
+    static func size(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes)-byte"
     }
 }

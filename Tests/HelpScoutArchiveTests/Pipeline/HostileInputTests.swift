@@ -122,6 +122,19 @@ import Testing
         #expect(summary.total == summary.count(.verified) + observer.findings.count)
     }
 
+    /// Regression: the reason named the default 16 MiB limit whatever limit the run was given.
+    @Test func anOversizedLineNamesTheConfiguredLimitNotTheDefault() {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        Fixtures.write(Array((String(repeating: "x", count: 3000) + "\n{}\n").utf8), to: folder + "/long.jsonl")
+        let observer = RecordingObserver()
+        _ = ArchivePipeline(inputs: InputDiscovery.archives(for: [folder]), keyring: Fixtures.keyring(),
+                            options: .init(jobs: 1, batchSize: 512, maxLineLength: 1024)).run(observer: observer)
+        let reasons = observer.findings.map(\.reason)
+        #expect(reasons.count == 2)
+        #expect(reasons.first?.contains("line is 3000 bytes long, over the 1024-byte limit") == true, "\(reasons)")
+    }
+
     @Test func aFIFOInADirectoryIsReportedNotOpened() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -37,8 +37,11 @@ public struct DeliveryProcessor {
         func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
             .rejected(status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader?.name)
         }
-        if let problem = fields.structuralProblem { return rejected(.malformed, problem) }
-        guard let bodyIndex = fields.body else { return rejected(.malformed, "line has no body") }
+        let bodyIndex: Int
+        switch fields.body {
+        case .problem(let problem): return rejected(.malformed, problem)
+        case .string(let index): bodyIndex = index
+        }
         if line.tokens[bodyIndex].hasUnpairedSurrogate {
             return rejected(.malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
         }

@@ -8,9 +8,14 @@ struct DeliveryFields {
         case value(Int)
     }
 
+    /// The body's string, or why the line's structure has none to verify.
+    enum Body {
+        case string(Int)
+        case problem(String)
+    }
+
     private let tape: JSONDocument
-    var body: Int?
-    var structuralProblem: String?
+    var body = Body.problem("line has no headers object")
     var isBase64Encoded = false
     /// The `id` value, read into a `String` only for a finding (`deliveryId`).
     private var idValue: Int?
@@ -39,12 +44,9 @@ struct DeliveryFields {
         }
         if let flag = tape.member(root, "isBase64Encoded") { isBase64Encoded = tape.kind(flag) == .true }
 
-        guard let headers = tape.member(root, "headers") else {
-            structuralProblem = "line has no headers object"
-            return
-        }
+        guard let headers = tape.member(root, "headers") else { return }
         guard tape.kind(headers) == .object else {
-            structuralProblem = "headers is not an object"
+            body = .problem("headers is not an object")
             return
         }
         var signatureValue: Int?
@@ -67,15 +69,11 @@ struct DeliveryFields {
             eventHeader = tape.eventType(index, trimmed: true)
         }
 
-        guard let body = tape.member(root, "body") else {
-            structuralProblem = "line has no body"
+        guard let index = tape.member(root, "body") else {
+            body = .problem("line has no body")
             return
         }
-        guard tape.kind(body) == .string else {
-            structuralProblem = "body is not a string"
-            return
-        }
-        self.body = body
+        body = tape.kind(index) == .string ? .string(index) : .problem("body is not a string")
     }
 
     /// A header value: a string, or an array whose first element counts; `null` and `[]` are absent.

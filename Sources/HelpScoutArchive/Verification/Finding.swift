@@ -1,0 +1,27 @@
+/// A line that is not a verified event, with why: what `verify` prints and `audit.csv` lists.
+public struct Finding: Sendable, Equatable {
+    /// The most characters of a delivery id or event type a finding keeps from an archive: enough
+    /// for any real one, and a hostile megabyte id cannot bloat the audit.
+    public static let maxFieldLength = 200
+
+    static func capped(_ text: String) -> String {
+        text.count <= maxFieldLength ? text : String(text.prefix(maxFieldLength)) + "…"
+    }
+
+    public var position: ArchivePosition
+    public var status: DeliveryStatus
+    public var reason: String
+    public var deliveryId: String?
+    public var eventType: String?
+
+    /// A finding whose texts are made `displaySafe`: the delivery id and event type come from
+    /// unauthenticated lines, and every output shows them to people.
+    public init(position: ArchivePosition, status: DeliveryStatus, reason: String,
+                deliveryId: String? = nil, eventType: String? = nil) {
+        self.position = position
+        self.status = status
+        self.reason = reason.displaySafe
+        self.deliveryId = deliveryId?.displaySafe
+        self.eventType = eventType?.displaySafe
+    }
+}
