@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchive
+import HelpScoutArchiveSamples
 import Testing
 
 /// Every case of `../shared/vectors/signatures.jsonl` (copied into Fixtures/) must pass.
@@ -82,7 +83,7 @@ import Testing
 
     private func fingerprintOfMatch(body: String, signedWith secret: String, keyring: [String]) -> BodyFingerprint? {
         var verifier = SignatureVerifier(keyring: Fixtures.keyring(keyring))
-        let signature = HelpScoutArchiveSamplesBridge.sign(body, secret: secret)
+        let signature = DeliveryLine.sign(Array(body.utf8), secret: secret)
         var bytes = Array(body.utf8)
         let check = bytes.withUnsafeMutableBytes { verifier.verify(signature: signature, body: UnsafeRawBufferPointer($0)) }
         if case .matches(let fingerprint) = check { return fingerprint }
