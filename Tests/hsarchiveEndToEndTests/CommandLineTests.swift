@@ -4,9 +4,8 @@ import Testing
 @Suite struct CommandLineTests {
     let secret = "e2e-secret-Zq8wPz"
 
-    @Test func verifyExitsZeroWhenAllIsSigned() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func verifyExitsZeroWhenAllIsSigned() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let result = try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
         #expect(result.status == 0)
@@ -23,9 +22,8 @@ import Testing
         #expect(findings.contains { $0.contains(": forged: ") })
     }
 
-    @Test func missingSecretUsageErrorsAndUnreadableInputsExitTwo() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func missingSecretUsageErrorsAndUnreadableInputsExitTwo() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
 
         let noSecret = try HSArchiveRunner.run(["verify", archive])
@@ -44,9 +42,8 @@ import Testing
         #expect(missing.output.contains("5 verified"))
     }
 
-    @Test func aCutGzipIsNamedWithTheLineReachedAndExitsTwoEvenWithForgeries() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aCutGzipIsNamedWithTheLineReachedAndExitsTwoEvenWithForgeries() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret, count: 200)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: folder + "/cut.jsonl.gz"))
@@ -56,9 +53,8 @@ import Testing
         #expect(result.errors.contains("cut short"))
     }
 
-    @Test func secretsAreNeverPrintedNorWritten() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func secretsAreNeverPrintedNorWritten() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let secretFile = folder + "/secret.txt"
         try (secret + "\n").write(toFile: secretFile, atomically: true, encoding: .utf8)
@@ -77,9 +73,8 @@ import Testing
         }
     }
 
-    @Test func standardInputIsReadAsDash() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func standardInputIsReadAsDash() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive)))
         let result = try HSArchiveRunner.run(["verify", "-"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret], input: bytes)

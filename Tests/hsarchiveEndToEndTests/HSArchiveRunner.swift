@@ -125,12 +125,6 @@ struct HSArchiveRunner {
         return posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 ? pid : nil
     }
 
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "hsarchive-e2e-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// A clean archive of `count` signed conversations, gzip-compressed.
     static func cleanArchive(in folder: String, secret: String, count: Int = 5) -> String {
         let lines = (0..<count).map { index in

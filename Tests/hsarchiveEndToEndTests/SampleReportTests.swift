@@ -4,8 +4,10 @@ import Testing
 /// The report of sample-data/ is golden: it must match the committed Reports/ byte for byte.
 /// After an intended change, `make report` rewrites Reports/; review the diff and commit it.
 @Suite struct SampleReportTests {
+    /// A fresh report of sample-data/ with `jobs` threads, in the test's temporary folder.
     func report(jobs: Int) throws -> String {
-        let out = HSArchiveRunner.temporaryFolder() + "/Reports"
+        let folder = TemporaryFolder.path + "/jobs-\(jobs)", out = folder + "/Reports"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Paths as `make report` gives them: the audit names files as given.
         let result = try HSArchiveRunner.run([
             "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
@@ -19,9 +21,8 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     }
 
-    @Test func theSampleReportMatchesTheCommittedReports() throws {
+    @Test(.temporaryFolder) func theSampleReportMatchesTheCommittedReports() throws {
         let out = try report(jobs: 2)
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
         let golden = HSArchiveRunner.repositoryRoot + "/Reports"
         #expect(try files(in: out) == files(in: golden))
         for name in try files(in: golden) {
@@ -31,12 +32,8 @@ import Testing
         }
     }
 
-    @Test func oneThreadAndAllThreadsWriteIdenticalReports() throws {
+    @Test(.temporaryFolder) func oneThreadAndAllThreadsWriteIdenticalReports() throws {
         let one = try report(jobs: 1), many = try report(jobs: 4)
-        defer {
-            try? FileManager.default.removeItem(atPath: (one as NSString).deletingLastPathComponent)
-            try? FileManager.default.removeItem(atPath: (many as NSString).deletingLastPathComponent)
-        }
         for name in try files(in: one) {
             #expect(FileManager.default.contentsEqual(atPath: one + "/" + name, andPath: many + "/" + name), "\(name)")
         }
