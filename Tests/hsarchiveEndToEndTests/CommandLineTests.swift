@@ -12,11 +12,14 @@ import Testing
         #expect(result.output == "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n")
     }
 
-    @Test func verifyExitsOneOnForgeriesAndListsEachLine() throws {
+    /// Regression: the findings were counted against the committed Reports/, not a run of this build.
+    @Test(.temporaryFolder) func verifyExitsOneOnForgeriesAndListsEachLine() throws {
         let result = try HSArchiveRunner.run(["verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets])
         #expect(result.status == 1)
         let findings = result.output.split(separator: "\n").dropLast()
-        let audit = try String(contentsOfFile: HSArchiveRunner.repositoryRoot + "/Reports/audit.csv", encoding: .utf8)
+        let report = try HSArchiveRunner.reportSampleData(into: TemporaryFolder.path + "/Reports")
+        #expect(report.status == 0, "\(report.errors)")
+        let audit = try String(contentsOfFile: TemporaryFolder.path + "/Reports/audit.csv", encoding: .utf8)
         #expect(findings.count == audit.split(separator: "\n").count - 1)
         #expect(findings.allSatisfy { $0.contains(".jsonl") && $0.contains(": ") })
         #expect(findings.contains { $0.contains(": forged: ") })
