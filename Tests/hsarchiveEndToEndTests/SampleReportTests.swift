@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The report of sample-data/ is golden: it must match the committed Reports/ byte for byte.
-/// After an intended change, `make report` rewrites Reports/; review the diff and commit it.
+/// After an intended change, `make report` re-records Reports/, and the run fails until the new
+/// files are committed: review the diff and commit it. No test writes Reports/.
 @Suite struct SampleReportTests {
     /// A fresh report of sample-data/ with `jobs` threads, in the test's temporary folder.
     func report(jobs: Int) throws -> String {
@@ -25,6 +26,23 @@ import Testing
             let expected = try String(contentsOfFile: golden + "/" + name, encoding: .utf8)
             let actual = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
             #expect(actual == expected, "Reports/\(name) differs from a fresh run: run `make report` and review the diff")
+        }
+    }
+
+    /// Whether the repository is a git work tree whose status can be read (not, say, a tarball).
+    static let isGitWorkTree = (try? HSArchiveRunner.shell("git rev-parse --is-inside-work-tree",
+                                                            directory: HSArchiveRunner.repositoryRoot).status) == 0
+
+    /// Regression: a `make report` that re-recorded Reports/ with changed output made the golden test
+    /// pass at once, since it compares a fresh run with whatever Reports/ holds: a new baseline could
+    /// be committed without anyone having looked at its diff. Reports/ must now equal the last commit.
+    @Test(.enabled(if: SampleReportTests.isGitWorkTree, "compares Reports/ with the last commit"))
+    func aReRecordedSampleReportFailsTheRunUntilItIsCommitted() throws {
+        let command = "git --no-optional-locks status --porcelain --untracked-files=all -- Reports"
+        let status = try HSArchiveRunner.shell(command, directory: HSArchiveRunner.repositoryRoot)
+        #expect(status.status == 0, "\(status.errors)")
+        for line in status.output.split(separator: "\n") {
+            Issue.record("re-recorded \(line.dropFirst(3)): review the diff (git diff -- Reports) and commit it")
         }
     }
 
