@@ -52,11 +52,19 @@ struct HSArchive: ParsableCommand {
     }
 }
 
-/// The spec's exit statuses (section 6).
-enum ExitStatus: Int32 {
-    case success = 0
-    case forgedOrUnsigned = 1
-    case usage = 2
+/// The exit statuses of README.md's table (the spec's section 6). A usage error and a failure share
+/// status 2; each has a name of its own so that what a failure is can be read where it is thrown.
+struct ExitStatus: Equatable {
+    let rawValue: Int32
+
+    static let success = ExitStatus(rawValue: 0)
+    /// `verify` (or `report --strict`) found forged or unsigned deliveries, or no signature matched.
+    static let forgedOrUnsigned = ExitStatus(rawValue: 1)
+    /// The command line is wrong.
+    static let usage = ExitStatus(rawValue: 2)
+    /// No secret, an input that cannot be read, a report folder that is refused or cannot be
+    /// written, or output that cannot be written.
+    static let failure = ExitStatus(rawValue: 2)
 
     var code: ExitCode { ExitCode(rawValue) }
 }

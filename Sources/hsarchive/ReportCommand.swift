@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             folder.discard()
             Diagnostics.error(Self.message(error))
-            throw ExitStatus.usage.code
+            throw ExitStatus.failure.code
         }
         builder.onFailure = { failure in Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name)) }
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             folder.discard()
             let kept = (error as? ReportFolderError)?.keptPreviousReport ?? true
             Diagnostics.error(kept ? "\(Self.message(error)); \(unchanged)" : Self.message(error))
-            throw ExitStatus.usage.code
+            throw ExitStatus.failure.code
         }
         if let leftover = folder.leftover {
             Diagnostics.warning("the previous report was left in \(leftover): files hsarchive did not write appeared in it while it was replaced")
@@ -90,7 +90,7 @@ struct ReportCommand: ParsableCommand {
             }
         } catch {
             Diagnostics.error(error.message)
-            throw ExitStatus.usage.code
+            throw ExitStatus.failure.code
         }
     }
 

@@ -70,7 +70,7 @@ struct RunOptions: ParsableArguments {
             return keyring
         } catch {
             Diagnostics.error(error.message)
-            throw ExitStatus.usage.code
+            throw ExitStatus.failure.code
         }
     }
 

@@ -4,28 +4,29 @@ import Testing
 @Suite struct CommandLineTests {
     let secret = "e2e-secret-Zq8wPz"
 
-    @Test func verifyExitsZeroWhenAllIsSigned() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func verifyExitsZeroWhenAllIsSigned() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let result = try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
         #expect(result.status == 0)
         #expect(result.output == "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n")
     }
 
-    @Test func verifyExitsOneOnForgeriesAndListsEachLine() throws {
+    /// Regression: the findings were counted against the committed Reports/, not a run of this build.
+    @Test(.temporaryFolder) func verifyExitsOneOnForgeriesAndListsEachLine() throws {
         let result = try HSArchiveRunner.run(["verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets])
         #expect(result.status == 1)
         let findings = result.output.split(separator: "\n").dropLast()
-        let audit = try String(contentsOfFile: HSArchiveRunner.repositoryRoot + "/Reports/audit.csv", encoding: .utf8)
+        let report = try HSArchiveRunner.reportSampleData(into: TemporaryFolder.path + "/Reports")
+        #expect(report.status == 0, "\(report.errors)")
+        let audit = try String(contentsOfFile: TemporaryFolder.path + "/Reports/audit.csv", encoding: .utf8)
         #expect(findings.count == audit.split(separator: "\n").count - 1)
         #expect(findings.allSatisfy { $0.contains(".jsonl") && $0.contains(": ") })
         #expect(findings.contains { $0.contains(": forged: ") })
     }
 
-    @Test func missingSecretUsageErrorsAndUnreadableInputsExitTwo() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func missingSecretUsageErrorsAndUnreadableInputsExitTwo() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
 
         let noSecret = try HSArchiveRunner.run(["verify", archive])
@@ -44,9 +45,8 @@ import Testing
         #expect(missing.output.contains("5 verified"))
     }
 
-    @Test func aCutGzipIsNamedWithTheLineReachedAndExitsTwoEvenWithForgeries() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aCutGzipIsNamedWithTheLineReachedAndExitsTwoEvenWithForgeries() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret, count: 200)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: folder + "/cut.jsonl.gz"))
@@ -56,9 +56,8 @@ import Testing
         #expect(result.errors.contains("cut short"))
     }
 
-    @Test func secretsAreNeverPrintedNorWritten() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func secretsAreNeverPrintedNorWritten() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let secretFile = folder + "/secret.txt"
         try (secret + "\n").write(toFile: secretFile, atomically: true, encoding: .utf8)
@@ -77,9 +76,8 @@ import Testing
         }
     }
 
-    @Test func standardInputIsReadAsDash() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func standardInputIsReadAsDash() throws {
+        let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive)))
         let result = try HSArchiveRunner.run(["verify", "-"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret], input: bytes)

@@ -33,6 +33,13 @@ struct HSArchiveRunner {
     static var sampleArchive: String { repositoryRoot + "/sample-data/archive" }
     static var sampleSecrets: String { repositoryRoot + "/sample-data/webhook-secrets.txt" }
 
+    /// Writes a fresh report of sample-data/ into `out` (whose parent must exist) as `make report`
+    /// does, with the same relative paths, so the audit names the files alike.
+    static func reportSampleData(into out: String, jobs: Int = 2) throws -> Result {
+        try run(["report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
+                 "--out", out, "--jobs", String(jobs)], directory: repositoryRoot)
+    }
+
     /// Runs `hsarchive arguments` with `environment` (and nothing else of ours) and `input` on stdin.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
                     directory: String? = nil, executable: String = binary) throws -> Result {
@@ -123,12 +130,6 @@ struct HSArchiveRunner {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         return posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 ? pid : nil
-    }
-
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "hsarchive-e2e-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     /// A clean archive of `count` signed conversations, gzip-compressed.

@@ -30,9 +30,8 @@ import Testing
                             secret: secret, event: "convo.created").serialized()
     }
 
-    @Test func hostileArchivesEndClearlyWithEveryLineCounted() throws {
-        let folder = HSArchiveRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func hostileArchivesEndClearlyWithEveryLineCounted() throws {
+        let folder = TemporaryFolder.path
         let archive = folder + "/archive"
         try FileManager.default.createDirectory(atPath: archive + "/loop", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: archive + "/loop/again", withDestinationPath: archive)

@@ -15,10 +15,9 @@ import Testing
         })
     }
 
-    /// A folder with a good report in `Reports/`, and its archive.
+    /// The test's temporary folder with a good report in `Reports/`, and its archive.
     func withPreviousReport(_ body: (_ root: String, _ archive: String, _ previous: [String: Data]) throws -> Void) throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         #expect(try HSArchiveRunner.run(["report", archive, "--out", root + "/Reports"], environment: environment).status == 0)
         try body(root, archive, snapshot(root + "/Reports"))
@@ -26,7 +25,7 @@ import Testing
 
     /// Regression: with a wrong secret every line was forged, `report` exited 0 and replaced the
     /// last good report with an empty one.
-    @Test func aWrongSecretIsSaidPlainlyExitsOneAndKeepsThePreviousReport() throws {
+    @Test(.temporaryFolder) func aWrongSecretIsSaidPlainlyExitsOneAndKeepsThePreviousReport() throws {
         try withPreviousReport { root, archive, previous in
             let wrong = ["HELPSCOUT_WEBHOOK_SECRET": "not-the-secret"]
             let report = try HSArchiveRunner.run(["report", archive, "--out", root + "/Reports"], environment: wrong)
@@ -45,7 +44,7 @@ import Testing
     }
 
     /// Regression: a run that read nothing (every input missing) still replaced the previous report.
-    @Test func aRunThatReadNothingKeepsThePreviousReport() throws {
+    @Test(.temporaryFolder) func aRunThatReadNothingKeepsThePreviousReport() throws {
         try withPreviousReport { root, _, previous in
             let result = try HSArchiveRunner.run(["report", root + "/missing.jsonl.gz", root + "/gone/", "--out", root + "/Reports"],
                                                  environment: environment)
@@ -56,7 +55,7 @@ import Testing
     }
 
     /// Regression: a folder with no archive files, or only `*.json.gz` ones, read 0 lines and exited 0.
-    @Test func aFolderWithoutArchivesIsAnInputThatCouldNotBeRead() throws {
+    @Test(.temporaryFolder) func aFolderWithoutArchivesIsAnInputThatCouldNotBeRead() throws {
         try withPreviousReport { root, archive, previous in
             try manager.createDirectory(atPath: root + "/exports", withIntermediateDirectories: true)
             try Data(try Data(contentsOf: URL(fileURLWithPath: archive))).write(to: URL(fileURLWithPath: root + "/exports/day.json.gz"))
@@ -72,9 +71,8 @@ import Testing
 
     /// An existing empty file is a quiet day: read, reported, success. Empty standard input is read
     /// the same way, with a warning (`zcat missing.gz | hsarchive verify -` at least says so).
-    @Test func anEmptyFileIsAQuietDayAndEmptyStandardInputDrawsAWarning() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func anEmptyFileIsAQuietDayAndEmptyStandardInputDrawsAWarning() throws {
+        let root = TemporaryFolder.path
         try Data().write(to: URL(fileURLWithPath: root + "/quiet.jsonl"))
         let report = try HSArchiveRunner.run(["report", root + "/quiet.jsonl", "--out", root + "/Reports"], environment: environment)
         #expect(report.status == 0)
@@ -86,9 +84,8 @@ import Testing
     }
 
     /// Regression: `verify > /dev/full` was silent and exited 0 or 1. A closed pipe stays quiet.
-    @Test func aWriteErrorOnStandardOutputIsReportedAndExitsTwo() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aWriteErrorOnStandardOutputIsReportedAndExitsTwo() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         for command in ["verify", "events"] {
             let full = try HSArchiveRunner.shell("\"$HSARCHIVE\" \(command) \(archive) > /dev/full", environment: environment)
@@ -102,9 +99,8 @@ import Testing
 
     /// Regression: a file named `-dash.jsonl` was parsed as options (`-h` among them): help, exit 0,
     /// nothing verified.
-    @Test func aFileNameStartingWithADashIsReadNotTakenForOptions() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aFileNameStartingWithADashIsReadNotTakenForOptions() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.copyItem(atPath: archive, toPath: root + "/-dash.jsonl")
         for arguments in [["verify", "-dash.jsonl"], ["verify", "--", "-dash.jsonl"], ["verify", "--jobs", "1", "--", "-dash.jsonl"]] {
@@ -128,9 +124,8 @@ import Testing
     }
 
     /// Regression: a secret file saved with a byte-order mark made every delivery forged, silently.
-    @Test func aSecretFileWithAByteOrderMarkStillVerifies() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aSecretFileWithAByteOrderMarkStillVerifies() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try Data([0xEF, 0xBB, 0xBF] + Array((secret + "\r\n").utf8)).write(to: URL(fileURLWithPath: root + "/secret.txt"))
         chmod(root + "/secret.txt", 0o600)
@@ -144,9 +139,8 @@ import Testing
     }
 
     /// Regression: a corrupt later gzip member lost the lines of the intact members before it.
-    @Test func linesOfIntactGzipMembersBeforeACorruptOneCount() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func linesOfIntactGzipMembersBeforeACorruptOneCount() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         var damaged = GzipDeflater.compress(Array(String(repeating: "{\"headers\":{},\"body\":\"{}\"}\n", count: 300).utf8))
         for index in (damaged.count / 2)..<(damaged.count / 2 + 16) { damaged[index] ^= 0x5A }

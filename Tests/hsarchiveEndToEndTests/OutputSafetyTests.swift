@@ -33,9 +33,10 @@ import Testing
 
     /// Regression: a file name that is not UTF-8 could not be opened ("No such file"), and a name
     /// with a newline or an escape sequence was printed raw, so it could forge `verify` lines.
-    @Test func fileNamesAreOpenedByTheirBytesAndShownEscaped() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func fileNamesAreOpenedByTheirBytesAndShownEscaped() throws {
+        // The archives in a folder of their own, the report beside it (its lock file beside that).
+        let root = TemporaryFolder.path + "/archives", out = TemporaryFolder.path + "/Reports"
+        try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         let forged = DeliveryLine.signed("{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", secret: "wrong", event: "convo.created").serialized()
         try (forged + "\n").write(toFile: root + "/forged.jsonl", atomically: true, encoding: .utf8)
@@ -55,11 +56,9 @@ import Testing
 
             """)
         #expect(result.errors.isEmpty, "\(result.errors)")
-        let report = try HSArchiveRunner.run(["report", root, "--out", root + "/../" + URL(fileURLWithPath: root).lastPathComponent + "-Reports"],
-                                             environment: environment)
-        defer { try? manager.removeItem(atPath: root + "-Reports") }
+        let report = try HSArchiveRunner.run(["report", root, "--out", root + "/../Reports"], environment: environment)
         for name in ["audit.csv", "report.md"] {
-            let text = try String(contentsOfFile: root + "-Reports/" + name, encoding: .utf8)
+            let text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
             // (report.md cuts long places short, before the escape sequence here.)
             let shown = name == "report.md" ? Self.shownByMarkdown(text) : text
             #expect(shown.contains("caf\\xe9.jsonl") && (name == "report.md" || shown.contains("\\u001b[2J")), "\(name)")
@@ -70,9 +69,8 @@ import Testing
 
     /// `events` JSON names a file exactly (JSON's escapes keep it safe), so it can be opened
     /// again; CSV shows the display-safe name.
-    @Test func eventsNameFilesExactlyInJSON() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func eventsNameFilesExactlyInJSON() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 1)
         let name = root + "/esc\u{1B}[31m\\red.jsonl.gz"
         try manager.moveItem(atPath: archive, toPath: name)
@@ -86,9 +84,8 @@ import Testing
 
     /// Regression: header values and delivery ids of unauthenticated lines reached `verify`'s
     /// output, `audit.csv` and report.md with raw ESC, newlines and bidi overrides.
-    @Test func valuesFromUnauthenticatedLinesAreEscapedInEveryOutput() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func valuesFromUnauthenticatedLinesAreEscapedInEveryOutput() throws {
+        let root = TemporaryFolder.path
         let lines = [
             #"{"id":"\u001b]0;owned\u0007\u001b[2J","headers":{"X-HelpScout-Event":"convo.created\u202e\u200b"},"body":"{}"}"#,
             #"{"id":"x\ny: forged: fake","headers":{"X-HelpScout-Signature":"AAAA","X-HelpScout-Event":"a\u009bb"},"body":"{}"}"#,
@@ -111,9 +108,8 @@ import Testing
 
     /// Regression: messages showed Swift values (`failed(path: "…", reason: "…")`,
     /// `NSCocoaErrorDomain error 512`, "The operation could not be completed").
-    @Test func everyErrorNamesTheThingAndSaysWhatToDo() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func everyErrorNamesTheThingAndSaysWhatToDo() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try "x".write(toFile: root + "/file", atomically: true, encoding: .utf8)
         let failures = [

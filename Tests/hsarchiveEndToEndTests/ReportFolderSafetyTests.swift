@@ -20,10 +20,10 @@ import Testing
         contents(folder).filter { $0.contains("partial-") || $0.contains(".previous-") }
     }
 
-    /// A temporary folder with a clean archive and a first report of it in `Reports/`, and that
-    /// report's files; the caller removes the folder.
+    /// The test's temporary folder with a clean archive and a first report of it in `Reports/`, and
+    /// that report's files.
     func previousReport() throws -> (root: String, archive: String, out: String, previous: [String: Data]) {
-        let root = HSArchiveRunner.temporaryFolder()
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         let out = root + "/Reports"
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
@@ -32,9 +32,8 @@ import Testing
 
     /// Regression: `report d/archive --out d` renamed `d` aside and removed it recursively, with the
     /// archive and every other file in it.
-    @Test func outNamingTheArchivesFolderNoLongerDeletesIt() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func outNamingTheArchivesFolderNoLongerDeletesIt() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try "mine".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
         let before = snapshot(root)
@@ -48,9 +47,8 @@ import Testing
 
     /// Regression: `--out "$PWD"` emptied the working directory; `--out some/folder` deleted
     /// unrelated files there.
-    @Test func outNamingAFolderOfOtherFilesIsRefusedBeforeAnyInputIsRead() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func outNamingAFolderOfOtherFilesIsRefusedBeforeAnyInputIsRead() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.createDirectory(atPath: root + "/work/docs", withIntermediateDirectories: true)
         try "keep".write(toFile: root + "/work/Makefile", atomically: true, encoding: .utf8)
@@ -79,9 +77,8 @@ import Testing
         #expect(snapshot(root + "/work").filter { $0.key != "Reports" && $0.key != ".Reports.hsarchive-lock" } == before)
     }
 
-    @Test func emptyFoldersAndReportFoldersOfOlderVersionsAreReplaced() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func emptyFoldersAndReportFoldersOfOlderVersionsAreReplaced() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
         try manager.createDirectory(atPath: root + "/old", withIntermediateDirectories: true)
@@ -103,9 +100,8 @@ import Testing
 
     /// Regression: a symbolic link as `--out` (`Reports -> www/reports`) was replaced by a real
     /// folder, and the link's target kept the stale report.
-    @Test func aSymbolicLinkAsOutIsWrittenThroughAndStaysALink() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aSymbolicLinkAsOutIsWrittenThroughAndStaysALink() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.createDirectory(atPath: root + "/www/reports", withIntermediateDirectories: true)
         try manager.createSymbolicLink(atPath: root + "/Reports", withDestinationPath: "www/reports")
@@ -126,9 +122,8 @@ import Testing
     /// Regression: with six runs at once into the same `--out`, some exited 2 and left
     /// `DIR.previous-PID` folders behind, and a reader could find the folder missing or without
     /// `integrity.csv` between two renames.
-    @Test func concurrentRunsWaitForEachOtherAndReadersAlwaysSeeAWholeReport() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func concurrentRunsWaitForEachOtherAndReadersAlwaysSeeAWholeReport() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 300)
         let out = root + "/Reports"
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
@@ -157,9 +152,8 @@ import Testing
 
     /// Regression: a write error while `audit.csv` streamed (a full disk) left `DIR.partial-PID`
     /// behind with two jobs. A file-size limit makes the same write error.
-    @Test func aWriteErrorWhileTheAuditStreamsLeavesThePreviousReportAndNothingElse() throws {
+    @Test(.temporaryFolder) func aWriteErrorWhileTheAuditStreamsLeavesThePreviousReportAndNothingElse() throws {
         let (root, _, out, previous) = try previousReport()
-        defer { try? manager.removeItem(atPath: root) }
         let unsigned = (0..<20_000).map { "{\"id\":\"dlv_\($0)\",\"headers\":{},\"body\":\"{}\"}" }.joined(separator: "\n") + "\n"
         try unsigned.write(toFile: root + "/unsigned.jsonl", atomically: true, encoding: .utf8)
         for jobs in [1, 2] {
@@ -178,9 +172,8 @@ import Testing
     /// staging folder appears, from a thread that shares one core with the run (at a lower
     /// priority, so the run makes almost no progress past that moment: the old code left its
     /// folder every time), then at moments through start-up and the run.
-    @Test func aSignalAtAnyMomentLeavesThePreviousReportAndNothingElse() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aSignalAtAnyMomentLeavesThePreviousReportAndNothingElse() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 2000)
         let out = root + "/Reports"
         #expect(try HSArchiveRunner.run(["report", HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3), "--out", out],
@@ -218,10 +211,9 @@ import Testing
     /// A file that appears in the report folder between its last check and the swap puts the
     /// previous report back in place (found by delaying the swap's system call with strace; the
     /// first version moved the file out with the old report and exited 0).
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")), .temporaryFolder)
     func aFileAppearingJustBeforeTheSwapKeepsThePreviousReport() throws {
         let (root, archive, out, previous) = try previousReport()
-        defer { try? manager.removeItem(atPath: root) }
         let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=1500000 \"$HSARCHIVE\" report \(archive) --out \(out)"
         let running = try HSArchiveRunner.Running(["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
                                                   executable: "/bin/sh")
@@ -257,9 +249,8 @@ import Testing
     /// Regression: the staging folder of a SIGKILLed run was never removed. The next run removes
     /// one whose process is gone when it is marked as hsarchive's and holds only report files, and
     /// nothing else (not a user's backup named like one).
-    @Test func aKilledRunsStagingFolderIsSweptByTheNextRun() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aKilledRunsStagingFolderIsSweptByTheNextRun() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3000)
         let out = root + "/Reports"
         let running = try HSArchiveRunner.Running(["report", archive, "--out", out, "--jobs", "1"], environment: environment)
@@ -286,9 +277,9 @@ import Testing
     /// Regression: a mount point could not be `--out` at all: the rename failed with EBUSY after
     /// the whole run. Its files are now replaced one by one. Needs a private mount namespace
     /// (root, or a user namespace); skipped where `unshare` cannot make one.
-    @Test(.enabled(if: ReportFolderSafetyTests.canMount)) func aMountPointCanBeTheReportFolder() throws {
-        let root = HSArchiveRunner.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.enabled(if: ReportFolderSafetyTests.canMount), .temporaryFolder)
+    func aMountPointCanBeTheReportFolder() throws {
+        let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.createDirectory(atPath: root + "/mnt", withIntermediateDirectories: true)
         let script = """
@@ -320,8 +311,11 @@ import Testing
             """)
     }
 
+    /// Whether `unshare` can make a private mount namespace here. The probe removes its folder (it
+    /// once left an empty `mktemp -d` folder in /tmp at every run).
     static var canMount: Bool {
-        (try? HSArchiveRunner.shell("unshare -m sh -c 'd=$(mktemp -d) && mount -t tmpfs none \"$d\" && umount \"$d\"'").status) == 0
+        let probe = "d=$(mktemp -d) && mount -t tmpfs none \"$d\" && umount \"$d\"; s=$?; rmdir \"$d\"; exit $s"
+        return (try? HSArchiveRunner.shell("unshare -m sh -c '\(probe)'").status) == 0
     }
 
     /// Regression: writability was found out after the whole run. A folder that cannot be made

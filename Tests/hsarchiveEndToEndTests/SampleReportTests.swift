@@ -2,15 +2,14 @@ import Foundation
 import Testing
 
 /// The report of sample-data/ is golden: it must match the committed Reports/ byte for byte.
-/// After an intended change, `make report` rewrites Reports/; review the diff and commit it.
+/// After an intended change, `make report` re-records Reports/, and the run fails until the new
+/// files are committed: review the diff and commit it. No test writes Reports/.
 @Suite struct SampleReportTests {
+    /// A fresh report of sample-data/ with `jobs` threads, in the test's temporary folder.
     func report(jobs: Int) throws -> String {
-        let out = HSArchiveRunner.temporaryFolder() + "/Reports"
-        // Paths as `make report` gives them: the audit names files as given.
-        let result = try HSArchiveRunner.run([
-            "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
-            "--out", out, "--jobs", String(jobs),
-        ], directory: HSArchiveRunner.repositoryRoot)
+        let folder = TemporaryFolder.path + "/jobs-\(jobs)", out = folder + "/Reports"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try HSArchiveRunner.reportSampleData(into: out, jobs: jobs)
         #expect(result.status == 0, "\(result.errors)")
         return out
     }
@@ -19,9 +18,8 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     }
 
-    @Test func theSampleReportMatchesTheCommittedReports() throws {
+    @Test(.temporaryFolder) func theSampleReportMatchesTheCommittedReports() throws {
         let out = try report(jobs: 2)
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
         let golden = HSArchiveRunner.repositoryRoot + "/Reports"
         #expect(try files(in: out) == files(in: golden))
         for name in try files(in: golden) {
@@ -31,22 +29,45 @@ import Testing
         }
     }
 
-    @Test func oneThreadAndAllThreadsWriteIdenticalReports() throws {
-        let one = try report(jobs: 1), many = try report(jobs: 4)
-        defer {
-            try? FileManager.default.removeItem(atPath: (one as NSString).deletingLastPathComponent)
-            try? FileManager.default.removeItem(atPath: (many as NSString).deletingLastPathComponent)
+    /// Whether the repository is a git work tree whose status can be read (not, say, a tarball).
+    static let isGitWorkTree = (try? HSArchiveRunner.shell("git rev-parse --is-inside-work-tree",
+                                                            directory: HSArchiveRunner.repositoryRoot).status) == 0
+
+    /// Regression: a `make report` that re-recorded Reports/ with changed output made the golden test
+    /// pass at once, since it compares a fresh run with whatever Reports/ holds: a new baseline could
+    /// be committed without anyone having looked at its diff. Reports/ must now equal the last commit.
+    @Test(.enabled(if: SampleReportTests.isGitWorkTree, "compares Reports/ with the last commit"))
+    func aReRecordedSampleReportFailsTheRunUntilItIsCommitted() throws {
+        let command = "git --no-optional-locks status --porcelain --untracked-files=all -- Reports"
+        let status = try HSArchiveRunner.shell(command, directory: HSArchiveRunner.repositoryRoot)
+        #expect(status.status == 0, "\(status.errors)")
+        for line in status.output.split(separator: "\n") {
+            Issue.record("re-recorded \(line.dropFirst(3)): review the diff (git diff -- Reports) and commit it")
         }
+    }
+
+    @Test(.temporaryFolder) func oneThreadAndAllThreadsWriteIdenticalReports() throws {
+        let one = try report(jobs: 1), many = try report(jobs: 4)
         for name in try files(in: one) {
             #expect(FileManager.default.contentsEqual(atPath: one + "/" + name, andPath: many + "/" + name), "\(name)")
         }
     }
 
-    @Test func theIntegrityCountsAddUp() throws {
-        let text = try String(contentsOfFile: HSArchiveRunner.repositoryRoot + "/Reports/integrity.csv", encoding: .utf8)
+    /// Regression: this read the committed Reports/integrity.csv, so it checked no run at all. The
+    /// lines are counted here apart from hsarchive (non-blank: not only spaces, tabs and CRs), since
+    /// its `total` is the sum of the statuses.
+    @Test(.temporaryFolder) func theIntegrityCountsOfAFreshRunAddUpToTheLinesRead() throws {
+        let text = try String(contentsOfFile: report(jobs: 2) + "/integrity.csv", encoding: .utf8)
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(rows.map { String($0[0]) } == ["verified", "duplicate", "forged", "unsigned", "malformed", "undecodable", "total"])
         let counts = rows.map { Int($0[1])! }
         #expect(counts.dropLast().reduce(0, +) == counts.last!)
+        // Each archive decompressed (gzip -f passes plain files through) and ended with a line break.
+        let script = "for f in $(find sample-data/archive -type f); do gzip -dcf \"$f\"; echo; done"
+        let archives = try HSArchiveRunner.shell(script, directory: HSArchiveRunner.repositoryRoot)
+        #expect(archives.status == 0, "\(archives.errors)")
+        let lines = archives.output.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let read = lines.filter { line in line.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } }.count
+        #expect(read > 0 && counts.last == read)
     }
 }

@@ -47,7 +47,8 @@ public final class ArchivePipeline {
         let ledger = RunLedger(inputNames: inputs.map(\.name), observer: observer)
         let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger)
         let keyring = self.keyring
-        let detail = options.detail, maxLineLength = options.maxLineLength
+        let detail = options.detail
+        let maxLineLength = ArchiveReader.lineLimit(maxLineLength: options.maxLineLength, batchSize: options.batchSize)
         let finished = DispatchSemaphore(value: 0)
         for _ in 1..<options.jobs {
             let thread = Thread {

@@ -43,6 +43,11 @@ public final class ArchiveReader {
     private var sourceExhausted = false
 
     private enum Decoder { case plain, gzip(Inflater) }
+
+    /// The longest line a reader with these settings reads: never less than a batch.
+    package static func lineLimit(maxLineLength: Int, batchSize: Int) -> Int {
+        max(maxLineLength, batchSize, 16)
+    }
     private let makeInflater: () -> Inflater
 
     /// - Parameters:
@@ -54,7 +59,7 @@ public final class ArchiveReader {
         self.source = source
         self.makeInflater = makeInflater
         self.batchSize = max(batchSize, 16)
-        self.maxLineLength = max(maxLineLength, self.batchSize)
+        self.maxLineLength = Self.lineLimit(maxLineLength: maxLineLength, batchSize: batchSize)
         self.maxLinesPerBatch = max(maxLinesPerBatch, 1)
         self.pool = pool ?? BufferPool(bufferSize: self.batchSize, capacity: 0)
         pending = self.pool.take(atLeast: self.batchSize)

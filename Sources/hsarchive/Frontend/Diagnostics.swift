@@ -71,7 +71,7 @@ extension RunSummary {
     /// The exit status of a run: 2 when an input could not be read, else 1 when no signature
     /// matched any secret, or when `strict` and anything was forged or unsigned, else 0.
     func exitStatus(failingOnForgeries strict: Bool) -> ExitStatus {
-        if !failures.isEmpty { return .usage }
+        if !failures.isEmpty { return .failure }
         if noSignatureMatched { return .forgedOrUnsigned }
         if strict && count(.forged) + count(.unsigned) > 0 { return .forgedOrUnsigned }
         return .success

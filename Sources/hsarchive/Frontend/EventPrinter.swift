@@ -49,6 +49,6 @@ final class EventPrinter: RunObserver {
     /// A closed pipe (`… | head`) ends the run quietly with status 0; another write error is reported.
     private static func quit(_ error: OutputFile.WriteError) -> Never {
         if error != .brokenPipe { Diagnostics.error("\(error.message); the events printed are incomplete") }
-        Glibc.exit(error == .brokenPipe ? 0 : ExitStatus.usage.rawValue)
+        Glibc.exit(error == .brokenPipe ? 0 : ExitStatus.failure.rawValue)
     }
 }

@@ -38,6 +38,6 @@ final class FindingPrinter: RunObserver {
             return
         }
         Diagnostics.error("\(error.message); the audit is incomplete")
-        Glibc.exit(ExitStatus.usage.rawValue)
+        Glibc.exit(ExitStatus.failure.rawValue)
     }
 }

@@ -4,9 +4,10 @@ import HelpScoutArchiveSamples
 import Testing
 
 @Suite struct ArchivePipelineTests {
-    /// A folder of three archives with every status, duplicates within and across files.
+    /// The test's temporary folder with three archives with every status, duplicates within and
+    /// across files.
     static func makeArchives() -> (folder: String, lines: [String]) {
-        let folder = Fixtures.temporaryFolder()
+        let folder = TemporaryFolder.path
         var lines: [String] = []
         for index in 0..<60 {
             // Lines 40 to 59 repeat the bodies of lines 0 to 19: retries, some in another file.
@@ -32,9 +33,8 @@ import Testing
         return (pipeline.run(observer: observer), observer)
     }
 
-    @Test func everyLineGetsOneStatusAndTheCountsAddUp() {
+    @Test(.temporaryFolder) func everyLineGetsOneStatusAndTheCountsAddUp() {
         let (folder, lines) = Self.makeArchives()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let (summary, observer) = run(InputDiscovery.archives(for: [folder]), jobs: 2)
         #expect(summary.total == lines.count)
         #expect(summary.count(.forged) == 6 && summary.count(.unsigned) == 6 && summary.count(.malformed) == 6)
@@ -45,9 +45,8 @@ import Testing
         #expect(summary.failures.isEmpty)
     }
 
-    @Test func oneThreadAndManyThreadsReportTheSameInTheSameOrder() {
+    @Test(.temporaryFolder) func oneThreadAndManyThreadsReportTheSameInTheSameOrder() {
         let (folder, _) = Self.makeArchives()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let inputs = InputDiscovery.archives(for: [folder])
         let (baseSummary, base) = run(inputs, jobs: 1)
         for (jobs, batchSize) in [(1, 64), (2, 64), (2, 333), (4, 100), (8, 1 << 20)] {
@@ -58,9 +57,8 @@ import Testing
         }
     }
 
-    @Test func statusesAloneAreTheSameAsWithFacts() {
+    @Test(.temporaryFolder) func statusesAloneAreTheSameAsWithFacts() {
         let (folder, _) = Self.makeArchives()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let inputs = InputDiscovery.archives(for: [folder])
         let (full, fullObserver) = run(inputs, jobs: 2)
         let (statuses, statusObserver) = run(inputs, jobs: 2, detail: .statuses)
@@ -70,9 +68,8 @@ import Testing
         #expect(statusObserver.events.map(\.1.time) == fullObserver.events.map(\.1.time))
     }
 
-    @Test func findingsPointAtTheRealLine() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func findingsPointAtTheRealLine() throws {
+        let folder = TemporaryFolder.path
         Fixtures.write(Array("\n\(Fixtures.signedLine(Fixtures.conversation()))\n  \n{bad\n".utf8), to: folder + "/x.jsonl")
         let (summary, observer) = run([.file(folder + "/x.jsonl")], jobs: 2)
         #expect(summary.total == 2)
@@ -80,9 +77,8 @@ import Testing
         #expect(observer.events.map(\.0.line) == [2])
     }
 
-    @Test func aDamagedInputIsReportedAndTheOthersStillCount() {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aDamagedInputIsReportedAndTheOthersStillCount() {
+        let folder = TemporaryFolder.path
         let good = (0..<30).map { Fixtures.signedLine(Fixtures.conversation(id: Int64($0))) }.joined(separator: "\n") + "\n"
         let gzip = Fixtures.gzip(good)
         Fixtures.write(Array(gzip[0..<(gzip.count * 3 / 4)]), to: folder + "/cut.jsonl.gz")
@@ -114,9 +110,8 @@ import Testing
 
     /// Regression: with two or more jobs, when processing outran merging, the input being merged
     /// was read past the cap on batches in flight, so 4 M tiny lines peaked at 509 MB.
-    @Test func batchesInFlightStayCappedWhenMergingIsSlowerThanProcessing() {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func batchesInFlightStayCappedWhenMergingIsSlowerThanProcessing() {
+        let folder = TemporaryFolder.path
         let tiny = String(repeating: "{\"headers\":{},\"body\":\"{}\"}\n", count: 60_000)
         Fixtures.write(Fixtures.gzip(tiny), to: folder + "/tiny.jsonl.gz")
         Fixtures.write(Fixtures.gzip(tiny), to: folder + "/more.jsonl.gz")
@@ -167,8 +162,8 @@ import Testing
     /// Regression: workers once skipped threads and names they had decoded before, which kept a
     /// later copy when a worker took a later file's batch first. Here every copy of a thread and
     /// of an agent's name differs, so only the first in archive order gives these metrics.
-    @Test func theFirstCopyInArchiveOrderIsKeptWhateverTheWorkerOrder() throws {
-        let folder = Fixtures.temporaryFolder()
+    @Test(.temporaryFolder) func theFirstCopyInArchiveOrderIsKeptWhateverTheWorkerOrder() throws {
+        let folder = TemporaryFolder.path
         Fixtures.write(Array(Fixtures.secret.utf8), to: folder + "/secret.txt")
         for day in 0..<6 {
             var lines: [String] = []

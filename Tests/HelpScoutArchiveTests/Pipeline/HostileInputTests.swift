@@ -34,10 +34,9 @@ import Testing
     /// Regression: delivery ids and event headers of unauthenticated lines reached `audit.csv`,
     /// `verify`'s output and report.md with raw ESC, line breaks and bidi overrides, so `cat
     /// audit.csv` could run terminal escape sequences and a reason could be shown reordered.
-    @Test func valuesFromUnauthenticatedLinesReachNoOutputRaw() throws {
+    @Test(.temporaryFolder) func valuesFromUnauthenticatedLinesReachNoOutputRaw() throws {
         let line = #"{"id":"\u001b[2J\u202eevil\nline\u009b","headers":{"X-HelpScout-Event":"convo.\u001b]0;pwned\u0007created"},"body":"{}"}"#
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = TemporaryFolder.path
         Fixtures.write(Array((line + "\n").utf8), to: folder + "/x.jsonl")
         let observer = RecordingObserver()
         _ = ArchivePipeline(inputs: [.file(folder + "/x.jsonl")], keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(observer: observer)
@@ -96,9 +95,8 @@ import Testing
         #expect(verdict(Array("{\"headers\":{\"X-HelpScout-Signature\":{\"a\":1}},\"body\":\"{}\"}".utf8)).status == .forged)
     }
 
-    @Test func binaryNoiseEmptyFilesAndOverlongLinesAreAllAccountedFor() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func binaryNoiseEmptyFilesAndOverlongLinesAreAllAccountedFor() throws {
+        let folder = TemporaryFolder.path
         var random = SampleRandom(seed: 99)
         var noise = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         noise[0] = 0x7B  // not gzip magic
@@ -122,22 +120,8 @@ import Testing
         #expect(summary.total == summary.count(.verified) + observer.findings.count)
     }
 
-    /// Regression: the reason named the default 16 MiB limit whatever limit the run was given.
-    @Test func anOversizedLineNamesTheConfiguredLimitNotTheDefault() {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        Fixtures.write(Array((String(repeating: "x", count: 3000) + "\n{}\n").utf8), to: folder + "/long.jsonl")
-        let observer = RecordingObserver()
-        _ = ArchivePipeline(inputs: InputDiscovery.archives(for: [folder]), keyring: Fixtures.keyring(),
-                            options: .init(jobs: 1, batchSize: 512, maxLineLength: 1024)).run(observer: observer)
-        let reasons = observer.findings.map(\.reason)
-        #expect(reasons.count == 2)
-        #expect(reasons.first?.contains("line is 3000 bytes long, over the 1024-byte limit") == true, "\(reasons)")
-    }
-
-    @Test func aFIFOInADirectoryIsReportedNotOpened() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aFIFOInADirectoryIsReportedNotOpened() throws {
+        let folder = TemporaryFolder.path
         #expect(mkfifo(folder + "/pipe.jsonl", 0o600) == 0)
         let inputs = InputDiscovery.archives(for: [folder])
         #expect(inputs.count == 1)
@@ -145,11 +129,10 @@ import Testing
         #expect(reason.contains("not a regular file"))
     }
 
-    @Test func aHostileDeliveryIdIsCappedInTheAudit() {
+    @Test(.temporaryFolder) func aHostileDeliveryIdIsCappedInTheAudit() {
         let id = String(repeating: "i", count: 100_000)
         let line = "{\"id\":\"\(id)\",\"headers\":{},\"body\":\"{}\"}"
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = TemporaryFolder.path
         Fixtures.write(Array(line.utf8), to: folder + "/x.jsonl")
         let observer = RecordingObserver()
         _ = ArchivePipeline(inputs: [.file(folder + "/x.jsonl")], keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(observer: observer)

@@ -3,9 +3,8 @@ import HelpScoutArchive
 import Testing
 
 @Suite struct InputDiscoveryTests {
-    @Test func directoriesAreSearchedRecursivelyInByteOrder() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func directoriesAreSearchedRecursivelyInByteOrder() throws {
+        let root = TemporaryFolder.path
         for name in ["b.jsonl", "a/z.ndjson.gz", "a.jsonl", "B.jsonl.gz", "notes.txt", "a/c/d.ndjson", "x.json"] {
             Fixtures.write([], to: "\(root)/\(name)")
         }
@@ -16,9 +15,8 @@ import Testing
         ])
     }
 
-    @Test func aSymbolicLinkLoopIsReportedNotFollowed() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aSymbolicLinkLoopIsReportedNotFollowed() throws {
+        let root = TemporaryFolder.path
         Fixtures.write([], to: "\(root)/sub/a.jsonl")
         try FileManager.default.createSymbolicLink(atPath: "\(root)/sub/loop", withDestinationPath: root)
         let inputs = InputDiscovery.archives(for: [root])
@@ -34,9 +32,8 @@ import Testing
 
     /// Regression: a folder holding no archive (or only `*.json.gz` files) read 0 lines and exited
     /// 0, so a cron job pointed at the wrong folder reported success every night.
-    @Test func aFolderWithoutArchivesIsAnInputThatCannotBeRead() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aFolderWithoutArchivesIsAnInputThatCannotBeRead() throws {
+        let root = TemporaryFolder.path
         Fixtures.write([], to: "\(root)/empty/.keep")
         Fixtures.write([], to: "\(root)/looks/b.json")
         Fixtures.write([], to: "\(root)/looks/a.json.gz")
@@ -53,9 +50,8 @@ import Testing
 
     /// Regression: names were read as `String`s, which repair bytes that are not UTF-8, so such a
     /// file could not be opened ("No such file"); they are opened by their bytes and shown escaped.
-    @Test func namesThatAreNotUTF8AreFoundOpenedAndShownEscaped() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func namesThatAreNotUTF8AreFoundOpenedAndShownEscaped() throws {
+        let root = TemporaryFolder.path
         let name = RawPath(root).appending([0x63, 0x61, 0x66, 0xE9] + Array(".jsonl".utf8))
         let fd = name.withCString { open($0, O_WRONLY | O_CREAT, 0o644) }
         #expect(fd >= 0)

@@ -20,9 +20,8 @@ import Testing
 
     /// Regression: the existing destination was renamed aside and removed recursively, so `--out`
     /// naming a folder of other files deleted them all.
-    @Test func aFolderOfOtherFilesIsRefusedAndLeftAsItWas() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aFolderOfOtherFilesIsRefusedAndLeftAsItWas() throws {
+        let root = TemporaryFolder.path
         write("mine", to: root + "/docs/notes.txt")
         write("old", to: root + "/docs/report.md")
         #expect(throws: ReportFolderError.notAReport(RawPath(root + "/docs").displayName, foreign: ["notes.txt", "report.md"], count: 2)) {
@@ -40,9 +39,8 @@ import Testing
 
     /// A manifest that is a FIFO would block a plain open; a link could point anywhere. Neither is
     /// read, and neither makes the folder a report.
-    @Test func aManifestThatIsNotARegularFileIsNeitherReadNorTrusted() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aManifestThatIsNotARegularFileIsNeitherReadNorTrusted() throws {
+        let root = TemporaryFolder.path
         write("old", to: root + "/fifo/integrity.csv")
         #expect(mkfifo(root + "/fifo/" + ReportFiles.manifest, 0o644) == 0)
         write("old", to: root + "/link/integrity.csv")
@@ -55,14 +53,13 @@ import Testing
         #expect(contents(root + "/link") == [ReportFiles.manifest, "integrity.csv", "notes.txt"].sorted())
     }
 
-    @Test func anEmptyNameOrAMissingDotFolderIsRefused() {
+    @Test(.temporaryFolder) func anEmptyNameOrAMissingDotFolderIsRefused() {
         #expect(throws: ReportFolderError.self) { try report(into: "") }
-        #expect(throws: ReportFolderError.self) { try report(into: Fixtures.temporaryFolder() + "/missing/.") }
+        #expect(throws: ReportFolderError.self) { try report(into: TemporaryFolder.path + "/missing/.") }
     }
 
-    @Test func aFolderHoldingAnInputIsRefused() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aFolderHoldingAnInputIsRefused() throws {
+        let root = TemporaryFolder.path
         write("{}", to: root + "/out/archive.jsonl")
         write("{}", to: root + "/elsewhere.jsonl")
         try manager.createSymbolicLink(atPath: root + "/link.jsonl", withDestinationPath: root + "/out/archive.jsonl")
@@ -74,9 +71,8 @@ import Testing
         #expect(contents(root + "/fresh") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
     }
 
-    @Test func emptyAndReportOnlyFoldersAreReplacedRemovingOnlyTheirOwnFiles() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func emptyAndReportOnlyFoldersAreReplacedRemovingOnlyTheirOwnFiles() throws {
+        let root = TemporaryFolder.path
         try manager.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
         try report(into: root + "/empty")
         #expect(try String(contentsOfFile: root + "/empty/report.md", encoding: .utf8) == "new")
@@ -106,9 +102,8 @@ import Testing
         return folder
     }
 
-    @Test func aDiscardedReportLeavesThePreviousOneAndNoStaging() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func aDiscardedReportLeavesThePreviousOneAndNoStaging() throws {
+        let root = TemporaryFolder.path
         let folder = try stageSecondReport(in: root)
         folder.discard()
         folder.discard()
@@ -116,9 +111,8 @@ import Testing
         #expect(contents(root) == [".Reports.hsarchive-lock", "Reports"])
     }
 
-    @Test func filesAppearingDuringTheRunStopTheCommit() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? manager.removeItem(atPath: root) }
+    @Test(.temporaryFolder) func filesAppearingDuringTheRunStopTheCommit() throws {
+        let root = TemporaryFolder.path
         let folder = try stageSecondReport(in: root)
         write("added meanwhile", to: root + "/Reports/notes.txt")
         #expect(throws: ReportFolderError.changedDuringRun(RawPath(root + "/Reports").displayName, foreign: ["notes.txt"])) {

@@ -2,7 +2,7 @@ import Foundation
 import HelpScoutArchive
 import HelpScoutArchiveSamples
 
-/// Builds test inputs in code: signed deliveries, gzip streams, temporary archive folders.
+/// Builds test inputs in code: signed deliveries, gzip streams, archive files.
 enum Fixtures {
     static let secret = "test-secret"
 
@@ -34,13 +34,6 @@ enum Fixtures {
     }
 
     static func gzip(_ text: String) -> [UInt8] { GzipDeflater.compress(Array(text.utf8)) }
-
-    /// A fresh temporary folder, removed by the caller when done.
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "hsarchive-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     static func write(_ bytes: [UInt8], to path: String) {
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -3,9 +3,8 @@ import HelpScoutArchive
 import Testing
 
 @Suite struct SecretKeyringTests {
-    @Test func aSecretFileHoldsOneSecretPerLineTrimmed() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aSecretFileHoldsOneSecretPerLineTrimmed() throws {
+        let folder = TemporaryFolder.path
         let path = folder + "/secrets"
         Fixtures.write(Array("  old-secret \r\n\n\tnew-secret\n".utf8), to: path)
         chmod(path, 0o600)
@@ -15,9 +14,8 @@ import Testing
         #expect(SecretKeyring.secrets(fromText: "  old-secret \r\n\n\tnew-secret\n") == ["old-secret", "new-secret"])
     }
 
-    @Test func aSecretFileOthersCanReadDrawsAWarning() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aSecretFileOthersCanReadDrawsAWarning() throws {
+        let folder = TemporaryFolder.path
         let path = folder + "/secrets"
         Fixtures.write(Array("s3cr3t-value\n".utf8), to: path)
         chmod(path, 0o644)
@@ -26,9 +24,8 @@ import Testing
         #expect(!warnings[0].contains("s3cr3t-value"))
     }
 
-    @Test func anEmptySecretFileIsAnError() {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func anEmptySecretFileIsAnError() {
+        let folder = TemporaryFolder.path
         let path = folder + "/secrets"
         Fixtures.write(Array(" \n\n".utf8), to: path)
         #expect(throws: SecretError.emptyFile(path: path)) { try SecretKeyring.load(secretFile: RawPath(path), environment: [:]) }
@@ -54,9 +51,8 @@ import Testing
     /// Regression: a secret file saved with a UTF-8 byte-order mark made every delivery forged, with
     /// no warning. The mark is dropped; other invisible or non-ASCII characters draw a warning that
     /// never shows the secret.
-    @Test func aByteOrderMarkIsDroppedAndInvisibleCharactersDrawAWarning() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test(.temporaryFolder) func aByteOrderMarkIsDroppedAndInvisibleCharactersDrawAWarning() throws {
+        let folder = TemporaryFolder.path
         let path = folder + "/secrets"
         Fixtures.write([0xEF, 0xBB, 0xBF] + Array("bom-secret\n".utf8), to: path)
         chmod(path, 0o600)

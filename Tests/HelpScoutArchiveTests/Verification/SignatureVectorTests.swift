@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchive
+import HelpScoutArchiveSamples
 import Testing
 
 /// Every case of `../shared/vectors/signatures.jsonl` (copied into Fixtures/) must pass.
@@ -22,28 +23,44 @@ import Testing
     @Test func allSixteenVectorsAreLoaded() {
         #expect(Self.vectors.count == 16)
         #expect(Self.vectors.contains { $0.valid } && Self.vectors.contains { !$0.valid })
+        let checks = Self.vectors.map(Self.expectedCheck)
+        #expect(checks.contains(.mismatch) && checks.contains(.notADigest))
     }
 
-    /// Whether `signature` verifies `body` with `secrets`.
-    static func verifies(_ vector: Vector, secrets: [String]) -> Bool {
+    /// What `signature` says about `body` with `secrets`.
+    static func check(_ vector: Vector, secrets: [String]) -> SignatureVerifier.Check {
         var verifier = SignatureVerifier(keyring: Fixtures.keyring(secrets))
         var body = Array(vector.body.utf8)
-        let check = body.withUnsafeMutableBytes { verifier.verify(signature: vector.signature, body: UnsafeRawBufferPointer($0)) }
-        if case .matches = check { return true }
-        return false
+        return body.withUnsafeMutableBytes {
+            verifier.verify(signature: vector.signature, body: UnsafeRawBufferPointer($0))
+        }
+    }
+
+    /// The exact check a vector must give: a match with its body's fingerprint when valid; else a
+    /// mismatch when the header is base64 of a 20-byte digest (as Foundation reads it), else not a digest.
+    static func expectedCheck(_ vector: Vector) -> SignatureVerifier.Check {
+        if vector.valid {
+            return Array(vector.body.utf8).withUnsafeBytes { .matches(fingerprint: BodyFingerprint($0)) }
+        }
+        let header = vector.signature.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Data(base64Encoded: header)?.count == 20 ? .mismatch : .notADigest
+    }
+
+    /// Regression: only whether a vector matched was checked, so a match with the wrong fingerprint
+    /// passed, and so did an invalid vector rejected for the wrong reason.
+    @Test(arguments: vectors)
+    func vectorGivesExactlyTheExpectedCheck(_ vector: Vector) {
+        #expect(Self.check(vector, secrets: [vector.secret]) == Self.expectedCheck(vector))
     }
 
     @Test(arguments: vectors)
-    func vectorVerifiesAsExpected(_ vector: Vector) {
-        #expect(Self.verifies(vector, secrets: [vector.secret]) == vector.valid)
+    func vectorGivesTheSameCheckWhenItsSecretIsTheSecondOfARotation(_ vector: Vector) {
+        #expect(Self.check(vector, secrets: ["an-older-secret", vector.secret]) == Self.expectedCheck(vector))
     }
 
-    @Test(arguments: vectors)
-    func vectorVerifiesWhenItsSecretIsTheSecondOfARotation(_ vector: Vector) {
-        #expect(Self.verifies(vector, secrets: ["an-older-secret", vector.secret]) == vector.valid)
-    }
-
-    @Test func aGarbageHeaderIsNotADigestAndAWrongOneIsAMismatch() {
+    /// Regression: the padded, correct header was only checked not to be `.mismatch`, which
+    /// `.notADigest` (a header the trimming broke) would also have passed.
+    @Test func aGarbageHeaderIsNotADigestAWrongOneIsAMismatchAndAPaddedRightOneMatches() {
         var verifier = SignatureVerifier(keyring: Fixtures.keyring(["asdfasdf"]))
         var body = Array("{\"id\":123}".utf8)
         body.withUnsafeMutableBytes { raw in
@@ -51,7 +68,8 @@ import Testing
             #expect(verifier.verify(signature: "asdfasdfasdfasdf", body: bytes) == .notADigest)
             #expect(verifier.verify(signature: "c2hvcnQ=", body: bytes) == .notADigest)
             #expect(verifier.verify(signature: "2iFmnzC8SCNVF/iNiMnSe19yceU=", body: bytes) == .mismatch)
-            #expect(verifier.verify(signature: "  7S2+kN8bZsrdAEADJ+yYfWWsf/4=\n", body: bytes) != .mismatch)
+            #expect(verifier.verify(signature: "  7S2+kN8bZsrdAEADJ+yYfWWsf/4=\n", body: bytes)
+                == .matches(fingerprint: BodyFingerprint(bytes)))
         }
     }
 
@@ -65,7 +83,7 @@ import Testing
 
     private func fingerprintOfMatch(body: String, signedWith secret: String, keyring: [String]) -> BodyFingerprint? {
         var verifier = SignatureVerifier(keyring: Fixtures.keyring(keyring))
-        let signature = HelpScoutArchiveSamplesBridge.sign(body, secret: secret)
+        let signature = DeliveryLine.sign(Array(body.utf8), secret: secret)
         var bytes = Array(body.utf8)
         let check = bytes.withUnsafeMutableBytes { verifier.verify(signature: signature, body: UnsafeRawBufferPointer($0)) }
         if case .matches(let fingerprint) = check { return fingerprint }
