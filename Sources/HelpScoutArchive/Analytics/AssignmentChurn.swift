@@ -1,27 +1,27 @@
 /// How one conversation's assignee changed: a row of `assignment_churn.csv`.
-public struct ConversationChurn: Sendable, Equatable {
-    public var conversation: Int64
+package struct ConversationChurn: Sendable, Equatable {
+    package var conversation: Int64
     /// The conversation's mailbox; nil when no event names one.
-    public var mailbox: Int64?
-    public var assignments = 0
-    public var bounces = 0
-    public var unassignments = 0
+    package var mailbox: Int64?
+    package var assignments = 0
+    package var bounces = 0
+    package var unassignments = 0
     /// The agent assigned at the end; nil when it ends unassigned.
-    public var finalAssignee: Int64?
-    public var reassignments: Int { max(0, assignments - 1) }
+    package var finalAssignee: Int64?
+    package var reassignments: Int { max(0, assignments - 1) }
 }
 
 /// How often one agent was assigned and handed a conversation on: a row of `agent_assignments.csv`.
-public struct AgentChurn: Sendable, Equatable {
-    public var agent: Int64
-    public var assignedIn = 0
-    public var handedOff = 0
+package struct AgentChurn: Sendable, Equatable {
+    package var agent: Int64
+    package var assignedIn = 0
+    package var handedOff = 0
 }
 
 /// The rows of assignment churn: conversations with an assignment or unassignment, and agents, by id.
-public struct ChurnRows: Sendable, Equatable {
-    public var conversations: [ConversationChurn] = []
-    public var agents: [AgentChurn] = []
+package struct ChurnRows: Sendable, Equatable {
+    package var conversations: [ConversationChurn] = []
+    package var agents: [AgentChurn] = []
 }
 
 /// Assignment churn per conversation and per agent (see docs/metrics.md).

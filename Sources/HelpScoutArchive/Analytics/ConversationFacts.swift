@@ -2,20 +2,20 @@
 ///
 /// Snapshots and threads are kept in a `FactLog` (about 12 and 9 bytes each); agents and mailboxes
 /// are indices into the store's `IdTable`s (`IdTable.none` when absent).
-public struct ConversationFacts: Sendable {
+package struct ConversationFacts: Sendable {
     private var log = FactLog()
     /// The thread ids seen, once a conversation has many threads (decoding the log each time would
     /// then cost too much).
     private var threadIds: Set<Int64>?
     private var threadCount: UInt32 = 0
     /// Whether a `convo.created` event was seen (first response is measured only then).
-    public var hasCreatedEvent = false
+    package var hasCreatedEvent = false
     /// Whether a `convo.deleted` event was seen: the conversation is left out of the metrics.
-    public var isDeleted = false
+    package var isDeleted = false
 
     static let threadSetThreshold: UInt32 = 32
 
-    public init() {}
+    package init() {}
 
     /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
     mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
@@ -88,7 +88,7 @@ public struct ConversationFacts: Sendable {
 
     /// The facts decoded and put in order: snapshots by time (ties in archive order), threads by
     /// time (ties by id), and the `createdAt` of the earliest snapshot that gives one.
-    public func ordered() -> (snapshots: [SnapshotFact], threads: [ThreadFact], createdAt: Int64) {
+    package func ordered() -> (snapshots: [SnapshotFact], threads: [ThreadFact], createdAt: Int64) {
         var snapshots: [SnapshotFact] = []
         var threads: [ThreadFact] = []
         var createdAt = Fact.none
@@ -107,48 +107,48 @@ public struct ConversationFacts: Sendable {
 }
 
 /// Sentinels for absent values inside facts.
-public enum Fact {
-    public static let none = Int64.min
+package enum Fact {
+    package static let none = Int64.min
 }
 
 /// A conversation as one event showed it: 32 bytes.
-public struct SnapshotFact: Sendable, Equatable {
-    public var time: Int64
+package struct SnapshotFact: Sendable, Equatable {
+    package var time: Int64
     /// When the conversation was closed as of this snapshot (`closedAt`, else the event time);
     /// `Fact.none` when it was not closed.
-    public var closedEnd: Int64
+    package var closedEnd: Int64
     /// The event's place in archive order, to break ties between equal times.
-    public var sequence: UInt32
+    package var sequence: UInt32
     /// Index in `FactStore.tagSets`, or -1 without a `tags` array.
-    public var tagSet: Int32
+    package var tagSet: Int32
     /// Index in `FactStore.agents`, or `IdTable.none` when unassigned.
-    public var assignee: Int32
+    package var assignee: Int32
     /// Index in `FactStore.mailboxes`, or `IdTable.none`.
-    public var mailbox: Int32
+    package var mailbox: Int32
 
-    public var isClosed: Bool { closedEnd != Fact.none }
+    package var isClosed: Bool { closedEnd != Fact.none }
 }
 
 /// A thread: a customer message, an agent reply, a note or something else. 24 bytes.
-public struct ThreadFact: Sendable, Equatable {
-    public var id: Int64
-    public var time: Int64
+package struct ThreadFact: Sendable, Equatable {
+    package var id: Int64
+    package var time: Int64
     /// Index in `FactStore.agents` of an agent's reply or note author, or `IdTable.none`.
-    public var author: Int32
-    public var kind: ThreadRecord.Kind
+    package var author: Int32
+    package var kind: ThreadRecord.Kind
 }
 
 /// One version of a satisfaction rating.
-public struct RatingFact: Sendable {
-    public enum Identity: Hashable, Sendable {
+package struct RatingFact: Sendable {
+    package enum Identity: Hashable, Sendable {
         case rating(Int64), thread(Int64), conversation(Int64)
     }
 
-    public var identity: Identity
-    public var conversation: Int64
-    public var time: Int64
-    public var sequence: UInt32
-    public var score: RatingRecord.Score
-    public var agent: Int64
-    public var mailbox: Int64
+    package var identity: Identity
+    package var conversation: Int64
+    package var time: Int64
+    package var sequence: UInt32
+    package var score: RatingRecord.Score
+    package var agent: Int64
+    package var mailbox: Int64
 }

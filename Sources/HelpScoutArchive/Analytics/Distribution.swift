@@ -1,14 +1,14 @@
 /// Summary statistics of a set of durations in seconds, percentiles by the nearest-rank method.
-public struct DistributionSummary: Sendable, Equatable {
-    public var count: Int
-    public var mean: Double
-    public var p50: Double
-    public var p90: Double
-    public var p95: Double
-    public var max: Double
+package struct DistributionSummary: Sendable, Equatable {
+    package var count: Int
+    package var mean: Double
+    package var p50: Double
+    package var p90: Double
+    package var p95: Double
+    package var max: Double
 
     /// Summarises `values`; nil when there are none.
-    public init?(_ values: consuming [Double]) {
+    package init?(_ values: consuming [Double]) {
         var sorted = values
         sorted.sort()
         self.init(sorted: sorted)

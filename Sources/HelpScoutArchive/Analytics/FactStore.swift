@@ -2,31 +2,31 @@
 ///
 /// Events may arrive in any order: every fact carries its event time and its place in archive order,
 /// and the metrics order them only when they are computed. Names are the first seen in archive order.
-public struct FactStore: Sendable {
-    public var conversations: [Int64: ConversationFacts] = [:]
-    public var ratings: [RatingFact] = []
-    public var agents = IdTable()
-    public var mailboxes = IdTable()
+package struct FactStore: Sendable {
+    package var conversations: [Int64: ConversationFacts] = [:]
+    package var ratings: [RatingFact] = []
+    package var agents = IdTable()
+    package var mailboxes = IdTable()
     /// Verified events per UTC day and type.
-    public var eventCounts: [EventCountKey: Int] = [:]
-    public var agentNames: [Int64: String] = [:]
-    public var mailboxNames: [Int64: String] = [:]
+    package var eventCounts: [EventCountKey: Int] = [:]
+    package var agentNames: [Int64: String] = [:]
+    package var mailboxNames: [Int64: String] = [:]
     /// Distinct tag sets, each sorted; snapshots refer to them by index.
-    public private(set) var tagSets: [[String]] = []
+    package private(set) var tagSets: [[String]] = []
     private var tagSetIndex: [[String]: Int32] = [:]
-    public var firstEventTime: Int64?
-    public var lastEventTime: Int64?
+    package var firstEventTime: Int64?
+    package var lastEventTime: Int64?
     private var sequence: UInt32 = 0
 
-    public struct EventCountKey: Hashable, Sendable {
-        public var day: Int
-        public var type: EventType
+    package struct EventCountKey: Hashable, Sendable {
+        package var day: Int
+        package var type: EventType
     }
 
-    public init() {}
+    package init() {}
 
     /// Records one verified, first-seen event; events must be recorded in archive order.
-    public mutating func record(_ event: DecodedEvent) {
+    package mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
         sequence &+= 1
         eventCounts[EventCountKey(day: event.time.dayNumber, type: event.type), default: 0] += 1
@@ -96,7 +96,7 @@ public struct FactStore: Sendable {
     }
 
     /// The tag names of a snapshot, or nil when it had no `tags` array.
-    public func tags(of snapshot: SnapshotFact) -> [String]? {
+    package func tags(of snapshot: SnapshotFact) -> [String]? {
         snapshot.tagSet < 0 ? nil : tagSets[Int(snapshot.tagSet)]
     }
 }

@@ -1,15 +1,15 @@
 /// An ISO 8601 week: weeks start on Monday, and week 1 is the one holding the year's first Thursday.
-public struct ISOWeek: Hashable, Sendable {
-    public var year: Int
-    public var week: Int
+package struct ISOWeek: Hashable, Sendable {
+    package var year: Int
+    package var week: Int
 
-    public init(year: Int, week: Int) {
+    package init(year: Int, week: Int) {
         self.year = year
         self.week = week
     }
 
     /// The week of a UTC day, given as whole days since 1970-01-01.
-    public init(dayNumber days: Int) {
+    package init(dayNumber days: Int) {
         let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
         let thursday = days - weekday + 3
         year = Timestamp.civil(fromDays: thursday).year

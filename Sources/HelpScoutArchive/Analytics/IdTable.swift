@@ -1,14 +1,14 @@
 /// Dense 32-bit indices for the agent and mailbox ids facts refer to, so each fact stays small.
-public struct IdTable: Sendable {
-    public static let none: Int32 = -1
+package struct IdTable: Sendable {
+    package static let none: Int32 = -1
 
-    public private(set) var ids: [Int64] = []
+    package private(set) var ids: [Int64] = []
     private var indices: [Int64: Int32] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The index of `id`, adding it when new; `none` for nil.
-    public mutating func intern(_ id: Int64?) -> Int32 {
+    package mutating func intern(_ id: Int64?) -> Int32 {
         guard let id else { return Self.none }
         if let index = indices[id] { return index }
         let index = Int32(ids.count)
@@ -18,5 +18,5 @@ public struct IdTable: Sendable {
     }
 
     /// The id at `index`, nil for `none`.
-    public func id(_ index: Int32) -> Int64? { index < 0 ? nil : ids[Int(index)] }
+    package func id(_ index: Int32) -> Int64? { index < 0 ? nil : ids[Int(index)] }
 }

@@ -1,6 +1,6 @@
 /// What one row of a metric is about: every conversation, one mailbox, one agent, one UTC day or
 /// one ISO week. A nil id is a mailbox or agent the events do not name (`unknown` in the reports).
-public enum MetricKey: Hashable, Sendable {
+package enum MetricKey: Hashable, Sendable {
     case all
     case mailbox(Int64?)
     case agent(Int64?)

@@ -1,18 +1,18 @@
 import Foundation
 
 /// The three time measures of `response_times.csv` (see docs/metrics.md).
-public enum ResponseMetric: String, Sendable, CaseIterable {
+package enum ResponseMetric: String, Sendable, CaseIterable {
     case response
     case firstResponse = "first_response"
     case resolution
 }
 
 /// The times of one measure for one key: a row of `response_times.csv`.
-public struct ResponseTimeRow: Sendable, Equatable {
-    public var metric: ResponseMetric
+package struct ResponseTimeRow: Sendable, Equatable {
+    package var metric: ResponseMetric
     /// All, a mailbox, an agent or a day.
-    public var key: MetricKey
-    public var summary: DistributionSummary
+    package var key: MetricKey
+    package var summary: DistributionSummary
 }
 
 /// Response, first-response and resolution times: every measurement, by measure and key.

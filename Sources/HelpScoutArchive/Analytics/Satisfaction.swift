@@ -1,16 +1,16 @@
 /// The ratings of one key, counted: a row of `csat.csv`.
-public struct SatisfactionRow: Sendable, Equatable {
+package struct SatisfactionRow: Sendable, Equatable {
     /// All, an agent, a mailbox or a week.
-    public var key: MetricKey
-    public var great = 0
-    public var okay = 0
-    public var notGood = 0
+    package var key: MetricKey
+    package var great = 0
+    package var okay = 0
+    package var notGood = 0
 
-    public var ratings: Int { great + okay + notGood }
+    package var ratings: Int { great + okay + notGood }
     /// 100 × great / ratings.
-    public var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
+    package var csatPercent: Double { ratings == 0 ? 0 : 100 * Double(great) / Double(ratings) }
     /// Help Scout's happiness score: 100 × (great − not good) / ratings.
-    public var happiness: Double { ratings == 0 ? 0 : 100 * Double(great - notGood) / Double(ratings) }
+    package var happiness: Double { ratings == 0 ? 0 : 100 * Double(great - notGood) / Double(ratings) }
 
     mutating func count(_ score: RatingRecord.Score) {
         switch score {

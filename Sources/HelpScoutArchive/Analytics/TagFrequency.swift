@@ -1,10 +1,10 @@
 /// How one tag was used: a row of `tags.csv`.
-public struct TagRow: Sendable, Equatable {
-    public var tag: String
+package struct TagRow: Sendable, Equatable {
+    package var tag: String
     /// Conversations whose last known tag set holds the tag.
-    public var conversations = 0
-    public var added = 0
-    public var removed = 0
+    package var conversations = 0
+    package var added = 0
+    package var removed = 0
 }
 
 /// Tag frequency: additions, removals and the conversations that end with each tag.

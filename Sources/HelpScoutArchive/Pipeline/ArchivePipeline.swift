@@ -8,19 +8,23 @@ import Foundation
 /// so the observer sees exactly what a one-thread run shows. Batches read but not merged are capped,
 /// which keeps memory flat however long the inputs are.
 public final class ArchivePipeline {
+    /// How a run is split into threads and batches, and how much of each body it decodes.
     public struct Options: Sendable {
         /// Threads to use; 1 runs everything on the calling thread.
         public var jobs: Int
-        public var batchSize: Int
-        public var maxLineLength: Int
-        public var maxLinesPerBatch: Int
+        package var batchSize: Int
+        package var maxLineLength: Int
+        package var maxLinesPerBatch: Int
         /// How much of each verified body to decode: statuses only is fastest (for `verify`).
         public var detail: BodyDecoder.Detail
 
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    batchSize: Int = ArchiveReader.defaultBatchSize,
-                    maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
-                    maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete) {
+        /// Options for `jobs` threads that decode each verified body to the given detail.
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, detail: BodyDecoder.Detail = .complete) {
+            self.init(jobs: jobs, batchSize: ArchiveReader.defaultBatchSize, detail: detail)
+        }
+
+        package init(jobs: Int, batchSize: Int, maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
+                     maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete) {
             self.jobs = max(1, jobs)
             self.detail = detail
             self.batchSize = batchSize
@@ -35,6 +39,7 @@ public final class ArchivePipeline {
     /// The most batches read and not yet merged at once in the last run: what bounds its memory.
     private(set) var mostBatchesInFlight = 0
 
+    /// A pipeline over `inputs`, verifying with `keyring`.
     public init(inputs: [ArchiveInput], keyring: SecretKeyring, options: Options = Options()) {
         self.inputs = inputs
         self.keyring = keyring

@@ -1,20 +1,20 @@
 /// The verdicts for one batch of lines: the work one thread does at a time.
-public struct BatchResult: Sendable {
+package struct BatchResult: Sendable {
     /// One non-blank line's verdict and its 0-based index in the batch.
-    public struct Entry: Sendable {
-        public var lineIndex: Int
-        public var verdict: LineVerdict
+    package struct Entry: Sendable {
+        package var lineIndex: Int
+        package var verdict: LineVerdict
     }
 
     /// Every line of the batch, blank ones included, so line numbers can continue after it.
-    public var lineCount: Int
-    public var entries: [Entry]
+    package var lineCount: Int
+    package var entries: [Entry]
     /// The batch's signatures that matched a secret, and well-formed ones that matched none.
-    public var signatures = SignatureTally()
+    package var signatures = SignatureTally()
 }
 
 /// Processes whole batches with one `DeliveryProcessor`.
-public struct BatchProcessor {
+package struct BatchProcessor {
     private var processor: DeliveryProcessor
     /// The longest line the reader reads, named in the reason of a longer one.
     private let maxLineLength: Int
@@ -26,7 +26,7 @@ public struct BatchProcessor {
     }
 
     /// The verdicts of every non-blank line of `batch`.
-    public mutating func process(_ batch: LineBatch) -> BatchResult {
+    package mutating func process(_ batch: LineBatch) -> BatchResult {
         var entries: [BatchResult.Entry] = []
         entries.reserveCapacity(batch.byteCount / 1024 + 1)
         let lineCount = batch.forEachLine { index, line in

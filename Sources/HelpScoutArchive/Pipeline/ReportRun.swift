@@ -1,41 +1,41 @@
 /// What `report` gathers while a run goes: it streams the audit into the report folder as findings
 /// arrive and keeps the facts; when the run is over, it renders and writes the other files. The
 /// caller commits the folder.
-public final class ReportRun: RunObserver {
+package final class ReportRun: RunObserver {
     private let folder: ReportFolder
     private let audit: AuditCSV
     private var excerpt = AuditExcerpt()
     private var store = FactStore()
     private var writeError: OutputFile.WriteError?
     /// Called for each input that could not be read to its end.
-    public var onFailure: ((InputFailure) -> Void)?
+    package var onFailure: ((InputFailure) -> Void)?
 
     /// Starts `audit.csv` in the folder's staging area.
-    public init(folder: ReportFolder, inputNames: [String]) throws(OutputFile.WriteError) {
+    package init(folder: ReportFolder, inputNames: [String]) throws(OutputFile.WriteError) {
         self.folder = folder
         audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 
-    public func record(event: DecodedEvent, at position: ArchivePosition) {
+    package func record(event: DecodedEvent, at position: ArchivePosition) {
         store.record(event)
     }
 
-    public func record(finding: Finding) {
+    package func record(finding: Finding) {
         guard writeError == nil, finding.status.isAudited else { return }
         excerpt.add(finding)
         do { try audit.append(finding) } catch { writeError = error }
     }
 
-    public func record(failure: InputFailure) { onFailure?(failure) }
+    package func record(failure: InputFailure) { onFailure?(failure) }
 
     /// How many conversations the verified events concern (deleted ones included).
-    public var conversationCount: Int { store.conversations.count }
+    package var conversationCount: Int { store.conversations.count }
 
     /// The error that stopped the audit's writing, if any (the rest of the run went on).
-    public var auditWriteError: OutputFile.WriteError? { writeError }
+    package var auditWriteError: OutputFile.WriteError? { writeError }
 
     /// Computes the metrics and writes the remaining files into the folder's staging area.
-    public func writeFiles(summary: RunSummary) throws(OutputFile.WriteError) {
+    package func writeFiles(summary: RunSummary) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }
         try audit.close()
         let analytics = AnalyticsResult(store: store)

@@ -1,7 +1,7 @@
 /// One archive to read: a file, standard input, or a path that could not be listed.
 public struct ArchiveInput: Sendable, Hashable {
     /// Where the bytes come from.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         case file(path: RawPath)
         case standardInput
         /// A path found while expanding a directory that cannot be read; processing it reports `reason`.
@@ -11,30 +11,33 @@ public struct ArchiveInput: Sendable, Hashable {
     /// The name shown in findings, in `audit.csv` and in messages: the path as given or found, made
     /// display-safe (`RawPath.displayName`); `-` for standard input.
     public let name: String
-    public let source: Source
+    package let source: Source
 
     /// The path as text, exactly, when it is UTF-8 (for output that escapes what it must itself,
     /// such as JSON); otherwise the display name.
-    public var text: String {
+    package var text: String {
         if case .file(let path) = source, let text = path.string { return text }
         return name
     }
 
-    public init(name: String, source: Source) {
+    package init(name: String, source: Source) {
         self.name = name
         self.source = source
     }
 
+    /// A file to read, named by its display name.
     public static func file(_ path: RawPath) -> ArchiveInput {
         ArchiveInput(name: path.displayName, source: .file(path: path))
     }
 
+    /// A file to read, from a path as text.
     public static func file(_ path: String) -> ArchiveInput { file(RawPath(path)) }
 
     /// An input that reports `reason` when it is read, named after `path`.
-    public static func unreadable(_ path: RawPath, reason: String) -> ArchiveInput {
+    package static func unreadable(_ path: RawPath, reason: String) -> ArchiveInput {
         ArchiveInput(name: path.displayName, source: .unreadable(reason: reason))
     }
 
+    /// Standard input, named `-`.
     public static let standardInput = ArchiveInput(name: "-", source: .standardInput)
 }

@@ -5,11 +5,12 @@ public struct ArchivePosition: Sendable, Hashable, Comparable {
     /// The 1-based line number in that input.
     public var line: Int
 
-    public init(input: Int, line: Int) {
+    package init(input: Int, line: Int) {
         self.input = input
         self.line = line
     }
 
+    /// Orders positions by input, then line.
     public static func < (lhs: ArchivePosition, rhs: ArchivePosition) -> Bool {
         (lhs.input, lhs.line) < (rhs.input, rhs.line)
     }

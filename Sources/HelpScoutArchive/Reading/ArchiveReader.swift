@@ -12,12 +12,12 @@ import Darwin
 /// 200 bytes) stays bounded per batch however short the lines are. When the input breaks off (a
 /// gzip stream cut short or corrupt, a read error) the complete lines before the damage are
 /// returned first, then the next call throws; a partial line at the damage is dropped.
-public final class ArchiveReader {
-    public static let defaultBatchSize = 1 << 20
-    public static let defaultMaxLineLength = 16 << 20
+package final class ArchiveReader {
+    package static let defaultBatchSize = 1 << 20
+    package static let defaultMaxLineLength = 16 << 20
     /// Real deliveries (1-10 KB) fill a 1 MiB batch with a few hundred lines; only lines shorter
     /// than 128 bytes reach this limit first.
-    public static let defaultMaxLinesPerBatch = 8192
+    package static let defaultMaxLinesPerBatch = 8192
     /// Bytes decoded at a time, so a batch cut at the line limit moves at most this much to the next.
     static let decodeChunk = 128 << 10
 
@@ -53,7 +53,7 @@ public final class ArchiveReader {
     /// - Parameters:
     ///   - makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
     ///   - pool: where batch buffers come from; processed batches may be recycled into it.
-    public init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
+    package init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
                 maxLinesPerBatch: Int = defaultMaxLinesPerBatch,
                 makeInflater: @escaping () -> Inflater = Inflaters.fastest, pool: BufferPool? = nil) {
         self.source = source
@@ -69,7 +69,7 @@ public final class ArchiveReader {
     deinit { input.deallocate() }
 
     /// Whether the input turned out to be gzip; `nil` before the first read.
-    public var isCompressed: Bool? {
+    package var isCompressed: Bool? {
         switch decoder {
         case nil: return nil
         case .plain: return false
@@ -79,7 +79,7 @@ public final class ArchiveReader {
 
     /// The next batch of whole lines, or `nil` at the end of the input.
     /// - Throws: the error that stopped the input, after the lines before it were returned.
-    public func nextBatch() throws(ArchiveReadError) -> LineBatch? {
+    package func nextBatch() throws(ArchiveReadError) -> LineBatch? {
         if let error = pendingError {
             pendingError = nil
             finished = true

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// A sequential reader of raw bytes: a file, standard input, or bytes already in memory.
-public protocol ByteSource: AnyObject {
+package protocol ByteSource: AnyObject {
     /// Reads up to `buffer.count` bytes into `buffer`, returning how many were read; 0 means the end.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> Int
 }
@@ -15,7 +15,7 @@ public protocol ByteSource: AnyObject {
 extension ByteSource {
     /// Reads everything that is left, up to `limit` bytes.
     /// - Throws: `ArchiveReadError.readFailed` on a read error or when there is more than `limit`.
-    public func readAll(limit: Int) throws(ArchiveReadError) -> [UInt8] {
+    package func readAll(limit: Int) throws(ArchiveReadError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
@@ -28,13 +28,13 @@ extension ByteSource {
 }
 
 /// Reads a file descriptor with `read(2)`; closes it when done if it owns it.
-public final class FileDescriptorSource: ByteSource {
+package final class FileDescriptorSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
 
     /// Opens `path` (its bytes, whatever their encoding) for reading.
     /// - Throws: `ArchiveReadError.cannotOpen` with the system's reason.
-    public init(path: RawPath) throws(ArchiveReadError) {
+    package init(path: RawPath) throws(ArchiveReadError) {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw .cannotOpen(reason: String(cString: strerror(errno))) }
         var status = stat()
@@ -47,7 +47,7 @@ public final class FileDescriptorSource: ByteSource {
     }
 
     /// Reads standard input without closing it.
-    public init(standardInput: Void = ()) {
+    package init(standardInput: Void = ()) {
         descriptor = 0
         ownsDescriptor = false
     }
@@ -56,7 +56,7 @@ public final class FileDescriptorSource: ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let count = Glibc.read(descriptor, base, buffer.count)
@@ -68,17 +68,17 @@ public final class FileDescriptorSource: ByteSource {
 }
 
 /// Serves bytes from memory in chunks of a chosen size, for tests and fixtures.
-public final class MemorySource: ByteSource {
+package final class MemorySource: ByteSource {
     private let bytes: [UInt8]
     private let chunkSize: Int
     private var offset = 0
 
-    public init(_ bytes: [UInt8], chunkSize: Int = .max) {
+    package init(_ bytes: [UInt8], chunkSize: Int = .max) {
         self.bytes = bytes
         self.chunkSize = max(1, chunkSize)
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> Int {
         let count = min(buffer.count, chunkSize, bytes.count - offset)
         guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { source in

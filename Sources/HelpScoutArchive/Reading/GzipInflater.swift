@@ -2,7 +2,7 @@
 ///
 /// Zero bytes between or after members are skipped (some writers pad), as gzip and Python do; any
 /// other byte after a member must start a new member, else the stream is corrupt.
-public protocol Inflater: AnyObject {
+package protocol Inflater: AnyObject {
     /// Inflates from `input` into `output` until one is exhausted or no progress is possible.
     /// - Returns: how many input bytes were consumed and output bytes produced.
     /// - Throws: `ArchiveReadError.gzipCorrupt` when the data is not valid gzip. Bytes inflated
@@ -15,8 +15,8 @@ public protocol Inflater: AnyObject {
 }
 
 /// The fastest inflater this build has: ISA-L where it was found at build time, else zlib.
-public enum Inflaters {
-    public static var fastestName: String {
+package enum Inflaters {
+    package static var fastestName: String {
         #if HSARCHIVE_ISAL
         return "ISA-L"
         #else
@@ -25,7 +25,7 @@ public enum Inflaters {
     }
 
     /// Every inflater in this build, by name, so tests can hold them all to the same behaviour.
-    public static var available: [(name: String, make: @Sendable () -> Inflater)] {
+    package static var available: [(name: String, make: @Sendable () -> Inflater)] {
         var all: [(name: String, make: @Sendable () -> Inflater)] = [("zlib", { GzipStream(ZlibMemberDecoder()) })]
         #if HSARCHIVE_ISAL
         all.append(("ISA-L", { GzipStream(ISALMemberDecoder()) }))
@@ -33,7 +33,7 @@ public enum Inflaters {
         return all
     }
 
-    public static func fastest() -> Inflater {
+    package static func fastest() -> Inflater {
         #if HSARCHIVE_ISAL
         return GzipStream(ISALMemberDecoder())
         #else

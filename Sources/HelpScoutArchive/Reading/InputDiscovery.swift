@@ -13,7 +13,7 @@ import Darwin
 /// archive is found, becomes an `.unreadable` input, so it is reported by name in its place. A path
 /// that does not exist stays a file input: opening it reports the error. Paths are bytes throughout.
 public enum InputDiscovery {
-    public static let archiveSuffixes = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"]
+    package static let archiveSuffixes = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"]
 
     /// The archives named by `paths`, in command-line order, directories expanded.
     public static func archives(for paths: [RawPath]) -> [ArchiveInput] {
@@ -27,12 +27,13 @@ public enum InputDiscovery {
         }
     }
 
+    /// The archives named by `paths` given as text.
     public static func archives(for paths: [String]) -> [ArchiveInput] { archives(for: paths.map(RawPath.init)) }
 
     /// Whether a file name looks like an archive.
-    public static func isArchiveName(_ name: [UInt8]) -> Bool { endsWithAny(name, of: archiveSuffixes) }
+    package static func isArchiveName(_ name: [UInt8]) -> Bool { endsWithAny(name, of: archiveSuffixes) }
 
-    public static func isArchiveName(_ name: String) -> Bool { isArchiveName(Array(name.utf8)) }
+    package static func isArchiveName(_ name: String) -> Bool { isArchiveName(Array(name.utf8)) }
 
     /// Names that look like archives but are not searched for: reported when a folder holds no archive.
     static func looksLikeArchive(_ name: [UInt8]) -> Bool { endsWithAny(name, of: [".json", ".gz", ".zst", ".bz2", ".xz"]) }

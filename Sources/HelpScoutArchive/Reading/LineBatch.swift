@@ -8,15 +8,15 @@ import Darwin
 ///
 /// Line numbers are relative to the batch; the pipeline, which sees batches in order, turns them
 /// into the input's 1-based line numbers.
-public struct LineBatch: Sendable {
-    public let storage: ByteStorage
+package struct LineBatch: Sendable {
+    package let storage: ByteStorage
     /// How many bytes of `storage` hold lines; the last line may lack its newline.
-    public let byteCount: Int
+    package let byteCount: Int
     /// The length of a line longer than the reader's limit that follows this batch's lines; its
     /// bytes were skipped, not kept.
-    public let oversizedLineLength: Int?
+    package let oversizedLineLength: Int?
 
-    public init(storage: ByteStorage, byteCount: Int, oversizedLineLength: Int? = nil) {
+    package init(storage: ByteStorage, byteCount: Int, oversizedLineLength: Int? = nil) {
         self.storage = storage
         self.byteCount = byteCount
         self.oversizedLineLength = oversizedLineLength
@@ -25,7 +25,7 @@ public struct LineBatch: Sendable {
     /// Calls `body` with each line's 0-based index in the batch and its bytes without `\n` or `\r\n`.
     /// - Returns: the number of lines, the oversized one included.
     @discardableResult
-    public func forEachLine(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
+    package func forEachLine(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
         var index = 0
         var start = 0
         let base = storage.base
@@ -45,7 +45,7 @@ public struct LineBatch: Sendable {
     }
 
     /// Whether a line holds nothing but spaces, tabs and carriage returns (and so is not counted).
-    public static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+    package static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
         return true
     }

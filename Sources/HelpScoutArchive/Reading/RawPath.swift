@@ -4,8 +4,10 @@ public struct RawPath: Sendable, Hashable {
     /// The path's bytes, without a terminating NUL.
     public let bytes: [UInt8]
 
+    /// A path from its bytes.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
+    /// A path from text, as its UTF-8 bytes.
     public init(_ path: String) { bytes = Array(path.utf8) }
 
     /// The path as text when it is valid UTF-8.
@@ -44,33 +46,33 @@ public struct RawPath: Sendable, Hashable {
     }
 
     /// `name` inside this directory.
-    public func appending(_ name: [UInt8]) -> RawPath {
+    package func appending(_ name: [UInt8]) -> RawPath {
         RawPath(bytes: bytes.last == UInt8(ascii: "/") ? bytes + name : bytes + [UInt8(ascii: "/")] + name)
     }
 
     /// The last component, without trailing slashes.
-    public var lastComponent: [UInt8] {
+    package var lastComponent: [UInt8] {
         let trimmed = withoutTrailingSlashes.bytes
         guard let slash = trimmed.lastIndex(of: UInt8(ascii: "/")) else { return trimmed }
         return Array(trimmed[(slash + 1)...])
     }
 
     /// The folder holding the last component: `.` for a bare name.
-    public var parent: RawPath {
+    package var parent: RawPath {
         let trimmed = withoutTrailingSlashes.bytes
         guard let slash = trimmed.lastIndex(of: UInt8(ascii: "/")) else { return RawPath(".") }
         return slash == 0 ? RawPath("/") : RawPath(bytes: Array(trimmed[..<slash]))
     }
 
     /// The path with trailing slashes dropped (`/` stays `/`).
-    public var withoutTrailingSlashes: RawPath {
+    package var withoutTrailingSlashes: RawPath {
         var trimmed = bytes
         while trimmed.count > 1 && trimmed.last == UInt8(ascii: "/") { trimmed.removeLast() }
         return RawPath(bytes: trimmed)
     }
 
     /// Calls `body` with the path as a C string.
-    public func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
+    package func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
         try (bytes + [0]).withUnsafeBufferPointer { buffer in
             try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
         }

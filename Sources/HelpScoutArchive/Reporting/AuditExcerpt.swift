@@ -1,16 +1,16 @@
 /// The findings `report.md` lists (all of them are in `audit.csv`): the first ones in archive order,
 /// and forged ones up to as many again, as they matter most.
-public struct AuditExcerpt: Sendable, Equatable {
+package struct AuditExcerpt: Sendable, Equatable {
     /// How many findings are kept, and how many forged ones at least.
-    public static let limit = 25
+    package static let limit = 25
 
-    public private(set) var findings: [Finding] = []
+    package private(set) var findings: [Finding] = []
     private var forgedCount = 0
 
-    public init() {}
+    package init() {}
 
     /// Keeps `finding` if there is room for it; it must be audited (not verified nor a duplicate).
-    public mutating func add(_ finding: Finding) {
+    package mutating func add(_ finding: Finding) {
         let isForged = finding.status == .forged
         guard findings.count < Self.limit || (isForged && forgedCount < Self.limit) else { return }
         findings.append(finding)

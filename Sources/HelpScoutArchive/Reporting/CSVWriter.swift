@@ -1,18 +1,18 @@
 /// Writes RFC 4180 CSV with `\n` line ends, neutralising cells a spreadsheet would run.
-public struct CSVWriter {
-    public private(set) var text = ""
+package struct CSVWriter {
+    package private(set) var text = ""
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         writeRow(header)
     }
 
     /// Appends one row.
-    public mutating func writeRow(_ cells: [String]) {
+    package mutating func writeRow(_ cells: [String]) {
         Self.append(cells, to: &text)
     }
 
     /// One row with its `\n`.
-    public static func row(_ cells: [String]) -> String {
+    package static func row(_ cells: [String]) -> String {
         var row = ""
         append(cells, to: &row)
         return row
@@ -31,7 +31,7 @@ public struct CSVWriter {
     /// written as escapes (`displaySafe`, so `cat` cannot run an escape sequence from a cell), then
     /// quoted when it holds a comma, quote or line break. A plain negative number (`-33.33`) is
     /// data, not a formula, and stays as it is.
-    public static func cell(_ value: String) -> String {
+    package static func cell(_ value: String) -> String {
         // Most cells are counts and ids: digits only need nothing.
         if value.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return value }
         var value = value

@@ -1,28 +1,28 @@
 /// A verified event flattened into one schema, whatever the body's shape: a line of `hsarchive events`.
-public struct EventRecord: Sendable, Equatable {
-    public static let columns = [
+package struct EventRecord: Sendable, Equatable {
+    package static let columns = [
         "time", "type", "shape", "conversation_id", "mailbox_id", "status", "assignee_id", "thread_id", "thread_kind",
         "author_id", "rating", "rating_id", "customer_id", "tags", "file", "line",
     ]
 
-    public var time: Timestamp
-    public var type: String
-    public var shape: String
-    public var conversationId: Int64?
-    public var mailboxId: Int64?
-    public var status: String?
-    public var assigneeId: Int64?
-    public var threadId: Int64?
-    public var threadKind: String?
-    public var authorId: Int64?
-    public var rating: String?
-    public var ratingId: Int64?
-    public var customerId: Int64?
-    public var tags: [String]?
-    public var file: String
-    public var line: Int
+    package var time: Timestamp
+    package var type: String
+    package var shape: String
+    package var conversationId: Int64?
+    package var mailboxId: Int64?
+    package var status: String?
+    package var assigneeId: Int64?
+    package var threadId: Int64?
+    package var threadKind: String?
+    package var authorId: Int64?
+    package var rating: String?
+    package var ratingId: Int64?
+    package var customerId: Int64?
+    package var tags: [String]?
+    package var file: String
+    package var line: Int
 
-    public init(_ event: DecodedEvent, file: String, line: Int) {
+    package init(_ event: DecodedEvent, file: String, line: Int) {
         time = event.time
         type = event.type.name
         shape = event.isEnvelope ? "envelope" : "bare"
@@ -81,13 +81,13 @@ public struct EventRecord: Sendable, Equatable {
     }
 
     /// Time with milliseconds always, so that lines sort by time as text.
-    public var sortableTime: String {
+    package var sortableTime: String {
         let text = time.rfc3339
         return text.contains(".") ? text : String(text.dropLast()) + ".000Z"
     }
 
     /// One JSON object on one line, keys in `columns` order, `null` for what the event lacks.
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
         func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
         let values = [
@@ -101,7 +101,7 @@ public struct EventRecord: Sendable, Equatable {
     }
 
     /// One CSV row; tags joined with `;` (see `csvTagList`).
-    public func csvRow() -> String {
+    package func csvRow() -> String {
         func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
         return CSVWriter.row([
             sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId), text(threadId),

@@ -1,6 +1,6 @@
 /// Renders `integrity.csv`: the six statuses in the spec's order, then `total`.
-public enum IntegrityCSV {
-    public static func render(_ summary: RunSummary) -> String {
+package enum IntegrityCSV {
+    package static func render(_ summary: RunSummary) -> String {
         var csv = CSVWriter(header: ["status", "count"])
         for status in DeliveryStatus.allCases {
             csv.writeRow([status.rawValue, String(summary.count(status))])

@@ -5,16 +5,16 @@ import Darwin
 #endif
 
 /// A buffered writer to a file descriptor: report files, standard output.
-public final class OutputFile {
+package final class OutputFile {
     /// Why writing stopped.
-    public enum WriteError: Error, Equatable {
+    package enum WriteError: Error, Equatable {
         /// The reader of a pipe went away (`… | head`).
         case brokenPipe
         /// Any other failure: the file as people know it, and the system's reason.
         case failed(name: String, reason: String)
 
         /// The system's reason alone.
-        public var reason: String {
+        package var reason: String {
             switch self {
             case .brokenPipe: return "the reader of the pipe went away"
             case .failed(_, let reason): return reason
@@ -22,7 +22,7 @@ public final class OutputFile {
         }
 
         /// A sentence for a message: what could not be written, and why.
-        public var message: String {
+        package var message: String {
             switch self {
             case .brokenPipe: return "the reader of the output went away"
             case .failed(let name, let reason): return "cannot write \(name): \(reason)"
@@ -33,14 +33,14 @@ public final class OutputFile {
     private var descriptor: Int32
     private let ownsDescriptor: Bool
     /// The file as people know it, for messages.
-    public let name: String
+    package let name: String
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
 
     /// Creates a new file at `path` with permissions 0644; it must not exist yet, and a symbolic link
     /// there is not followed.
     /// - Parameter name: the file as people know it, for messages.
-    public init(creating path: RawPath, name: String) throws(WriteError) {
+    package init(creating path: RawPath, name: String) throws(WriteError) {
         let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw .failed(name: name, reason: String(cString: strerror(errno))) }
         descriptor = fd
@@ -50,7 +50,7 @@ public final class OutputFile {
     }
 
     /// Writes to standard output (or error) without closing it.
-    public init(descriptor: Int32, name: String) {
+    package init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         ownsDescriptor = false
         self.name = name
@@ -61,12 +61,12 @@ public final class OutputFile {
         if ownsDescriptor && descriptor >= 0 { Glibc.close(descriptor) }
     }
 
-    public func write(_ text: String) throws(WriteError) {
+    package func write(_ text: String) throws(WriteError) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= capacity { try flush() }
     }
 
-    public func flush() throws(WriteError) {
+    package func flush() throws(WriteError) {
         var offset = 0
         defer { buffer.removeAll(keepingCapacity: true) }
         while offset < buffer.count {
@@ -83,7 +83,7 @@ public final class OutputFile {
     /// Writes what is buffered and closes the file, reporting an error of either (a full disk may
     /// only show when the file is closed). A file this created is first written to disk (`fsync`),
     /// so a report swapped into place after a power loss is whole.
-    public func close() throws(WriteError) {
+    package func close() throws(WriteError) {
         try flush()
         guard ownsDescriptor && descriptor >= 0 else { return }
         if fsync(descriptor) != 0 && errno != EINVAL {

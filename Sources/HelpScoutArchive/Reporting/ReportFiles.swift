@@ -1,22 +1,22 @@
 /// The files of a report folder, by name: what `report` writes, and so all it may ever replace or
 /// remove in a folder.
-public enum ReportFiles {
-    public static let integrity = "integrity.csv"
-    public static let events = "events.csv"
-    public static let responseTimes = "response_times.csv"
-    public static let assignmentChurn = "assignment_churn.csv"
-    public static let agentAssignments = "agent_assignments.csv"
-    public static let tags = "tags.csv"
-    public static let csat = "csat.csv"
-    public static let audit = "audit.csv"
-    public static let markdown = "report.md"
+package enum ReportFiles {
+    package static let integrity = "integrity.csv"
+    package static let events = "events.csv"
+    package static let responseTimes = "response_times.csv"
+    package static let assignmentChurn = "assignment_churn.csv"
+    package static let agentAssignments = "agent_assignments.csv"
+    package static let tags = "tags.csv"
+    package static let csat = "csat.csv"
+    package static let audit = "audit.csv"
+    package static let markdown = "report.md"
     /// Lists the files hsarchive wrote, marking the folder as a report it may replace.
-    public static let manifest = ".hsarchive-manifest"
+    package static let manifest = ".hsarchive-manifest"
     /// The lock of a report folder that is a mount point (elsewhere the lock is beside the folder).
-    public static let lock = ".hsarchive-lock"
+    package static let lock = ".hsarchive-lock"
 
     /// Every file a report folder may hold.
-    public static let names: Set<String> = [
+    package static let names: Set<String> = [
         integrity, events, responseTimes, assignmentChurn, agentAssignments, tags, csat, audit, markdown, manifest,
     ]
 

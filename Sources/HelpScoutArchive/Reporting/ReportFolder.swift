@@ -18,7 +18,7 @@ import Darwin
 /// `discard()` (on any error, or from a signal) removes what was staged; the staging folders of
 /// killed runs are swept by the next run. A staging folder's name (`DIR.hsarchive-partial-PID`)
 /// says whose it is: no one else names a folder so.
-public final class ReportFolder: @unchecked Sendable {
+package final class ReportFolder: @unchecked Sendable {
     static let stagingInfix = Array(".hsarchive-partial-".utf8)
 
     enum Stage { case prepared, staged, committed, discarded }
@@ -35,18 +35,18 @@ public final class ReportFolder: @unchecked Sendable {
     let state = NSLock()
 
     /// `--out` as given, made display-safe.
-    public var name: String { destination.name }
+    package var name: String { destination.name }
 
     /// Where the replaced report was left when it could not be removed whole (files appeared in it
     /// while it was swapped out); nil when it was removed.
-    public private(set) var leftover: String?
+    package private(set) var leftover: String?
 
     /// Checks `out` (see the type's description), waits for any other run writing it, and sweeps
     /// the staging folders of killed runs. Creates nothing but the lock file and missing parents.
     /// - Parameters:
     ///   - inputs: every path the run reads; the folder must not be or hold one of them.
     ///   - whileWaiting: called once if another run holds the folder's lock, before waiting for it.
-    public init(out: RawPath, inputs: [RawPath], whileWaiting: () -> Void = {}) throws(ReportFolderError) {
+    package init(out: RawPath, inputs: [RawPath], whileWaiting: () -> Void = {}) throws(ReportFolderError) {
         let destination = try ReportDestination.resolve(out, inputs: inputs)
         self.destination = destination
         let folder = destination.folder
@@ -80,7 +80,7 @@ public final class ReportFolder: @unchecked Sendable {
     }
 
     /// Creates the staging folder. Call it once whatever removes it on an interrupt is in place.
-    public func createStaging() throws(ReportFolderError) {
+    package func createStaging() throws(ReportFolderError) {
         state.lock()
         defer { state.unlock() }
         // Marked first: a discard waiting for the lock then removes the folder whatever happens here.
@@ -93,7 +93,7 @@ public final class ReportFolder: @unchecked Sendable {
     }
 
     /// Creates the report file `name` in the staging folder, for writing as the run goes.
-    public func create(_ name: String) throws(OutputFile.WriteError) -> OutputFile {
+    package func create(_ name: String) throws(OutputFile.WriteError) -> OutputFile {
         precondition(ReportFiles.names.contains(name), "\(name) is not a report file")
         state.lock()
         defer { state.unlock() }
@@ -104,7 +104,7 @@ public final class ReportFolder: @unchecked Sendable {
     }
 
     /// Writes the whole report file `name` into the staging folder.
-    public func write(_ name: String, _ text: String) throws(OutputFile.WriteError) {
+    package func write(_ name: String, _ text: String) throws(OutputFile.WriteError) {
         let file = try create(name)
         try file.write(text)
         try file.close()
@@ -114,7 +114,7 @@ public final class ReportFolder: @unchecked Sendable {
     /// - Throws: `ReportFolderError` when it cannot; unless it says otherwise
     ///   (`keptPreviousReport`), the previous report is then as it was, and the caller should
     ///   `discard()` the staged one.
-    public func commit() throws(ReportFolderError) {
+    package func commit() throws(ReportFolderError) {
         do { try write(ReportFiles.manifest, ReportFiles.manifestText(listing: written)) } catch {
             throw .notWritable(name, reason: error.reason)
         }
@@ -134,7 +134,7 @@ public final class ReportFolder: @unchecked Sendable {
     /// thread, at any time, more than once.
     /// - Returns: false when the report had already been committed.
     @discardableResult
-    public func discard() -> Bool {
+    package func discard() -> Bool {
         state.lock()
         defer { state.unlock() }
         guard stage != .committed else { return false }

@@ -1,6 +1,6 @@
 /// Why a report folder cannot be written or replaced; each message names the folder, says what is
 /// wrong and what to do.
-public enum ReportFolderError: Error, Sendable, Equatable {
+package enum ReportFolderError: Error, Sendable, Equatable {
     case notAFolder(String)
     case danglingLink(String, target: String)
     /// The folder holds files hsarchive did not write (some of their names, and how many there are).
@@ -17,12 +17,12 @@ public enum ReportFolderError: Error, Sendable, Equatable {
     case partlyReplaced(String, reason: String)
 
     /// Whether the previous report is as it was after this error (the staged one discarded).
-    public var keptPreviousReport: Bool {
+    package var keptPreviousReport: Bool {
         if case .partlyReplaced = self { return false }
         return true
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .notAFolder(let folder):
             return "--out \(folder) exists and is not a folder; give a folder for the report"

@@ -2,9 +2,9 @@ import Foundation
 
 /// Renders the report folder's files, all but the streamed `audit.csv`: each one a pure function of
 /// the run's summary, its analytics and the findings `report.md` lists.
-public enum ReportRendering {
+package enum ReportRendering {
     /// The files' names and texts, in the order they are written.
-    public static func files(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt)
+    package static func files(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt)
         -> [(name: String, text: String)]
     {
         let files: [(name: String, render: @Sendable () -> String)] = [

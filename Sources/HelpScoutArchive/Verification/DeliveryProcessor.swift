@@ -1,6 +1,6 @@
 /// Turns one delivery line into its verdict: parse the line, recover the raw body, check the
 /// signature, decode the body. One processor per thread: it reuses its buffers from line to line.
-public struct DeliveryProcessor {
+package struct DeliveryProcessor {
     private let lineTape = JSONTape()
     private var verifier: SignatureVerifier
     private var bodyDecoder: BodyDecoder
@@ -13,19 +13,19 @@ public struct DeliveryProcessor {
     private var signatures = SignatureTally()
 
     /// - Parameter detail: how much of each verified body to decode.
-    public init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
+    package init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
         verifier = SignatureVerifier(keyring: keyring)
         bodyDecoder = BodyDecoder(detail: detail)
     }
 
     /// How the signatures checked since the last call fared.
-    public mutating func takeSignatures() -> SignatureTally {
+    package mutating func takeSignatures() -> SignatureTally {
         defer { signatures = SignatureTally() }
         return signatures
     }
 
     /// The verdict for one non-blank line (without its line end).
-    public mutating func process(line: UnsafeRawBufferPointer) -> LineVerdict {
+    package mutating func process(line: UnsafeRawBufferPointer) -> LineVerdict {
         if let error = lineTape.parse(line, capturing: "body", into: capturedBody) {
             return .rejected(.malformed, reason: "line \(error.description)", deliveryId: nil, eventType: nil)
         }

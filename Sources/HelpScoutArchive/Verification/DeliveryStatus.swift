@@ -22,5 +22,6 @@ public enum DeliveryStatus: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders statuses as `allCases` lists them.
     public static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool { lhs.index < rhs.index }
 }

@@ -1,11 +1,11 @@
 /// What one delivery line turned out to be, before duplicates are told apart.
-public enum LineVerdict: Sendable {
+package enum LineVerdict: Sendable {
     /// The signature matches and the body is an event.
     case verified(BodyFingerprint, DecodedEvent)
     /// Any other status, with the reason and what could be read of the delivery.
     case rejected(DeliveryStatus, reason: String, deliveryId: String?, eventType: String?)
 
-    public var status: DeliveryStatus {
+    package var status: DeliveryStatus {
         switch self {
         case .verified: return .verified
         case .rejected(let status, _, _, _): return status

@@ -2,31 +2,34 @@
 public struct RunSummary: Sendable, Equatable {
     /// Lines per status, in the order of `DeliveryStatus.allCases`.
     private var counts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+    /// The inputs that could not be read to their end, in the order they ended.
     public var failures: [InputFailure] = []
     /// The inputs' names as findings show them, in the order they were processed.
     public var inputNames: [String] = []
+    /// How many inputs the run had.
     public var inputCount: Int { inputNames.count }
     /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
-    public var inputsAllMalformed: [Int] = []
+    package var inputsAllMalformed: [Int] = []
     /// Inputs read to their end that held no line at all.
-    public var emptyInputs: [Int] = []
+    package var emptyInputs: [Int] = []
     /// How the signatures checked fared.
-    public var signatures = SignatureTally()
+    package var signatures = SignatureTally()
 
-    public init() {}
+    package init() {}
 
+    /// How many lines got `status`.
     public func count(_ status: DeliveryStatus) -> Int { counts[status.index] }
 
     /// Counts one more line with `status`.
-    public mutating func add(_ status: DeliveryStatus) { counts[status.index] += 1 }
+    package mutating func add(_ status: DeliveryStatus) { counts[status.index] += 1 }
 
     /// Non-blank lines read: the sum of the six statuses.
     public var total: Int { counts.reduce(0, +) }
 
     /// Whether nothing at all was read: every input failed before its first line.
-    public var readNothing: Bool { inputCount > 0 && failures.count == inputCount && total == 0 }
+    package var readNothing: Bool { inputCount > 0 && failures.count == inputCount && total == 0 }
 
     /// Whether signatures were checked and not one matched any secret: the likely cause is a wrong
     /// secret, not that every delivery is forged.
-    public var noSignatureMatched: Bool { signatures.mismatched > 0 && signatures.matched == 0 }
+    package var noSignatureMatched: Bool { signatures.mismatched > 0 && signatures.matched == 0 }
 }

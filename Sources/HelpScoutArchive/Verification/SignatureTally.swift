@@ -1,10 +1,10 @@
 /// Signatures checked: those that matched a configured secret (whatever the body then turned out
 /// to be) and the well-formed digests that matched none.
-public struct SignatureTally: Sendable, Equatable {
-    public var matched = 0
-    public var mismatched = 0
+package struct SignatureTally: Sendable, Equatable {
+    package var matched = 0
+    package var mismatched = 0
 
-    public init() {}
+    package init() {}
 
     mutating func count(_ check: SignatureVerifier.Check) {
         switch check {
