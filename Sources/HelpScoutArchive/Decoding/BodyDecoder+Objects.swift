@@ -35,7 +35,7 @@ extension BodyDecoder {
         guard let id = tape.int64(value(.id)) else { return nil }
         var snapshot = ConversationSnapshot(id: id)
         let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
-        var newest = max(max(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
+        var newest = Timestamp.later(Timestamp.later(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
         var threadList: Int?
         if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[0],
            tape.kind(list) == .array {
@@ -50,7 +50,7 @@ extension BodyDecoder {
             while element < end {
                 if tape.kind(element) == .object {
                     let (thread, createdAt) = embeddedThread(element, facts: facts)
-                    newest = max(newest, createdAt)
+                    newest = Timestamp.later(newest, createdAt)
                     if let thread { snapshot.threads.append(thread) }
                 }
                 element = Int(tape.tokens[element].next)
