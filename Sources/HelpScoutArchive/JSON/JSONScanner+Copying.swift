@@ -1,3 +1,5 @@
+import CJSONKernels
+
 /// Scanning a string and writing its value in the same pass: how the delivery line's `body` is read.
 extension JSONScanner {
     enum CopyScan {
@@ -7,21 +9,19 @@ extension JSONScanner {
 
     /// Validates a string's content from just after its opening quote, as `scanString` does, and
     /// writes its value (escapes resolved, UTF-8) to `out`, which must have room for `end - start + 64`
-    /// bytes: 64 bytes (with AVX-512) or eight bytes at a time are copied and stored while nothing
-    /// needs a closer look.
-    ///
-    /// `useKernels` is for tests, which compare both paths.
+    /// bytes: 64 bytes (with the kernels) or eight bytes at a time are copied and stored while nothing
+    /// needs a closer look. Tests choose `kernels` to compare both ways.
     static func scanStringCopying(
         from start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
-        useKernels: Bool = JSONKernels.isAvailable
+        kernels: KernelChoice = .configured
     ) -> CopyScan {
         var p = start
         var o = out
         var hasEscapes = false
         var hasUnpairedSurrogate = false
         while true {
-            if useKernels {
-                JSONKernels.copyString(&p, end, &o, &hasEscapes)
+            if kernels.runsKernels {
+                copyStringWithKernel(&p, end, &o, &hasEscapes)
             }
             while end - p >= 8 {
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
@@ -91,6 +91,20 @@ extension JSONScanner {
                 }
             }
         }
+    }
+
+    /// Copies a string's content from `p` to `o` with `hs_json_copy_string` while only `\"`, `\\` and `\/`
+    /// escapes occur, leaving both at the first byte that needs the loop above.
+    @inline(__always)
+    private static func copyStringWithKernel(
+        _ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
+        _ resolvedEscape: inout Bool
+    ) {
+        var source: UnsafePointer<UInt8>? = p
+        var destination: UnsafeMutablePointer<UInt8>? = o
+        hs_json_copy_string(&source, end, &destination, &resolvedEscape)
+        p = source!
+        o = destination!
     }
 
     /// The scalar of a `\u` escape at `p` (a surrogate pair when there is one; U+FFFD for an

@@ -13,12 +13,12 @@ public struct BodyFingerprint: Hashable, Sendable {
     public let low: UInt64
 
     public init(_ bytes: UnsafeRawBufferPointer) {
-        self.init(bytes, useKernels: JSONKernels.isAvailable)
+        self.init(bytes, kernels: .configured)
     }
 
-    /// `useKernels` is for tests, which check both hashes.
-    init(_ bytes: UnsafeRawBufferPointer, useKernels: Bool) {
-        if useKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+    /// The fingerprint of `bytes` by the hash `kernels` chooses: tests check both.
+    init(_ bytes: UnsafeRawBufferPointer, kernels: KernelChoice) {
+        if kernels.runsKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
             var halves: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &halves) { hs_fingerprint(base, bytes.count, $0.baseAddress!.assumingMemoryBound(to: UInt64.self)) }
             (high, low) = halves
