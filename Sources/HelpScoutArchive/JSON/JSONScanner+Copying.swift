@@ -53,29 +53,12 @@ extension JSONScanner {
                                hasUnpairedSurrogate: hasUnpairedSurrogate)
             case UInt8(ascii: "\\"):
                 hasEscapes = true
-                guard end - p >= 2 else { return .failed(at: p, .invalid(.invalidEscape)) }
-                let escaped = p[1]
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-                    o.pointee = escaped
-                case UInt8(ascii: "n"): o.pointee = 0x0A
-                case UInt8(ascii: "t"): o.pointee = 0x09
-                case UInt8(ascii: "r"): o.pointee = 0x0D
-                case UInt8(ascii: "b"): o.pointee = 0x08
-                case UInt8(ascii: "f"): o.pointee = 0x0C
-                case UInt8(ascii: "u"):
-                    guard let (after, scalar, unpaired) = unicodeEscape(p, end) else {
-                        return .failed(at: p, .invalid(.invalidEscape))
-                    }
-                    hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
-                    o += writeUTF8(scalar, to: o)
-                    p = after
-                    continue
-                default:
+                guard let (after, scalar, unpaired) = JSONEscape.decode(p, end) else {
                     return .failed(at: p, .invalid(.invalidEscape))
                 }
-                o += 1
-                p += 2
+                hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
+                o += JSONEscape.writeUTF8(scalar, to: o)
+                p = after
             case 0..<0x20:
                 return .failed(at: p, .invalid(.controlCharacter))
             case 0x20..<0x80:
@@ -105,44 +88,5 @@ extension JSONScanner {
         hs_json_copy_string(&source, end, &destination, &resolvedEscape)
         p = source!
         o = destination!
-    }
-
-    /// The scalar of a `\u` escape at `p` (a surrogate pair when there is one; U+FFFD for an
-    /// unpaired surrogate, which is flagged).
-    private static func unicodeEscape(
-        _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
-    ) -> (after: UnsafePointer<UInt8>, scalar: UInt32, unpaired: Bool)? {
-        guard let unit = hex4(p + 2, end) else { return nil }
-        guard unit >= 0xD800 && unit <= 0xDFFF else { return (p + 6, unit, false) }
-        if unit <= 0xDBFF, end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
-           let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF {
-            return (p + 12, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), false)
-        }
-        return (p + 6, 0xFFFD, true)
-    }
-
-    /// Writes `scalar` as UTF-8 at `out`; returns the number of bytes.
-    @inline(__always)
-    private static func writeUTF8(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        switch scalar {
-        case 0..<0x80:
-            out[0] = UInt8(scalar)
-            return 1
-        case 0x80..<0x800:
-            out[0] = UInt8(0xC0 | scalar >> 6)
-            out[1] = UInt8(0x80 | scalar & 0x3F)
-            return 2
-        case 0x800..<0x10000:
-            out[0] = UInt8(0xE0 | scalar >> 12)
-            out[1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
-            out[2] = UInt8(0x80 | scalar & 0x3F)
-            return 3
-        default:
-            out[0] = UInt8(0xF0 | scalar >> 18)
-            out[1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
-            out[2] = UInt8(0x80 | (scalar >> 6) & 0x3F)
-            out[3] = UInt8(0x80 | scalar & 0x3F)
-            return 4
-        }
     }
 }
