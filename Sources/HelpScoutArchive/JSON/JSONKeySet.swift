@@ -31,6 +31,12 @@ struct JSONKeySet: @unchecked Sendable {
         starts = (0...(Self.longest + 1)).map { length in keys.filter { $0.utf8CodeUnitCount < length }.count }
     }
 
+    /// The set of the keys `Key` names, each at its case's position.
+    init<Key: JSONObjectKey>(_: Key.Type) {
+        precondition(Key.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue })
+        self.init(Key.allCases.map(\.key))
+    }
+
     /// The index in the set of the key token at `index`, or nil.
     @inline(__always)
     func index(of index: Int, in tape: JSONDocument) -> Int? {

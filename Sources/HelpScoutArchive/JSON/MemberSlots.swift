@@ -12,6 +12,9 @@ struct MemberSlots {
         return value < 0 ? nil : Int(value)
     }
 
+    /// The value of `key` (the last one when it repeats), or nil.
+    subscript<Key: JSONObjectKey>(_ key: Key) -> Int? { self[key.rawValue] }
+
     mutating func set(_ position: Int, _ value: Int) {
         withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: Int32(value), toByteOffset: position * 4, as: Int32.self) }
     }
