@@ -1,6 +1,7 @@
 // A 128-bit fingerprint of a body, 64 bytes at a time: the accumulate and scramble steps of
 // XXH3 (Yann Collet's xxHash) on eight 64-bit lanes, with its own key. BodyFingerprint uses it where
-// the CPU has AVX-512 and its own two-lane hash elsewhere; only equality within one run matters.
+// the kernels run (KernelChoice) and its own two-lane hash elsewhere; only equality within one run
+// matters.
 #include "kernels_common.h"
 
 #ifdef HS_KERNELS

@@ -1,4 +1,4 @@
-// What the kernels share: their target attributes, escapes within a block, UTF-8 sequences.
+// What the kernels share: the CPU features they need, escapes within a block, UTF-8 sequences.
 #ifndef HS_KERNELS_COMMON_H
 #define HS_KERNELS_COMMON_H
 
@@ -8,7 +8,16 @@
 #define HS_KERNELS 1
 #include <immintrin.h>
 
-#define HS_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt,pclmul")))
+/// The CPU features the kernels need, the one list of them: every kernel is compiled for these
+/// (HS_TARGET) and runs only where the CPU has them all (hs_json_kernels_available, available.c).
+/// AVX-512 F and BW: 512-bit vectors of bytes; VBMI: byte permutes (base64); VBMI2: byte compress
+/// (string copy, index); BMI1 and BMI2: tzcnt, bzhi; POPCNT; PCLMUL: carry-less multiply (index).
+#define HS_KERNEL_FEATURES(FEATURE, AND) \
+    FEATURE("avx512f") AND FEATURE("avx512bw") AND FEATURE("avx512vbmi") AND FEATURE("avx512vbmi2") \
+    AND FEATURE("bmi") AND FEATURE("bmi2") AND FEATURE("popcnt") AND FEATURE("pclmul")
+
+#define HS_FEATURE_NAME(name) name
+#define HS_TARGET __attribute__((target(HS_KERNEL_FEATURES(HS_FEATURE_NAME, ","))))
 #define HS_INLINE static inline __attribute__((always_inline))
 
 /// The backslashes that start an escape and the bytes they escape, in a block whose first byte is

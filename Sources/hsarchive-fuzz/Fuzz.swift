@@ -2,9 +2,10 @@ import Foundation
 import HelpScoutArchive
 
 /// The fuzz target: any bytes, as a delivery line, as a signed body through every level of decoding,
-/// as a JSON text parsed both with and without the AVX-512 kernels, and as an archive stream. `make fuzz` builds it with AddressSanitizer and runs `--mutate`, a
-/// property-based generator over the seeds in Tests/FuzzCorpus; given files, it replays them, as the
-/// regression test does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
+/// as a JSON text parsed both with and without the kernels (where the CPU has them), and as an
+/// archive stream. `make fuzz` builds it with AddressSanitizer and runs `--mutate`, a property-based
+/// generator over the seeds in Tests/FuzzCorpus; given files, it replays them, as the regression test
+/// does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
 private let keyring = try! SecretKeyring(secrets: ["fuzz-secret"])
 // libFuzzer calls the target from one thread, so the processors are shared without a lock.
 nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map { DeliveryProcessor(keyring: keyring, detail: $0) }
@@ -27,11 +28,11 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
         }
     }
 
-    // 3. The bytes as a JSON text: the AVX-512 structural index and the byte scanner must agree on
+    // 3. The bytes as a JSON text: the kernels' structural index and the byte scanner must agree on
     // the verdict and on every token.
-    if JSONTape.usesKernels {
-        let indexed = indexedTape.parse(data, useKernels: true)
-        let scanned = scannedTape.parse(data, useKernels: false)
+    if KernelChoice.best.runsKernels {
+        let indexed = indexedTape.parse(data, kernels: .best)
+        let scanned = scannedTape.parse(data, kernels: .scalar)
         if indexed != scanned || !indexedTape.document.tokens.elementsEqual(scannedTape.document.tokens) {
             fatalError("the kernel index and the byte scanner disagree: \(String(describing: indexed)) against \(String(describing: scanned))")
         }

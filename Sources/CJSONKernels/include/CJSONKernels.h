@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Whether this CPU runs the AVX-512 kernels below (AVX-512 BW, VBMI and VBMI2); checked once.
+/// Whether this CPU runs the AVX-512 kernels below: whether it has every feature they are built for
+/// (HS_KERNEL_FEATURES, in kernels_common.h); checked once. Swift asks through KernelChoice.
 bool hs_json_kernels_available(void);
 
 /// Copies the content of a JSON string from `*src` (just after its opening quote) to `*dst`,

@@ -1,20 +1,11 @@
 /// Reading Help Scout's objects out of the tape in one pass each, lenient with v1 and v2 field names.
 extension BodyDecoder {
-    private enum ConversationKey: Int, CaseIterable {
-        case id, number, status, createdAt, closedAt, userUpdatedAt, assignee, owner, mailboxId, mailbox, tags, embedded, threads
-    }
-    private static let conversationKeys = JSONKeySet([
-        "id", "number", "status", "createdAt", "closedAt", "userUpdatedAt", "assignee", "owner", "mailboxId", "mailbox",
-        "tags", "_embedded", "threads",
-    ])
-    private enum ThreadKey: Int { case id, type, createdAt, createdBy }
-    private static let threadKeys = JSONKeySet(["id", "type", "createdAt", "createdBy"])
-    private enum PersonKey: Int { case id, type, first, last, firstName, lastName }
-    private static let personKeys = JSONKeySet(["id", "type", "first", "last", "firstName", "lastName"])
-    private enum RatingKey: Int { case id, threadId, conversationId, rating, user, userId, mailboxId, mailbox, comments }
-    private static let ratingKeys = JSONKeySet(["id", "threadId", "conversationId", "rating", "user", "userId", "mailboxId", "mailbox", "comments"])
-    private static let embeddedKeys = JSONKeySet(["threads"])
-    private static let nameKeys = JSONKeySet(["id", "name"])
+    private static let conversationKeys = JSONKeySet(ConversationKey.self)
+    private static let threadKeys = JSONKeySet(ThreadKey.self)
+    private static let personKeys = JSONKeySet(PersonKey.self)
+    private static let ratingKeys = JSONKeySet(RatingKey.self)
+    private static let embeddedKeys = JSONKeySet(EmbeddedKey.self)
+    private static let namedKeys = JSONKeySet(NamedKey.self)
 
     /// The member `key` of `object`, which may be any token (nil unless it is an object).
     func member(_ object: Int, _ key: StaticString) -> Int? {
@@ -31,13 +22,13 @@ extension BodyDecoder {
     /// without an integer `id`. Without `facts` only the id and the times are read.
     mutating func conversation(_ object: Int, facts: Bool) -> (snapshot: ConversationSnapshot, newest: Timestamp?)? {
         let values = tape.members(object, Self.conversationKeys)
-        func value(_ key: ConversationKey) -> Int? { values[key.rawValue] }
+        func value(_ key: ConversationKey) -> Int? { values[key] }
         guard let id = tape.int64(value(.id)) else { return nil }
         var snapshot = ConversationSnapshot(id: id)
         let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
-        var newest = max(max(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
+        var newest = Timestamp.later(Timestamp.later(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
         var threadList: Int?
-        if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[0],
+        if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[EmbeddedKey.threads],
            tape.kind(list) == .array {
             threadList = list
         } else if let list = value(.threads), tape.kind(list) == .array {
@@ -50,7 +41,7 @@ extension BodyDecoder {
             while element < end {
                 if tape.kind(element) == .object {
                     let (thread, createdAt) = embeddedThread(element, facts: facts)
-                    newest = max(newest, createdAt)
+                    newest = Timestamp.later(newest, createdAt)
                     if let thread { snapshot.threads.append(thread) }
                 }
                 element = Int(tape.tokens[element].next)
@@ -78,11 +69,11 @@ extension BodyDecoder {
     /// A thread object; its kind comes from the event type when given, else from its `type`.
     mutating func thread(_ object: Int, kind fixedKind: ThreadRecord.Kind?, facts: Bool = true) -> ThreadRecord {
         let values = tape.members(object, Self.threadKeys)
-        let createdAt = timestamp(values[ThreadKey.createdAt.rawValue])
+        let createdAt = timestamp(values[ThreadKey.createdAt])
         guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
-        let createdBy = values[ThreadKey.createdBy.rawValue]
-        let kind = fixedKind ?? threadKind(type: values[ThreadKey.type.rawValue], createdBy: createdBy)
-        return ThreadRecord(id: tape.int64(values[ThreadKey.id.rawValue]), kind: kind, createdAt: createdAt,
+        let createdBy = values[ThreadKey.createdBy]
+        let kind = fixedKind ?? threadKind(type: values[ThreadKey.type], createdBy: createdBy)
+        return ThreadRecord(id: tape.int64(values[ThreadKey.id]), kind: kind, createdAt: createdAt,
                             author: person(createdBy, named: kind == .agentReply || kind == .note))
     }
 
@@ -92,7 +83,7 @@ extension BodyDecoder {
         if isWord(type, "message") || isWord(type, "reply") { return .agentReply }
         if isWord(type, "note") { return .note }
         guard isWord(type, "chat") || isWord(type, "phone") || isWord(type, "beaconchat") else { return .other }
-        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type.rawValue] }) else { return .other }
+        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type] }) else { return .other }
         if isWord(authorType, "customer") { return .customerMessage }
         if isWord(authorType, "user") { return .agentReply }
         return .other
@@ -108,10 +99,10 @@ extension BodyDecoder {
     mutating func person(_ object: Int?, named: Bool) -> Person? {
         guard let object else { return nil }
         let values = tape.members(object, Self.personKeys)
-        guard let id = tape.int64(values[PersonKey.id.rawValue]) else { return nil }
+        guard let id = tape.int64(values[PersonKey.id]) else { return nil }
         guard named else { return Person(id: id) }
-        let first = (tape.string(values[PersonKey.first.rawValue]) ?? tape.string(values[PersonKey.firstName.rawValue]))?.trimmed ?? ""
-        let last = (tape.string(values[PersonKey.last.rawValue]) ?? tape.string(values[PersonKey.lastName.rawValue]))?.trimmed ?? ""
+        let first = (tape.string(values[PersonKey.first]) ?? tape.string(values[PersonKey.firstName]))?.trimmed ?? ""
+        let last = (tape.string(values[PersonKey.last]) ?? tape.string(values[PersonKey.lastName]))?.trimmed ?? ""
         let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
         guard !name.isEmpty else { return Person(id: id) }
         return Person(id: id, name: name)
@@ -119,7 +110,7 @@ extension BodyDecoder {
 
     /// A mailbox from `mailboxId` or a nested `mailbox` object (whose `name` is kept).
     func mailbox(id idValue: Int?, object: Int?) -> Mailbox? {
-        let nested = object.map { tape.members($0, Self.nameKeys) }.map { ($0[0], $0[1]) }
+        let nested = object.map { tape.members($0, Self.namedKeys) }.map { ($0[NamedKey.id], $0[NamedKey.name]) }
         guard let id = tape.int64(idValue) ?? tape.int64(nested?.0 ?? nil) else { return nil }
         return Mailbox(id: id, name: tape.string(nested?.1 ?? nil))
     }
@@ -138,7 +129,7 @@ extension BodyDecoder {
     /// A rating object; nil without an integer `conversationId`. Without `facts`, only the id is read.
     mutating func rating(_ object: Int, facts: Bool) -> RatingRecord? {
         let values = tape.members(object, Self.ratingKeys)
-        func value(_ key: RatingKey) -> Int? { values[key.rawValue] }
+        func value(_ key: RatingKey) -> Int? { values[key] }
         guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
         guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }
         let agent = person(value(.user), named: true) ?? tape.int64(value(.userId)).map { Person(id: $0) }

@@ -139,14 +139,7 @@ public struct BodyDecoder {
     /// The newest valid timestamp among `fields` of the object at `object`.
     private func latest(_ object: Int, _ fields: [StaticString]) -> Timestamp? {
         var newest: Timestamp?
-        for field in fields { newest = max(newest, timestamp(member(object, field))) }
+        for field in fields { newest = Timestamp.later(newest, timestamp(member(object, field))) }
         return newest
     }
-}
-
-/// The later of two optional timestamps.
-func max(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
-    guard let a else { return b }
-    guard let b else { return a }
-    return a < b ? b : a
 }

@@ -6,43 +6,79 @@ public enum EventType: Hashable, Sendable, Comparable {
     case other(String)
 
     /// The 13 known types in the order of the spec.
-    public static let known: [EventType] = [
-        .agentReplyCreated, .assigned, .created, .customerReplyCreated, .deleted, .merged, .moved,
-        .noteCreated, .status, .tags, .customerCreated, .customerUpdated, .satisfactionRatings,
-    ]
-
-    private static let knownNames: [StaticString] = [
-        "convo.agent.reply.created", "convo.assigned", "convo.created", "convo.customer.reply.created",
-        "convo.deleted", "convo.merged", "convo.moved", "convo.note.created", "convo.status",
-        "convo.tags", "customer.created", "customer.updated", "satisfaction.ratings",
-    ]
+    public static let known: [EventType] = Known.allCases.map(\.type)
+    private static let knownNames: [StaticString] = Known.allCases.map(\.name)
 
     /// The wire name, e.g. `convo.assigned`.
     public var name: String {
-        guard let index = knownIndex else {
-            if case .other(let name) = self { return name }
-            fatalError("unreachable")
+        switch self {
+        case .other(let name): return name
+        default: return Self.knownNames[knownIndex!].description
         }
-        return Self.knownNames[index].description
     }
 
     /// The position among `known`, nil for other types.
-    public var knownIndex: Int? {
+    public var knownIndex: Int? { knownCase?.rawValue }
+
+    /// The known types in the order of the spec: the one list that orders `known`, `knownIndex` and
+    /// the names. Each switch below pairs cases by name, so no two lists can fall out of step.
+    private enum Known: Int, CaseIterable {
+        case agentReplyCreated, assigned, created, customerReplyCreated, deleted, merged, moved,
+             noteCreated, status, tags, customerCreated, customerUpdated, satisfactionRatings
+
+        var type: EventType {
+            switch self {
+            case .agentReplyCreated: .agentReplyCreated
+            case .assigned: .assigned
+            case .created: .created
+            case .customerReplyCreated: .customerReplyCreated
+            case .deleted: .deleted
+            case .merged: .merged
+            case .moved: .moved
+            case .noteCreated: .noteCreated
+            case .status: .status
+            case .tags: .tags
+            case .customerCreated: .customerCreated
+            case .customerUpdated: .customerUpdated
+            case .satisfactionRatings: .satisfactionRatings
+            }
+        }
+
+        var name: StaticString {
+            switch self {
+            case .agentReplyCreated: "convo.agent.reply.created"
+            case .assigned: "convo.assigned"
+            case .created: "convo.created"
+            case .customerReplyCreated: "convo.customer.reply.created"
+            case .deleted: "convo.deleted"
+            case .merged: "convo.merged"
+            case .moved: "convo.moved"
+            case .noteCreated: "convo.note.created"
+            case .status: "convo.status"
+            case .tags: "convo.tags"
+            case .customerCreated: "customer.created"
+            case .customerUpdated: "customer.updated"
+            case .satisfactionRatings: "satisfaction.ratings"
+            }
+        }
+    }
+
+    private var knownCase: Known? {
         switch self {
-        case .agentReplyCreated: return 0
-        case .assigned: return 1
-        case .created: return 2
-        case .customerReplyCreated: return 3
-        case .deleted: return 4
-        case .merged: return 5
-        case .moved: return 6
-        case .noteCreated: return 7
-        case .status: return 8
-        case .tags: return 9
-        case .customerCreated: return 10
-        case .customerUpdated: return 11
-        case .satisfactionRatings: return 12
-        case .other: return nil
+        case .agentReplyCreated: .agentReplyCreated
+        case .assigned: .assigned
+        case .created: .created
+        case .customerReplyCreated: .customerReplyCreated
+        case .deleted: .deleted
+        case .merged: .merged
+        case .moved: .moved
+        case .noteCreated: .noteCreated
+        case .status: .status
+        case .tags: .tags
+        case .customerCreated: .customerCreated
+        case .customerUpdated: .customerUpdated
+        case .satisfactionRatings: .satisfactionRatings
+        case .other: nil
         }
     }
 
@@ -73,21 +109,6 @@ public enum EventType: Hashable, Sendable, Comparable {
     }
 
     public static func < (lhs: EventType, rhs: EventType) -> Bool { lhs.name < rhs.name }
-}
-
-extension JSONDocument {
-    /// The event type the string at `index` names, with white space around it ignored when
-    /// `trimmed`; nil when it is not a string or names nothing. Known names allocate nothing.
-    func eventType(_ index: Int?, trimmed: Bool = false) -> EventType? {
-        guard let index, kind(index) == .string else { return nil }
-        let raw = rawBytes(index)
-        func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
-        if !tokens[index].hasEscapes, let first = raw.first, let last = raw.last, !trimmed || (isPlain(first) && isPlain(last)) {
-            return EventType(name: raw)
-        }
-        let name = trimmed ? decodedString(index).trimmed : decodedString(index)
-        return name.isEmpty ? nil : EventType(name: name)
-    }
 }
 
 #if canImport(Glibc)

@@ -9,9 +9,4 @@ public final class ByteStorage: @unchecked Sendable {
     }
 
     deinit { base.deallocate() }
-
-    /// The bytes in `range`, valid as long as this storage lives.
-    public func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
-    }
 }

@@ -23,16 +23,17 @@ public enum Base64 {
         return written != nil
     }
 
-    /// Decodes `text` into `output`, which needs room for `text.count / 4 * 3` bytes. With AVX-512,
-    /// whole blocks of 64 characters before the last four go through the kernel (about ten times
-    /// faster); the rest, and any block it does not accept, through the loop below.
+    /// Decodes `text` into `output`, which needs room for `text.count / 4 * 3` bytes. With the kernels,
+    /// whole blocks of 64 characters before the last four go through `hs_base64_decode_blocks` (about
+    /// ten times faster); the rest, and any block it does not accept, through the loop below. Tests
+    /// choose `kernels` to compare both ways.
     /// - Returns: how many bytes it wrote, or nil when `text` is not padded standard base64.
     static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>,
-                       useKernels: Bool = JSONKernels.isAvailable) -> Int? {
+                       kernels: KernelChoice = .configured) -> Int? {
         guard text.count % 4 == 0 else { return nil }
         guard text.count > 0 else { return 0 }
         var blocks = 0
-        if useKernels && text.count > 64 {
+        if kernels.runsKernels && text.count > 64 {
             blocks = hs_base64_decode_blocks(text.baseAddress!.assumingMemoryBound(to: UInt8.self), (text.count - 4) / 64, output)
         }
         guard let rest = decodeGroups(UnsafeRawBufferPointer(rebasing: text[(64 * blocks)...]), into: output + 48 * blocks)

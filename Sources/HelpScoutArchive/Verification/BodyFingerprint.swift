@@ -4,21 +4,24 @@ import CJSONKernels
 /// signed them, which is how retried deliveries are recognised.
 ///
 /// Only verified bodies are fingerprinted, and those come from Help Scout itself, so a fast
-/// non-cryptographic hash is enough: with AVX-512, XXH3's steps on eight lanes (the C target
-/// `CJSONKernels`, about 3 times faster); elsewhere two lanes mixed by multiplication, finished with
-/// MurmurHash3's avalanche. Either way the chance that two of a billion distinct bodies collide is
-/// about 10⁻²¹, and a run uses one of them throughout.
+/// non-cryptographic hash is enough: with the kernels (see `KernelChoice`), XXH3's steps on eight
+/// lanes (`hs_fingerprint`, about 3 times faster); elsewhere two lanes mixed by multiplication,
+/// finished with MurmurHash3's avalanche. A run uses one of them throughout.
+///
+/// Equality compares all 128 bits, but the run's set of delivered bodies (`DeliverySet`) keeps only
+/// `high`: there two of n distinct bodies share a key with probability about n²/2⁶⁵ (4·10⁻⁹ for
+/// 400,000 deliveries), not the 2⁻¹²⁸ scale that both halves would give.
 public struct BodyFingerprint: Hashable, Sendable {
     public let high: UInt64
     public let low: UInt64
 
     public init(_ bytes: UnsafeRawBufferPointer) {
-        self.init(bytes, useKernels: JSONKernels.isAvailable)
+        self.init(bytes, kernels: .configured)
     }
 
-    /// `useKernels` is for tests, which check both hashes.
-    init(_ bytes: UnsafeRawBufferPointer, useKernels: Bool) {
-        if useKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+    /// The fingerprint of `bytes` by the hash `kernels` chooses: tests check both.
+    init(_ bytes: UnsafeRawBufferPointer, kernels: KernelChoice) {
+        if kernels.runsKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
             var halves: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &halves) { hs_fingerprint(base, bytes.count, $0.baseAddress!.assumingMemoryBound(to: UInt64.self)) }
             (high, low) = halves

@@ -45,7 +45,7 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .enumerated()
-            .map { (line: $0.offset + 1, secret: $0.element.trimmingCharacters(in: " \t")) }
+            .map { (line: $0.offset + 1, secret: String($0.element.trimming(while: { $0 == " " || $0 == "\t" }))) }
             .filter { !$0.secret.isEmpty }
     }
 
@@ -113,14 +113,5 @@ public enum SecretError: Error, Sendable, Equatable {
         case .unreadableFile(let path, let reason):
             return "cannot read secret file \(path): \(reason)"
         }
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in characters: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

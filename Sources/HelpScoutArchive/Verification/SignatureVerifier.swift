@@ -31,7 +31,7 @@ public struct SignatureVerifier {
     /// Checks the UTF-8 bytes of `signature` against `body`, as `verify(signature:body:)` does.
     public mutating func verify(signature: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> Check {
         // Padded base64 of a 20-byte digest is 28 characters; nothing else decodes to 20 bytes.
-        let text = Self.trimmingWhitespace(signature)
+        let text = UnsafeRawBufferPointer(rebasing: signature.trimming(while: Self.isSpace))
         guard text.count == 28 else { return .notADigest }
         var digest: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return withUnsafeMutableBytes(of: &digest) { digest in
@@ -58,12 +58,7 @@ public struct SignatureVerifier {
         }
     }
 
-    static func trimmingWhitespace(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        var start = 0, end = bytes.count
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        while start < end && isSpace(bytes[start]) { start += 1 }
-        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-    }
+    /// The white space a signature header may carry around its value: ASCII space, tab, CR, LF.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }
 

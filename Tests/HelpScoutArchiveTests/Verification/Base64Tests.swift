@@ -29,25 +29,25 @@ import Testing
 
 /// The AVX-512 kernel against the four-characters-at-a-time loop: the same bytes, the same rejections.
 @Suite struct Base64KernelTests {
-    static func decode(_ text: [UInt8], useKernels: Bool) -> [UInt8]? {
+    static func decode(_ text: [UInt8], kernels: KernelChoice) -> [UInt8]? {
         let output = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count / 4 * 3 + 1)
         defer { output.deallocate() }
-        return text.withUnsafeBytes { Base64.decode($0, into: output, useKernels: useKernels) }
+        return text.withUnsafeBytes { Base64.decode($0, into: output, kernels: kernels) }
             .map { Array(UnsafeBufferPointer(start: output, count: $0)) }
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI: only the Swift loop runs"))
+    @Test(.whereTheKernelsRun)
     func bothWaysDecodeEveryLengthAlike() {
         var random = SampleRandom(seed: 6)
         for length in 0...400 {
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             let text = Array(Base64.encode(bytes).utf8)
-            #expect(Self.decode(text, useKernels: true) == bytes, "\(length) bytes")
-            #expect(Self.decode(text, useKernels: false) == bytes, "\(length) bytes")
+            #expect(Self.decode(text, kernels: .best) == bytes, "\(length) bytes")
+            #expect(Self.decode(text, kernels: .scalar) == bytes, "\(length) bytes")
         }
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI: only the Swift loop runs"))
+    @Test(.whereTheKernelsRun)
     func aForeignCharacterAnywhereIsRejectedBothWays() {
         let bytes = (0..<200).map { UInt8(($0 * 53 + 7) % 256) }
         let text = Array(Base64.encode(bytes).utf8)
@@ -55,8 +55,8 @@ import Testing
             for foreign in Array("-_= .\n*".utf8) + [0x00, 0x7F, 0x80, 0xAB, 0xFF] {
                 var damaged = text
                 damaged[position] = foreign
-                let fast = Self.decode(damaged, useKernels: true)
-                #expect(fast == Self.decode(damaged, useKernels: false), "\(foreign) at \(position)")
+                let fast = Self.decode(damaged, kernels: .best)
+                #expect(fast == Self.decode(damaged, kernels: .scalar), "\(foreign) at \(position)")
                 // Only padding where padding may stand decodes at all.
                 if fast != nil { #expect(foreign == UInt8(ascii: "=") && position >= text.count - 2) }
             }

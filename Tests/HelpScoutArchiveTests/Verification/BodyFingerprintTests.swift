@@ -2,16 +2,13 @@
 import Testing
 
 @Suite struct BodyFingerprintTests {
-    /// Both hashes where the CPU runs the kernel, else the Swift one.
-    static let paths = JSONKernels.cpuHasKernels ? [false, true] : [false]
-
-    func fingerprint(_ bytes: [UInt8], useKernels: Bool = JSONKernels.isAvailable) -> BodyFingerprint {
-        bytes.withUnsafeBytes { BodyFingerprint($0, useKernels: useKernels) }
+    func fingerprint(_ bytes: [UInt8], kernels: KernelChoice = .configured) -> BodyFingerprint {
+        bytes.withUnsafeBytes { BodyFingerprint($0, kernels: kernels) }
     }
 
-    @Test(arguments: paths)
-    func everyOneByteChangeAndEveryLengthGivesAnotherFingerprint(useKernels: Bool) {
-        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, useKernels: useKernels) }
+    @Test(arguments: KernelChoice.distinct)
+    func everyOneByteChangeAndEveryLengthGivesAnotherFingerprint(kernels: KernelChoice) {
+        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, kernels: kernels) }
         var seen = Set<BodyFingerprint>()
         var total = 0
         for length in [Int](0...70) + [127, 128, 129, 1023, 1024, 1025, 3000] {
@@ -30,9 +27,9 @@ import Testing
         #expect(seen.count == total)
     }
 
-    @Test(arguments: paths)
-    func equalBodiesAreEqualAndZeroPaddingCounts(useKernels: Bool) {
-        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, useKernels: useKernels) }
+    @Test(arguments: KernelChoice.distinct)
+    func equalBodiesAreEqualAndZeroPaddingCounts(kernels: KernelChoice) {
+        func fingerprint(_ bytes: [UInt8]) -> BodyFingerprint { self.fingerprint(bytes, kernels: kernels) }
         #expect(fingerprint(Array("{\"id\":1}".utf8)) == fingerprint(Array("{\"id\":1}".utf8)))
         #expect(fingerprint([]) != fingerprint([0]))
         #expect(fingerprint([0]) != fingerprint([0, 0]))

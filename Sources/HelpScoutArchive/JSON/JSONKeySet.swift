@@ -31,7 +31,11 @@ struct JSONKeySet: @unchecked Sendable {
         starts = (0...(Self.longest + 1)).map { length in keys.filter { $0.utf8CodeUnitCount < length }.count }
     }
 
-    var count: Int { keys.count }
+    /// The set of the keys `Key` names, each at its case's position.
+    init<Key: JSONObjectKey>(_: Key.Type) {
+        precondition(Key.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue })
+        self.init(Key.allCases.map(\.key))
+    }
 
     /// The index in the set of the key token at `index`, or nil.
     @inline(__always)
@@ -63,67 +67,5 @@ struct JSONKeySet: @unchecked Sendable {
             }
         }
         return nil
-    }
-}
-
-/// The value tokens of a key set's keys (up to 16) in one object: a plain value, so reading it
-/// needs no closure and copies nothing else.
-struct MemberSlots {
-    static let capacity = 16
-    private var slots: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                        Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32)
-        = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
-
-    /// The value of the key at `position` in the set (the last one when a key repeats), or nil.
-    subscript(_ position: Int) -> Int? {
-        let value = withUnsafeBytes(of: slots) { $0.load(fromByteOffset: position * 4, as: Int32.self) }
-        return value < 0 ? nil : Int(value)
-    }
-
-    fileprivate mutating func set(_ position: Int, _ value: Int) {
-        withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: Int32(value), toByteOffset: position * 4, as: Int32.self) }
-    }
-}
-
-extension JSONDocument {
-    /// The values of the keys of `set` in the object at `object`, read in one pass over its members
-    /// (none when it is not an object).
-    func members(_ object: Int, _ set: JSONKeySet) -> MemberSlots {
-        var values = MemberSlots()
-        forEachMember(object) { key, value in
-            if let position = set.index(of: key, in: self) { values.set(position, value) }
-        }
-        return values
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space (Unicode's White_Space); no work when
-    /// there is none.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return self }
-        if !first.isWhiteSpace && !last.isWhiteSpace { return self }
-        guard let start = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.isWhiteSpace })!
-        return String(scalars[start...end])
-    }
-
-    /// Trimmed and lower-cased, without copying what already is.
-    var normalisedTag: String {
-        let trimmed = self.trimmed
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) { return trimmed }
-        return trimmed.lowercased()
-    }
-}
-
-extension Unicode.Scalar {
-    /// Unicode's White_Space property, as `properties.isWhitespace` gives it, without that table
-    /// lookup (it showed in profiles of names such as "Chloé").
-    var isWhiteSpace: Bool {
-        switch value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
     }
 }

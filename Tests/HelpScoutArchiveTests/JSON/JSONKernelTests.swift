@@ -18,12 +18,12 @@ import Testing
         case failed(offset: Int, JSONSyntaxError.Kind)
     }
 
-    func scan(_ content: [UInt8], useKernels: Bool) -> Outcome {
+    func scan(_ content: [UInt8], kernels: KernelChoice) -> Outcome {
         content.withUnsafeBufferPointer { input in
             let start = input.baseAddress!
             let output = UnsafeMutablePointer<UInt8>.allocate(capacity: content.count + 64)
             defer { output.deallocate() }
-            switch JSONScanner.scanStringCopying(from: start, start + content.count, into: output, useKernels: useKernels) {
+            switch JSONScanner.scanStringCopying(from: start, start + content.count, into: output, kernels: kernels) {
             case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
                 return .closed(quoteOffset: quote - start, written: Array(UnsafeBufferPointer(start: output, count: written)),
                                hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
@@ -33,7 +33,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func theKernelAgreesWithTheSwiftScannerEverywhere() {
         var random = SampleRandom(seed: 64)
         var closedCount = 0
@@ -47,22 +47,22 @@ import Testing
                 content += piece
             }
             if round % 3 != 0 { content += Array("\"tail".utf8) }
-            let fast = scan(content, useKernels: true)
-            #expect(fast == scan(content, useKernels: false), "\(content)")
+            let fast = scan(content, kernels: .best)
+            #expect(fast == scan(content, kernels: .scalar), "\(content)")
             if case .closed = fast { closedCount += 1 }
         }
         // Both verdicts must be common, or the comparison proves little.
         #expect(closedCount > 1_000 && closedCount < 5_000)
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func everyBlockBoundaryPosition() {
         for piece in Self.pieces {
             for offset in 50...140 {
                 let content = Array(repeating: UInt8(ascii: "y"), count: offset) + piece + Array("z\"".utf8)
-                #expect(scan(content, useKernels: true) == scan(content, useKernels: false), "\(offset) \(piece)")
+                #expect(scan(content, kernels: .best) == scan(content, kernels: .scalar), "\(offset) \(piece)")
                 let cut = Array(repeating: UInt8(ascii: "y"), count: offset) + piece
-                #expect(scan(cut, useKernels: true) == scan(cut, useKernels: false), "\(offset) \(piece) at the end")
+                #expect(scan(cut, kernels: .best) == scan(cut, kernels: .scalar), "\(offset) \(piece) at the end")
             }
         }
     }
@@ -79,15 +79,17 @@ import Testing
     }
 
     /// The error parsing `bytes`, or its tokens (those at most `maxTokenDepth` deep).
-    static func tape(_ bytes: [UInt8], useKernels: Bool, maxTokenDepth: Int = .max) -> Result<[JSONToken], JSONSyntaxError> {
+    static func tape(
+        _ bytes: [UInt8], kernels: KernelChoice, maxTokenDepth: Int = .max
+    ) -> Result<[JSONToken], JSONSyntaxError> {
         let tape = JSONTape()
         return bytes.withUnsafeBytes { buffer in
-            if let error = tape.parse(buffer, useKernels: useKernels, maxTokenDepth: maxTokenDepth) { return .failure(error) }
+            if let error = tape.parse(buffer, kernels: kernels, maxTokenDepth: maxTokenDepth) { return .failure(error) }
             return .success(Array(tape.document.tokens))
         }
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func sampleBodiesGiveTheSameTapeEitherWay() throws {
         let lines = try Self.sampleLines()
         let lineTape = JSONTape()
@@ -96,8 +98,8 @@ import Testing
         for line in lines {
             guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil, body.count > 0 else { continue }
             let bytes = Array(body.bytes)
-            let fast = Self.tape(bytes, useKernels: true)
-            let reference = Self.tape(bytes, useKernels: false)
+            let fast = Self.tape(bytes, kernels: .best)
+            let reference = Self.tape(bytes, kernels: .scalar)
             #expect(fast == reference, "\(String(decoding: bytes, as: UTF8.self))")
             if fast != reference { break }
             compared += 1
@@ -108,7 +110,7 @@ import Testing
     /// Bytes that change a JSON text's structure, to sprinkle into valid ones.
     static let structuralBytes: [UInt8] = Array("\"\\{}[]:, \t\n\r0-e.tfnu/".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func damagedTextsGiveTheSameVerdictAndTapeEitherWay() throws {
         let lineTape = JSONTape()
         let body = ByteBuffer()
@@ -131,15 +133,15 @@ import Testing
                 }
                 if bytes.isEmpty { break }
             }
-            let fast = Self.tape(bytes, useKernels: true)
-            #expect(fast == Self.tape(bytes, useKernels: false), "\(String(decoding: bytes, as: UTF8.self))")
+            let fast = Self.tape(bytes, kernels: .best)
+            #expect(fast == Self.tape(bytes, kernels: .scalar), "\(String(decoding: bytes, as: UTF8.self))")
             if case .failure = fast { invalid += 1 } else { valid += 1 }
         }
         // Both kinds must be common, or the comparison proves little.
         #expect(valid > 2_000 && invalid > 2_000, "\(valid) valid, \(invalid) invalid")
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func everyEscapeIsValidatedAlikeAtEveryOffset() {
         // The indexed path validates a string's escapes from the index alone: each kind, valid or
         // not, surrogates paired or not, must give the reference's tape or its rejection.
@@ -150,8 +152,8 @@ import Testing
         for escape in escapes {
             for padding in 0..<70 {
                 let text = Array(("{\"k\":[\"" + String(repeating: "a", count: padding) + escape + "z\",\"" + escape + "\"]}").utf8)
-                let fast = Self.tape(text, useKernels: true)
-                #expect(fast == Self.tape(text, useKernels: false), "\(String(decoding: text, as: UTF8.self))")
+                let fast = Self.tape(text, kernels: .best)
+                #expect(fast == Self.tape(text, kernels: .scalar), "\(String(decoding: text, as: UTF8.self))")
                 if case .failure = fast { rejected += 1 } else { accepted += 1 }
             }
         }
@@ -172,7 +174,7 @@ import Testing
         #expect(JSONToken.Kind.allCases.map(\.rawValue) == Array(0...6))
     }
 
-    @Test(.enabled(if: JSONKernels.cpuHasKernels, "this CPU has no AVX-512 VBMI2: only the Swift path runs"))
+    @Test(.whereTheKernelsRun)
     func tokensKeptToADepthAndNestingLimitsAreAlikeEitherWay() throws {
         // Statuses keep only the top of a body; the depth limit stops hostile nesting.
         let bodies = try Self.sampleLines().prefix(200).compactMap { line -> [UInt8]? in
@@ -182,15 +184,16 @@ import Testing
         }
         for body in bodies {
             for depth in [0, 1, 2, 3] {
-                #expect(Self.tape(body, useKernels: true, maxTokenDepth: depth) == Self.tape(body, useKernels: false, maxTokenDepth: depth))
+                #expect(Self.tape(body, kernels: .best, maxTokenDepth: depth)
+                        == Self.tape(body, kernels: .scalar, maxTokenDepth: depth))
             }
         }
         for nesting in 60...66 {
             for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
                 let text = Array((String(repeating: open, count: nesting) + "1" + String(repeating: close, count: nesting)).utf8)
                 for depth in [0, 2, Int.max] {
-                    let fast = Self.tape(text, useKernels: true, maxTokenDepth: depth)
-                    #expect(fast == Self.tape(text, useKernels: false, maxTokenDepth: depth), "\(nesting) \(open)")
+                    let fast = Self.tape(text, kernels: .best, maxTokenDepth: depth)
+                    #expect(fast == Self.tape(text, kernels: .scalar, maxTokenDepth: depth), "\(nesting) \(open)")
                     if case .failure = fast { #expect(nesting > JSONTape.maxDepth) }
                 }
             }
@@ -203,8 +206,8 @@ import Testing
         var text: [UInt8] = [UInt8(ascii: "[")]
         while text.count <= JSONTape.maxIndexedLength { text += element }
         text[text.count - 1] = UInt8(ascii: "]")
-        let fast = Self.tape(text, useKernels: true)
-        #expect(fast == Self.tape(text, useKernels: false))
+        let fast = Self.tape(text, kernels: .best)
+        #expect(fast == Self.tape(text, kernels: .scalar))
         if case .success(let tokens) = fast { #expect(tokens.count > 100_000) } else { Issue.record("not parsed") }
     }
 }

@@ -32,4 +32,28 @@ import Testing
             #expect(found(nearMisses.map { ($0, 5) } + [(key, 6)], set: set, tape: tape) == [key: 6])
         }
     }
+
+    private enum SampleKey: Int, JSONObjectKey {
+        case id, embedded, createdBy
+
+        var key: StaticString {
+            switch self {
+            case .id: "id"
+            case .embedded: "_embedded"
+            case .createdBy: "createdBy"
+            }
+        }
+    }
+
+    @Test func aSetOfObjectKeysFillsEachCasesSlot() {
+        let tape = JSONTape()
+        Array(#"{"createdBy":3,"x":0,"_embedded":2,"id":1}"#.utf8).withUnsafeBytes { bytes in
+            #expect(tape.parse(bytes) == nil)
+            let document = tape.document
+            let slots = document.members(document.root, JSONKeySet(SampleKey.self))
+            #expect(document.int64(slots[SampleKey.id]) == 1)
+            #expect(document.int64(slots[SampleKey.embedded]) == 2)
+            #expect(document.int64(slots[SampleKey.createdBy]) == 3)
+        }
+    }
 }

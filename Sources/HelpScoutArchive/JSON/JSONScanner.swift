@@ -54,7 +54,9 @@ enum JSONScanner {
             }
             if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                guard let (after, unpaired) = scanEscape(p, end) else { return .failed(at: p, .invalid(.invalidEscape)) }
+                guard let (after, _, unpaired) = JSONEscape.decode(p, end) else {
+                    return .failed(at: p, .invalid(.invalidEscape))
+                }
                 hasUnpairedSurrogate = hasUnpairedSurrogate || unpaired
                 p = after
             } else if byte < 0x20 {
@@ -65,49 +67,6 @@ enum JSONScanner {
             } else {
                 p += 1
             }
-        }
-    }
-
-    /// Validates one escape starting at its backslash; reports a surrogate escape without its pair.
-    private static func scanEscape(
-        _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
-    ) -> (after: UnsafePointer<UInt8>, unpaired: Bool)? {
-        guard end - p >= 2 else { return nil }
-        switch p[1] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            return (p + 2, false)
-        case UInt8(ascii: "u"):
-            guard let unit = hex4(p + 2, end) else { return nil }
-            guard unit >= 0xD800 && unit <= 0xDFFF else { return (p + 6, false) }
-            if unit <= 0xDBFF, end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
-               let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF {
-                return (p + 12, false)
-            }
-            return (p + 6, true)
-        default:
-            return nil
-        }
-    }
-
-    /// The value of four hex digits at `p`, or nil.
-    static func hex4(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt32? {
-        guard end - p >= 4 else { return nil }
-        var value: UInt32 = 0
-        for i in 0..<4 {
-            guard let digit = hexValue(p[i]) else { return nil }
-            value = value << 4 | digit
-        }
-        return value
-    }
-
-    @inline(__always)
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
         }
     }
 

@@ -107,9 +107,7 @@ public struct JSONDocument {
     public func decodedString(_ index: Int) -> String {
         let token = tokens[index]
         guard token.hasEscapes else { return String(decoding: rawBytes(index), as: UTF8.self) }
-        var bytes: [UInt8] = []
-        appendDecodedString(index, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return JSONUnescaper.string(rawBytes(index))
     }
 
     /// The string at `index` decoded, or nil when the token is not a string.

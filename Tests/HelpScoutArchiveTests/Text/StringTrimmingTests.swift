@@ -1,7 +1,8 @@
 @testable import HelpScoutArchive
 import Testing
 
-/// Names and tags are trimmed of Unicode white space by a hand-written White_Space check.
+/// Names and tags are trimmed of Unicode white space by a hand-written White_Space check; every
+/// trim goes through `trimming(while:)`.
 @Suite struct StringTrimmingTests {
     @Test func whiteSpaceIsUnicodesWhiteSpacePropertyForEveryScalar() {
         var disagreements: [UInt32] = []
@@ -18,6 +19,17 @@ import Testing
     ])
     func trimmedDropsLeadingAndTrailingWhiteSpaceOnly(_ text: String, _ expected: String) {
         #expect(text.trimmed == expected)
+    }
+
+    @Test func trimmingWhileDropsOnlyTheAcceptedElementsAtEitherEnd() {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A }
+        #expect(Array(Array(" \n a b \n".utf8).trimming(while: isSpace)) == Array("a b".utf8))
+        #expect(Array(Array("ab".utf8).trimming(while: isSpace)) == Array("ab".utf8))
+        #expect(Array("  \n".utf8).trimming(while: isSpace).isEmpty)
+        #expect([UInt8]().trimming(while: isSpace).isEmpty)
+        // Characters: a space that a combining mark joins is not a space.
+        #expect(String(" \tkey\t ".trimming(while: { $0 == " " || $0 == "\t" })) == "key")
+        #expect(String("key \u{301}".trimming(while: { $0 == " " })) == "key \u{301}")
     }
 
     @Test func normalisedTagIsTrimmedAndLowerCased() {

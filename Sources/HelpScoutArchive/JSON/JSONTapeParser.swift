@@ -19,6 +19,8 @@ struct JSONTapeParser {
     private var objects: UInt64 = 0
     private let captureKey: StaticString?
     private let capture: ByteBuffer?
+    /// Whether the capture is copied by the kernel.
+    private let kernels: KernelChoice
     /// Tokens nested deeper than this are validated but not kept (0: the root only).
     private let maxTokenDepth: Int
     /// In `open`, a container that is not kept.
@@ -26,13 +28,14 @@ struct JSONTapeParser {
 
     /// - Parameter open: room for `JSONTape.maxDepth` container indices.
     init(tokens: UnsafeMutablePointer<JSONToken>, capacity: Int, open: UnsafeMutablePointer<UInt32>,
-         captureKey: StaticString?, capture: ByteBuffer?, maxTokenDepth: Int = .max) {
+         captureKey: StaticString?, capture: ByteBuffer?, kernels: KernelChoice, maxTokenDepth: Int = .max) {
         self.maxTokenDepth = maxTokenDepth
         self.tokens = tokens
         self.capacity = capacity
         self.open = open
         self.captureKey = captureKey
         self.capture = capture
+        self.kernels = kernels
     }
 
     @inline(__always)
@@ -188,7 +191,7 @@ struct JSONTapeParser {
         let buffer = capture!
         let contentStart = quote + 1
         buffer.reserve(end - contentStart)
-        switch JSONScanner.scanStringCopying(from: contentStart, end, into: buffer.base) {
+        switch JSONScanner.scanStringCopying(from: contentStart, end, into: buffer.base, kernels: kernels) {
         case .closed(let closing, let written, let hasEscapes, let hasUnpairedSurrogate):
             buffer.count = written
             capturedToken = count

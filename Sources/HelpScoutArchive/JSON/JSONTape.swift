@@ -45,7 +45,7 @@ public final class JSONTape {
     @discardableResult
     public func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
                       into buffer: ByteBuffer? = nil) -> JSONSyntaxError? {
-        parse(bytes, capturing: key, into: buffer, useKernels: JSONKernels.isAvailable)
+        parse(bytes, capturing: key, into: buffer, kernels: .configured)
     }
 
     /// Parses `bytes` keeping only the tokens nested at most `maxTokenDepth` deep (0: the root
@@ -53,24 +53,22 @@ public final class JSONTape {
     /// validated: for readers that need only the top of a document.
     @discardableResult
     public func parse(_ bytes: UnsafeRawBufferPointer, keepingTokensTo maxTokenDepth: Int) -> JSONSyntaxError? {
-        parse(bytes, useKernels: JSONKernels.isAvailable, maxTokenDepth: maxTokenDepth)
+        parse(bytes, kernels: .configured, maxTokenDepth: maxTokenDepth)
     }
 
-    /// Whether this CPU runs the AVX-512 kernels and they are not turned off (`HSARCHIVE_SCALAR_JSON`).
-    public static var usesKernels: Bool { JSONKernels.isAvailable }
-
-    /// `parse(_:capturing:into:)`, choosing whether the kernel may index the text: tests and the fuzz
-    /// target compare both ways.
-    public func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil, into buffer: ByteBuffer? = nil,
-                      useKernels: Bool, maxTokenDepth: Int = .max) -> JSONSyntaxError? {
-        // With AVX-512 the kernel indexes the structure first; a text it rejects, or a capture (whose
+    /// `parse(_:capturing:into:)` with the kernels chosen, not configured: tests and the fuzz target
+    /// compare both ways.
+    package func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
+                       into buffer: ByteBuffer? = nil, kernels: KernelChoice,
+                       maxTokenDepth: Int = .max) -> JSONSyntaxError? {
+        // With the kernels the structure is indexed first; a text the index rejects, or a capture (whose
         // one long string the index would only walk past), is scanned byte by byte.
         // (An empty buffer may have no address; the parser reports it as empty before reading.)
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
-        if key == nil && useKernels && !bytes.isEmpty && bytes.count <= Self.maxIndexedLength
+        if key == nil && kernels.runsKernels && !bytes.isEmpty && bytes.count <= Self.maxIndexedLength
             && parseIndexed(bytes, start, maxTokenDepth) { return nil }
         var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer,
-                                    maxTokenDepth: maxTokenDepth)
+                                    kernels: kernels, maxTokenDepth: maxTokenDepth)
         var cursor = ScanningCursor(start: start, end: start + bytes.count)
         let error = parser.run(bytes, &cursor)
         keep(parser, bytes)

@@ -7,6 +7,13 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
+    /// The later of two optional timestamps; nil only when both are.
+    static func later(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return a < b ? b : a
+    }
+
     /// Parses `2026-10-05T14:03:07Z`, `…07.125Z`, `…07+00:00`, `…07-05:00` (also `t`/space as the
     /// separator, `z`, `±HHMM`); text without an offset is taken as UTC. Returns nil for anything else
     /// or an impossible date.
