@@ -12,7 +12,7 @@ public struct BodyDecoder {
     }
 
     /// What a body turned out to be.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case event(DecodedEvent)
         /// The body is signed but not an event; `eventType` is what could be read of its type.
         case undecodable(reason: String, eventType: String?)
@@ -26,7 +26,7 @@ public struct BodyDecoder {
     let detail: Detail
     var facts: Bool { detail != .statuses }
 
-    public init(detail: Detail = .complete) {
+    package init(detail: Detail = .complete) {
         self.detail = detail
     }
 
@@ -34,7 +34,7 @@ public struct BodyDecoder {
     /// - Parameters:
     ///   - eventHeader: the type the `X-HelpScout-Event` header names (trimmed, not empty), if any.
     ///   - receivedAt: the delivery's `receivedAt`, the event time of last resort for bare bodies.
-    public mutating func decode(
+    package mutating func decode(
         _ body: UnsafeRawBufferPointer, eventHeader: EventType?, receivedAt: Timestamp?
     ) -> Outcome {
         // A status needs only the envelope and its object's members, or the root's members when

@@ -6,7 +6,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     case other(String)
 
     /// The 13 known types in the order of the spec.
-    public static let known: [EventType] = Known.allCases.map(\.type)
+    package static let known: [EventType] = Known.allCases.map(\.type)
     private static let knownNames: [StaticString] = Known.allCases.map(\.name)
 
     /// The wire name, e.g. `convo.assigned`.
@@ -18,7 +18,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     }
 
     /// The position among `known`, nil for other types.
-    public var knownIndex: Int? { knownCase?.rawValue }
+    package var knownIndex: Int? { knownCase?.rawValue }
 
     /// The known types in the order of the spec: the one list that orders `known`, `knownIndex` and
     /// the names. Each switch below pairs cases by name, so no two lists can fall out of step.
@@ -83,7 +83,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     }
 
     /// The type named by `bytes` (UTF-8), without allocating for the known names.
-    public init(name bytes: UnsafeRawBufferPointer) {
+    package init(name bytes: UnsafeRawBufferPointer) {
         for (index, name) in Self.knownNames.enumerated() where name.utf8CodeUnitCount == bytes.count {
             if memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0 {
                 self = Self.known[index]
@@ -93,13 +93,13 @@ public enum EventType: Hashable, Sendable, Comparable {
         self = .other(String(decoding: bytes, as: UTF8.self))
     }
 
-    public init(name: String) {
+    package init(name: String) {
         var name = name
         self = name.withUTF8 { EventType(name: UnsafeRawBufferPointer($0)) }
     }
 
     /// The thread kind an envelope's thread event carries, for the three thread events.
-    public var threadKind: ThreadRecord.Kind? {
+    package var threadKind: ThreadRecord.Kind? {
         switch self {
         case .agentReplyCreated: return .agentReply
         case .customerReplyCreated: return .customerMessage
@@ -108,6 +108,7 @@ public enum EventType: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Orders types by name.
     public static func < (lhs: EventType, rhs: EventType) -> Bool { lhs.name < rhs.name }
 }
 

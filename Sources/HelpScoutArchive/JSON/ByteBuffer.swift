@@ -1,11 +1,11 @@
 /// A growable byte buffer at a stable address, for the hot path: written through pointers, reused
 /// from line to line, never copied.
-public final class ByteBuffer {
-    public private(set) var base: UnsafeMutablePointer<UInt8>
-    public private(set) var capacity: Int
-    public var count = 0
+package final class ByteBuffer {
+    package private(set) var base: UnsafeMutablePointer<UInt8>
+    package private(set) var capacity: Int
+    package var count = 0
 
-    public init(capacity: Int = 64 << 10) {
+    package init(capacity: Int = 64 << 10) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
@@ -13,12 +13,12 @@ public final class ByteBuffer {
     deinit { base.deallocate() }
 
     /// Makes room for `count` bytes (and 64 more, for vector-sized stores past the end); keeps nothing.
-    public func reserve(_ count: Int) {
+    package func reserve(_ count: Int) {
         guard count + 64 > capacity else { return }
         base.deallocate()
         capacity = max(count + 64, capacity * 2)
         base = .allocate(capacity: capacity)
     }
 
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    package var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 }

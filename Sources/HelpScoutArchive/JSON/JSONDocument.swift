@@ -8,21 +8,21 @@ import Darwin
 ///
 /// A view is a value, so reading it costs no runtime exclusivity checks; it is valid until the tape
 /// parses again or the source goes away.
-public struct JSONDocument {
-    public let tokens: UnsafeBufferPointer<JSONToken>
-    public let source: UnsafeRawBufferPointer
+package struct JSONDocument {
+    package let tokens: UnsafeBufferPointer<JSONToken>
+    package let source: UnsafeRawBufferPointer
 
     /// No document: what a tape shows before its first parse.
-    public static var empty: JSONDocument { JSONDocument(tokens: UnsafeBufferPointer(start: nil, count: 0),
+    package static var empty: JSONDocument { JSONDocument(tokens: UnsafeBufferPointer(start: nil, count: 0),
                                            source: UnsafeRawBufferPointer(start: nil, count: 0)) }
 
     /// The token index of the root value.
-    public var root: Int { 0 }
+    package var root: Int { 0 }
 
-    public func kind(_ index: Int) -> JSONToken.Kind { tokens[index].kind }
+    package func kind(_ index: Int) -> JSONToken.Kind { tokens[index].kind }
 
     /// The value of `key` in the object at `object` (the last one when a key repeats), or nil.
-    public func member(_ object: Int, _ key: StaticString) -> Int? {
+    package func member(_ object: Int, _ key: StaticString) -> Int? {
         guard tokens[object].kind == .object else { return nil }
         var found: Int?
         var index = object + 1
@@ -35,7 +35,7 @@ public struct JSONDocument {
     }
 
     /// Calls `body` with the key and value index of each member of the object at `object`.
-    public func forEachMember(_ object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
+    package func forEachMember(_ object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
         guard tokens[object].kind == .object else { return }
         var index = object + 1
         let end = Int(tokens[object].next)
@@ -46,7 +46,7 @@ public struct JSONDocument {
     }
 
     /// Calls `body` with the index of each element of the array at `array`.
-    public func forEachElement(_ array: Int, _ body: (Int) -> Void) {
+    package func forEachElement(_ array: Int, _ body: (Int) -> Void) {
         guard tokens[array].kind == .array else { return }
         var index = array + 1
         let end = Int(tokens[array].next)
@@ -57,27 +57,27 @@ public struct JSONDocument {
     }
 
     /// How many elements the array at `array` has (0 when it is not an array).
-    public func count(_ array: Int) -> Int {
+    package func count(_ array: Int) -> Int {
         var count = 0
         forEachElement(array) { _ in count += 1 }
         return count
     }
 
     /// The first element of the array at `array`, or nil when it is empty.
-    public func firstElement(_ array: Int) -> Int? {
+    package func firstElement(_ array: Int) -> Int? {
         guard tokens[array].kind == .array, array + 1 < Int(tokens[array].next) else { return nil }
         return array + 1
     }
 
     /// The raw bytes of a token: a string's content between its quotes (still escaped), or a
     /// scalar's literal.
-    public func rawBytes(_ index: Int) -> UnsafeRawBufferPointer {
+    package func rawBytes(_ index: Int) -> UnsafeRawBufferPointer {
         let token = tokens[index]
         return UnsafeRawBufferPointer(rebasing: source[Int(token.start)..<Int(token.end)])
     }
 
     /// Whether the string token at `index` equals `key` exactly.
-    public func keyEquals(_ index: Int, _ key: StaticString) -> Bool {
+    package func keyEquals(_ index: Int, _ key: StaticString) -> Bool {
         let token = tokens[index]
         guard token.kind == .string else { return false }
         if token.hasEscapes { return decodedString(index) == key.description }
@@ -87,7 +87,7 @@ public struct JSONDocument {
     }
 
     /// Whether the string token at `index` equals the lower-case ASCII `key`, ignoring ASCII case.
-    public func keyEqualsIgnoringCase(_ index: Int, _ key: StaticString) -> Bool {
+    package func keyEqualsIgnoringCase(_ index: Int, _ key: StaticString) -> Bool {
         let token = tokens[index]
         guard token.kind == .string else { return false }
         if token.hasEscapes { return decodedString(index).lowercased() == key.description }
@@ -104,20 +104,20 @@ public struct JSONDocument {
     }
 
     /// The string token at `index` with its escapes resolved, as a Swift string.
-    public func decodedString(_ index: Int) -> String {
+    package func decodedString(_ index: Int) -> String {
         let token = tokens[index]
         guard token.hasEscapes else { return String(decoding: rawBytes(index), as: UTF8.self) }
         return JSONUnescaper.string(rawBytes(index))
     }
 
     /// The string at `index` decoded, or nil when the token is not a string.
-    public func string(_ index: Int?) -> String? {
+    package func string(_ index: Int?) -> String? {
         guard let index, tokens[index].kind == .string else { return nil }
         return decodedString(index)
     }
 
     /// Appends the string token at `index`, escapes resolved, to `output` (UTF-8).
-    public func appendDecodedString(_ index: Int, to output: inout [UInt8]) {
+    package func appendDecodedString(_ index: Int, to output: inout [UInt8]) {
         let raw = rawBytes(index)
         guard tokens[index].hasEscapes else {
             output.append(contentsOf: raw)
@@ -128,7 +128,7 @@ public struct JSONDocument {
 
     /// The integer at `index`: a JSON integer, or a string of decimal digits; nil when it is neither
     /// or does not fit in 64 bits.
-    public func int64(_ index: Int?) -> Int64? {
+    package func int64(_ index: Int?) -> Int64? {
         guard let index else { return nil }
         let token = tokens[index]
         switch token.kind {

@@ -1,18 +1,18 @@
 /// Why bytes are not the JSON the parser accepts, and where. A plain value (no strings inside), so
 /// passing "no error" around the parse loop costs nothing.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct JSONSyntaxError: Error, Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case empty
         case tooDeep
         case invalidUTF8
         case invalid(Problem)
     }
 
-    public enum Problem: UInt8, Sendable {
+    package enum Problem: UInt8, Sendable {
         case unexpectedEnd, expectedKey, expectedColon, dataAfterValue, expectedCommaOrBrace, expectedCommaOrBracket,
              unterminatedString, invalidEscape, controlCharacter, unknownLiteral, malformedNumber, unexpectedCharacter, tooLong
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unexpectedEnd: return "unexpected end"
             case .expectedKey: return "expected a string key"
@@ -31,11 +31,11 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         }
     }
 
-    public let kind: Kind
-    public let offset: Int
+    package let kind: Kind
+    package let offset: Int
 
     /// A phrase for an audit reason, e.g. "nests deeper than 64 levels".
-    public var description: String {
+    package var description: String {
         switch kind {
         case .empty: return "is empty"
         case .tooDeep: return "nests deeper than \(JSONTape.maxDepth) levels"

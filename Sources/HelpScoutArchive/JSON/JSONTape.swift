@@ -7,8 +7,8 @@ import CJSONKernels
 /// alive and unchanged while the tape is read. Parsing is iterative, so hostile nesting costs no
 /// stack, and it stops at the first level past `maxDepth`. Tokens live in a buffer the tape owns
 /// and reuses, so a parse allocates nothing once the buffer has grown to fit.
-public final class JSONTape {
-    public static let maxDepth = 64
+package final class JSONTape {
+    package static let maxDepth = 64
     /// Longer texts are scanned byte by byte: the index takes four bytes per byte, and a hostile
     /// 16 MiB line should not leave a 64 MB index behind.
     static let maxIndexedLength = 1 << 20
@@ -22,12 +22,12 @@ public final class JSONTape {
     private var offsetCapacity = 0
 
     /// The last parse, to read; valid until the next parse.
-    public private(set) var document = JSONDocument.empty
+    package private(set) var document = JSONDocument.empty
     /// The token of the last string value of the top-level key named when parsing, whose value
     /// was written to the capture buffer.
-    public private(set) var capturedToken: Int?
+    package private(set) var capturedToken: Int?
 
-    public init() {
+    package init() {
         storage = .allocate(capacity: capacity)
     }
 
@@ -43,7 +43,7 @@ public final class JSONTape {
     ///     pass (the last one when the key repeats); see `capturedToken`.
     /// - Returns: `nil` when `bytes` is one valid JSON value with optional surrounding white space.
     @discardableResult
-    public func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
+    package func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
                       into buffer: ByteBuffer? = nil) -> JSONSyntaxError? {
         parse(bytes, capturing: key, into: buffer, kernels: .configured)
     }
@@ -52,7 +52,7 @@ public final class JSONTape {
     /// value alone; 1: also the members or elements of a root container), though all of it is
     /// validated: for readers that need only the top of a document.
     @discardableResult
-    public func parse(_ bytes: UnsafeRawBufferPointer, keepingTokensTo maxTokenDepth: Int) -> JSONSyntaxError? {
+    package func parse(_ bytes: UnsafeRawBufferPointer, keepingTokensTo maxTokenDepth: Int) -> JSONSyntaxError? {
         parse(bytes, kernels: .configured, maxTokenDepth: maxTokenDepth)
     }
 

@@ -1,17 +1,17 @@
 /// One JSON value in a `JSONTape`: where it lies in the source bytes and where its subtree ends.
-public struct JSONToken: Sendable, Equatable {
-    public enum Kind: UInt8, Sendable, CaseIterable { case object, array, string, number, `true`, `false`, null }
+package struct JSONToken: Sendable, Equatable {
+    package enum Kind: UInt8, Sendable, CaseIterable { case object, array, string, number, `true`, `false`, null }
 
-    public var kind: Kind
+    package var kind: Kind
     /// For strings: the content holds a backslash escape, so its bytes are not its value.
-    public var hasEscapes: Bool
+    package var hasEscapes: Bool
     /// For strings: an escape names half of a UTF-16 surrogate pair without the other half. Valid
     /// JSON grammar, but the string has no UTF-8 form; decoding writes U+FFFD in its place.
-    public var hasUnpairedSurrogate = false
+    package var hasUnpairedSurrogate = false
     /// Strings: the first content byte; other values: the first byte.
-    public var start: UInt32
+    package var start: UInt32
     /// Strings: the closing quote; other values: one past the last byte.
-    public var end: UInt32
+    package var end: UInt32
     /// The index of the first token after this value and everything inside it.
-    public var next: UInt32
+    package var next: UInt32
 }

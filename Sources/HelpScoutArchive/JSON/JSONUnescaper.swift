@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Resolves the escapes of a JSON string's content that `JSONScanner` has already validated.
-public enum JSONUnescaper {
+package enum JSONUnescaper {
     /// Appends the UTF-8 value of the escaped string content `raw` to `output`.
-    public static func append(_ raw: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+    package static func append(_ raw: UnsafeRawBufferPointer, to output: inout [UInt8]) {
         guard !raw.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { buffer in
             let count = write(raw, to: buffer.baseAddress!)
@@ -16,7 +16,7 @@ public enum JSONUnescaper {
     }
 
     /// The value of the escaped string content `raw`, as a Swift string.
-    public static func string(_ raw: UnsafeRawBufferPointer) -> String {
+    package static func string(_ raw: UnsafeRawBufferPointer) -> String {
         guard !raw.isEmpty else { return "" }
         return String(unsafeUninitializedCapacity: raw.count) { write(raw, to: $0.baseAddress!) }
     }

@@ -14,8 +14,12 @@ public protocol RunObserver: AnyObject {
 }
 
 extension RunObserver {
+    /// Does nothing: an observer handles only what it needs.
     public func record(event: DecodedEvent, at position: ArchivePosition) {}
+    /// Does nothing: an observer handles only what it needs.
     public func record(finding: Finding) {}
+    /// Does nothing: an observer handles only what it needs.
     public func record(failure: InputFailure) {}
+    /// Does nothing: an observer handles only what it needs.
     public func finished(input: Int) {}
 }

@@ -41,7 +41,7 @@ extension String {
     /// The text with every control and hidden formatting character written as a visible escape
     /// (`\n`, `\t`, `\u001b`, `\u202e`), so that it can be printed to a terminal or a file a person
     /// reads; emoji sequences keep their joiners. Text that needs nothing is returned as it is.
-    public var displaySafe: String {
+    package var displaySafe: String {
         if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         var result = ""
         result.reserveCapacity(utf8.count)

@@ -1,11 +1,11 @@
 extension Timestamp {
     /// Whole days since 1970-01-01 in UTC.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         Int((milliseconds >= 0 ? milliseconds : milliseconds - 86_399_999) / 86_400_000)
     }
 
     /// The UTC calendar day, `2026-10-05`.
-    public var day: String { Self.dayString(dayNumber) }
+    package var day: String { Self.dayString(dayNumber) }
 
     static func dayString(_ dayNumber: Int) -> String {
         let (year, month, day) = civil(fromDays: dayNumber)
@@ -13,7 +13,7 @@ extension Timestamp {
     }
 
     /// The ISO 8601 week of the UTC day, `2026-W41`.
-    public var isoWeek: String {
+    package var isoWeek: String {
         let days = dayNumber
         let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
         let thursday = days - weekday + 3

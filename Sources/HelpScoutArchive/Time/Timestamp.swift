@@ -3,8 +3,10 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public let milliseconds: Int64
 
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z.
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
+    /// Orders instants in time.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
     /// The later of two optional timestamps; nil only when both are.
@@ -17,7 +19,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// Parses `2026-10-05T14:03:07Z`, `…07.125Z`, `…07+00:00`, `…07-05:00` (also `t`/space as the
     /// separator, `z`, `±HHMM`); text without an offset is taken as UTC. Returns nil for anything else
     /// or an impossible date.
-    public static func parse(_ text: UnsafeRawBufferPointer) -> Timestamp? {
+    package static func parse(_ text: UnsafeRawBufferPointer) -> Timestamp? {
         parseCommonForm(text) ?? parseAnyForm(text)
     }
 

@@ -1,7 +1,7 @@
 import CJSONKernels
 
 /// Strict standard-alphabet base64 (RFC 4648 §4, padded, no white space).
-public enum Base64 {
+package enum Base64 {
     private static let invalid: UInt8 = 0xFF
     private static let table: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
@@ -13,7 +13,7 @@ public enum Base64 {
 
     /// Decodes `text`, appending the bytes to `output`.
     /// - Returns: false when `text` is not padded standard base64 (then `output` may hold a prefix).
-    public static func decode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
+    package static func decode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
         guard text.count >= 4 else { return text.isEmpty }
         var written: Int?
         output += [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3) { buffer, count in
@@ -71,7 +71,7 @@ public enum Base64 {
     }
 
     /// Encodes `bytes` as padded standard base64.
-    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)

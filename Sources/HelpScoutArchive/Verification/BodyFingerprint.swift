@@ -11,11 +11,11 @@ import CJSONKernels
 /// Equality compares all 128 bits, but the run's set of delivered bodies (`DeliverySet`) keeps only
 /// `high`: there two of n distinct bodies share a key with probability about n²/2⁶⁵ (4·10⁻⁹ for
 /// 400,000 deliveries), not the 2⁻¹²⁸ scale that both halves would give.
-public struct BodyFingerprint: Hashable, Sendable {
-    public let high: UInt64
-    public let low: UInt64
+package struct BodyFingerprint: Hashable, Sendable {
+    package let high: UInt64
+    package let low: UInt64
 
-    public init(_ bytes: UnsafeRawBufferPointer) {
+    package init(_ bytes: UnsafeRawBufferPointer) {
         self.init(bytes, kernels: .configured)
     }
 

@@ -10,13 +10,17 @@ import Darwin
 ///
 /// A keyring never reveals its secrets: its description says only how many it holds.
 public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The environment variable a secret may come from: one secret per line.
     public static let environmentVariable = "HELPSCOUT_WEBHOOK_SECRET"
 
     /// The secrets' bytes, each an HMAC key.
     private let keys: [[UInt8]]
 
+    /// How many secrets the keyring holds.
     public var count: Int { keys.count }
+    /// Says how many secrets, never what they are.
     public var description: String { "SecretKeyring(\(count) secret\(count == 1 ? "" : "s"))" }
+    /// Says how many secrets, never what they are.
     public var debugDescription: String { description }
 
     /// A keyring of `secrets` (each one's UTF-8 bytes is an HMAC key).
@@ -36,7 +40,7 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
     /// The secrets of a secret file or environment value: one per line, trimmed, blank lines
     /// ignored, a leading UTF-8 byte-order mark dropped (editors on Windows write one, and it would
     /// make every delivery forged without a word).
-    public static func secrets(fromText text: String) -> [String] {
+    package static func secrets(fromText text: String) -> [String] {
         lines(of: text).map(\.secret)
     }
 
@@ -102,6 +106,7 @@ public enum SecretError: Error, Sendable, Equatable {
     case emptyFile(path: String)
     case unreadableFile(path: String, reason: String)
 
+    /// A sentence for the user, naming what to do.
     public var message: String {
         switch self {
         case .noSecret:

@@ -1,9 +1,9 @@
 import Crypto
 
 /// Checks `X-HelpScout-Signature` values against the raw body, one verifier per thread.
-public struct SignatureVerifier {
+package struct SignatureVerifier {
     /// What a signature header says about a body.
-    public enum Check: Equatable, Sendable {
+    package enum Check: Equatable, Sendable {
         /// One of the secrets signed the body; `fingerprint` identifies the body for de-duplication.
         case matches(fingerprint: BodyFingerprint)
         case mismatch
@@ -16,20 +16,20 @@ public struct SignatureVerifier {
     /// costs one HMAC per delivery, not one per secret.
     private var order: [Int]
 
-    public init(keyring: SecretKeyring) {
+    package init(keyring: SecretKeyring) {
         authenticators = keyring.makeAuthenticators()
         order = Array(authenticators.indices)
     }
 
     /// Checks `signature` (surrounding white space ignored) against `body` with each secret in turn,
     /// comparing digests in constant time.
-    public mutating func verify(signature: String, body: UnsafeRawBufferPointer) -> Check {
+    package mutating func verify(signature: String, body: UnsafeRawBufferPointer) -> Check {
         var signature = signature
         return signature.withUTF8 { verify(signature: UnsafeRawBufferPointer($0), body: body) }
     }
 
     /// Checks the UTF-8 bytes of `signature` against `body`, as `verify(signature:body:)` does.
-    public mutating func verify(signature: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> Check {
+    package mutating func verify(signature: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> Check {
         // Padded base64 of a 20-byte digest is 28 characters; nothing else decodes to 20 bytes.
         let text = UnsafeRawBufferPointer(rebasing: signature.trimming(while: Self.isSpace))
         guard text.count == 28 else { return .notADigest }

@@ -1,0 +1,12 @@
+/// A mailbox as an event names it.
+public struct Mailbox: Sendable, Hashable {
+    /// The mailbox's Help Scout id.
+    public var id: Int64
+    /// The mailbox's name, if the event gives it.
+    public var name: String?
+
+    package init(id: Int64, name: String? = nil) {
+        self.id = id
+        self.name = name
+    }
+}

@@ -1,0 +1,33 @@
+/// A satisfaction rating.
+public struct RatingRecord: Sendable {
+    /// The customer's answer.
+    public enum Score: UInt8, Sendable, CaseIterable {
+        case great, okay, notGood, unknown
+    }
+
+    /// The rating's own id, if given.
+    public var id: Int64?
+    /// The rated reply's thread id, if given.
+    public var threadId: Int64?
+    /// The rated conversation.
+    public var conversationId: Int64
+    /// The customer's answer.
+    public var score: Score
+    /// `user`: the agent whose reply was rated.
+    public var agent: Person?
+    /// The mailbox, if given.
+    public var mailboxId: Int64?
+    /// The customer's comment, if any.
+    public var comments: String?
+
+    package init(id: Int64?, threadId: Int64?, conversationId: Int64, score: Score,
+                agent: Person? = nil, mailboxId: Int64? = nil, comments: String? = nil) {
+        self.id = id
+        self.threadId = threadId
+        self.conversationId = conversationId
+        self.score = score
+        self.agent = agent
+        self.mailboxId = mailboxId
+        self.comments = comments
+    }
+}
