@@ -51,7 +51,7 @@ struct EventsCommand: ParsableCommand {
     func run() throws {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
-        let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters() } })
+        let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } })
         let printer = EventPrinter(inputs: inputs, format: format, types: wanted,
                                    since: since.flatMap(Self.time), until: until.flatMap(Self.time))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
@@ -65,14 +65,5 @@ struct EventsCommand: ParsableCommand {
         }
         let status = summary.exitStatus(failingOnForgeries: false)
         if status != .success { throw status.code }
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
-        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
-        return String(slice)
     }
 }

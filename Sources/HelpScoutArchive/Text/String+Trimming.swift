@@ -1,7 +1,7 @@
 extension String {
     /// The string without leading and trailing white space (Unicode's White_Space); no work when
     /// there is none.
-    var trimmed: String {
+    package var trimmed: String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return self }
         if !first.isWhiteSpace && !last.isWhiteSpace { return self }
