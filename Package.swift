@@ -5,7 +5,8 @@ import PackageDescription
 // Intel's ISA-L inflates gzip about 2.6 times faster than zlib on the benchmark machine. It is used
 // when its headers are installed (Debian: libisal-dev); zlib alone is the fallback, and
 // HSARCHIVE_ZLIB_ONLY=1 forces it. Run `make clean` after installing or removing ISA-L.
-let useISAL = FileManager.default.fileExists(atPath: "/usr/include/isa-l/igzip_lib.h")
+let useISAL =
+    FileManager.default.fileExists(atPath: "/usr/include/isa-l/igzip_lib.h")
     && ProcessInfo.processInfo.environment["HSARCHIVE_ZLIB_ONLY"] == nil
 
 let package = Package(
@@ -76,7 +77,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpScoutArchiveTests",
-            dependencies: ["HelpScoutArchive", "HelpScoutArchiveSamples", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "HelpScoutArchive", "HelpScoutArchiveSamples", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

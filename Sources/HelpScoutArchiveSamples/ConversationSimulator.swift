@@ -10,8 +10,10 @@ struct ConversationSimulator {
     private static let minute: Int64 = 60_000
     private static let hour: Int64 = 3_600_000
 
-    init(random: SampleRandom, id: Int64, number: Int64, customer: SampleCast.Customer, start: Int64,
-         nextThreadId: Int64, threadBodyWords: ClosedRange<Int>) {
+    init(
+        random: SampleRandom, id: Int64, number: Int64, customer: SampleCast.Customer, start: Int64,
+        nextThreadId: Int64, threadBodyWords: ClosedRange<Int>
+    ) {
         self.random = random
         self.nextThreadId = nextThreadId
         self.threadBodyWords = threadBodyWords
@@ -27,8 +29,10 @@ struct ConversationSimulator {
     /// Simulates the whole conversation; returns its events and the next free thread id.
     mutating func run(newCustomer: Bool) -> (events: [SimulatedEvent], nextThreadId: Int64, random: SampleRandom) {
         if newCustomer {
-            events.append(SimulatedEvent(type: "customer.created", time: clock - 1000,
-                                         subject: .customer(conversation.customer, createdAt: clock - 1000)))
+            events.append(
+                SimulatedEvent(
+                    type: "customer.created", time: clock - 1000,
+                    subject: .customer(conversation.customer, createdAt: clock - 1000)))
         }
         addThread(customer: true)
         if random.chance(0.25) { conversation.tags = [random.pick(SampleCast.tags)] }
@@ -49,7 +53,8 @@ struct ConversationSimulator {
         if random.chance(0.15) { retag(after: random.exponential(mean: 60)) }
         if random.chance(0.03) {
             advance(random.exponential(mean: 120))
-            events.append(SimulatedEvent(type: "convo.deleted", time: clock, subject: .deletion(conversationId: conversation.id)))
+            events.append(
+                SimulatedEvent(type: "convo.deleted", time: clock, subject: .deletion(conversationId: conversation.id)))
             return (events, nextThreadId, random)
         }
         if random.chance(0.86) {
@@ -63,12 +68,17 @@ struct ConversationSimulator {
         }
         if random.chance(0.01) {
             advance(random.exponential(mean: 30))
-            events.append(SimulatedEvent(type: "convo.merged", time: clock,
-                                         subject: .merge(conversation, mergedId: conversation.id + 500_000)))
+            events.append(
+                SimulatedEvent(
+                    type: "convo.merged", time: clock,
+                    subject: .merge(conversation, mergedId: conversation.id + 500_000)))
         }
         if random.chance(0.05) {
             advance(random.exponential(mean: 300))
-            events.append(SimulatedEvent(type: "customer.updated", time: clock, subject: .customer(conversation.customer, createdAt: conversation.createdAt)))
+            events.append(
+                SimulatedEvent(
+                    type: "customer.updated", time: clock,
+                    subject: .customer(conversation.customer, createdAt: conversation.createdAt)))
         }
         return (events, nextThreadId, random)
     }
@@ -87,11 +97,16 @@ struct ConversationSimulator {
     }
 
     @discardableResult
-    private mutating func addThread(customer: Bool, agent: SampleCast.Agent? = nil, type: String? = nil) -> SimulatedThread {
-        let kind = type ?? (conversation.isChat ? "chat" : (customer ? "customer" : (random.chance(0.8) ? "reply" : "message")))
+    private mutating func addThread(customer: Bool, agent: SampleCast.Agent? = nil, type: String? = nil)
+        -> SimulatedThread
+    {
+        let kind =
+            type
+            ?? (conversation.isChat ? "chat" : (customer ? "customer" : (random.chance(0.8) ? "reply" : "message")))
         let paragraphs = "<p>" + text() + "</p>"
-        let thread = SimulatedThread(id: nextThreadId, type: kind, author: customer ? .customer : .agent(agent!),
-                                     createdAt: clock, body: paragraphs)
+        let thread = SimulatedThread(
+            id: nextThreadId, type: kind, author: customer ? .customer : .agent(agent!),
+            createdAt: clock, body: paragraphs)
         nextThreadId += 1
         conversation.threads.append(thread)
         return thread
@@ -99,9 +114,13 @@ struct ConversationSimulator {
 
     private mutating func addCustomerMessage(after minutes: Double) {
         advance(minutes)
-        if conversation.status == "closed" { conversation.status = "active"; conversation.closedAt = nil }
+        if conversation.status == "closed" {
+            conversation.status = "active"
+            conversation.closedAt = nil
+        }
         let thread = addThread(customer: true)
-        events.append(SimulatedEvent(type: "convo.customer.reply.created", time: clock, subject: .thread(thread, conversation)))
+        events.append(
+            SimulatedEvent(type: "convo.customer.reply.created", time: clock, subject: .thread(thread, conversation)))
     }
 
     private mutating func addAgentReply(after minutes: Double) {
@@ -110,7 +129,8 @@ struct ConversationSimulator {
         if conversation.assignee == nil && random.chance(0.7) { conversation.assignee = agent }
         conversation.status = random.chance(0.3) ? "pending" : "active"
         let thread = addThread(customer: false, agent: agent)
-        events.append(SimulatedEvent(type: "convo.agent.reply.created", time: clock, subject: .thread(thread, conversation)))
+        events.append(
+            SimulatedEvent(type: "convo.agent.reply.created", time: clock, subject: .thread(thread, conversation)))
     }
 
     private mutating func addNote(after minutes: Double) {
@@ -129,7 +149,9 @@ struct ConversationSimulator {
         let previous = conversation.assignee
         if random.chance(0.15) {
             assign(to: nil, after: random.exponential(mean: 30))
-            if random.chance(0.6) { assign(to: previous ?? random.pick(SampleCast.agents), after: random.exponential(mean: 20)) }
+            if random.chance(0.6) {
+                assign(to: previous ?? random.pick(SampleCast.agents), after: random.exponential(mean: 20))
+            }
             return
         }
         let others = SampleCast.agents.filter { $0.id != previous?.id }
@@ -164,21 +186,28 @@ struct ConversationSimulator {
     private mutating func rate() {
         advance(random.exponential(mean: 180))
         let scores = ["great", "great", "great", "okay", "not_good"]
-        let lastReply = conversation.threads.last { if case .agent = $0.author, $0.type != "note" { return true } else { return false } }
+        let lastReply = conversation.threads.last {
+            if case .agent = $0.author, $0.type != "note" { return true } else { return false }
+        }
         var agent: SampleCast.Agent?
         if case .agent(let author)? = lastReply?.author { agent = author }
         let id = conversation.id * 10
         var rating = SimulatedRating(
             id: id, conversationId: conversation.id, threadId: lastReply?.id ?? 0, rating: random.pick(scores),
-            comments: random.chance(0.4) ? random.pick(["Quick and helpful, thanks!", "Took too long.", "=HYPERLINK(\"http://x.test\")", "Fine, I guess | meh"]) : nil,
+            comments: random.chance(0.4)
+                ? random.pick([
+                    "Quick and helpful, thanks!", "Took too long.", "=HYPERLINK(\"http://x.test\")",
+                    "Fine, I guess | meh",
+                ]) : nil,
             agent: random.chance(0.9) ? agent : nil, mailboxId: conversation.mailbox.id,
             customer: conversation.customer, createdAt: clock, modifiedAt: clock)
         events.append(SimulatedEvent(type: "satisfaction.ratings", time: clock, subject: .rating(rating)))
         if random.chance(0.08) {
             advance(random.exponential(mean: 120))
-            rating = SimulatedRating(id: rating.id, conversationId: rating.conversationId, threadId: rating.threadId,
-                                     rating: random.pick(scores), comments: rating.comments, agent: rating.agent,
-                                     mailboxId: rating.mailboxId, customer: rating.customer, createdAt: rating.createdAt, modifiedAt: clock)
+            rating = SimulatedRating(
+                id: rating.id, conversationId: rating.conversationId, threadId: rating.threadId,
+                rating: random.pick(scores), comments: rating.comments, agent: rating.agent,
+                mailboxId: rating.mailboxId, customer: rating.customer, createdAt: rating.createdAt, modifiedAt: clock)
             events.append(SimulatedEvent(type: "satisfaction.ratings", time: clock, subject: .rating(rating)))
         }
     }

@@ -32,9 +32,12 @@ public struct DeliveryLine: Sendable {
     }
 
     /// A delivery of `body` signed with `secret`.
-    public static func signed(_ body: String, secret: String, event: String?, id: String? = nil, receivedAt: String? = nil) -> DeliveryLine {
+    public static func signed(
+        _ body: String, secret: String, event: String?, id: String? = nil, receivedAt: String? = nil
+    ) -> DeliveryLine {
         let bytes = Array(body.utf8)
-        return DeliveryLine(body: bytes, signature: sign(bytes, secret: secret), eventHeader: event, id: id, receivedAt: receivedAt)
+        return DeliveryLine(
+            body: bytes, signature: sign(bytes, secret: secret), eventHeader: event, id: id, receivedAt: receivedAt)
     }
 
     /// The header value Help Scout would send: base64 of HMAC-SHA1 over `body` keyed with `secret`.

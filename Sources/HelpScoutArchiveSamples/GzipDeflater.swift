@@ -6,7 +6,10 @@ public enum GzipDeflater {
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        defer { deflateEnd(stream); stream.deallocate() }
+        defer {
+            deflateEnd(stream)
+            stream.deallocate()
+        }
         precondition(hs_deflate_init_gzip(stream, level) == Z_OK)
         var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))) + 32)
         var input = bytes

@@ -43,32 +43,44 @@ public struct SampleArchiveGenerator {
         let dayLength: Int64 = 86_400_000
         let periodEnd = firstDay.milliseconds + Int64(config.days) * dayLength
         var random = SampleRandom(seed: config.seed)
-        var delivery = SampleDelivery(random: SampleRandom(seed: config.seed ^ 0xD311_7E55), hostile: config.hostileLines)
+        var delivery = SampleDelivery(
+            random: SampleRandom(seed: config.seed ^ 0xD311_7E55), hostile: config.hostileLines)
         var buckets = Array(repeating: [SampleDelivery.Line](), count: config.days)
         var summary = Summary()
         var customers: [SampleCast.Customer] = []
         var nextThreadId: Int64 = 90_000_000
         let rotation = firstDay.milliseconds + Int64(config.rotationDay) * dayLength
-        func secret(_ receivedAt: Int64) -> String { receivedAt < rotation ? config.previousSecret : config.currentSecret }
+        func secret(_ receivedAt: Int64) -> String {
+            receivedAt < rotation ? config.previousSecret : config.currentSecret
+        }
         var written = 0
 
         for day in 0..<config.days {
-            let count = max(1, config.conversationsPerDay + random.int(-(config.conversationsPerDay / 5)...(config.conversationsPerDay / 5)))
+            let count = max(
+                1,
+                config.conversationsPerDay
+                    + random.int(-(config.conversationsPerDay / 5)...(config.conversationsPerDay / 5)))
             for _ in 0..<count {
                 summary.conversations += 1
                 let newCustomer = customers.isEmpty || random.chance(0.7)
                 if newCustomer {
                     let first = random.pick(SampleCast.firstNames), last = random.pick(SampleCast.lastNames)
                     let id = Int64(500_000 + customers.count)
-                    customers.append(.init(id: id, first: first, last: last,
-                                           email: "\(first.lowercased()).\(last.lowercased())\(id % 97)@example.test"))
+                    customers.append(
+                        .init(
+                            id: id, first: first, last: last,
+                            email: "\(first.lowercased()).\(last.lowercased())\(id % 97)@example.test"))
                 }
                 let customer = newCustomer ? customers.last! : random.pick(customers)
                 let hour = random.chance(0.8) ? random.int(8...17) : random.int(0...23)
-                let start = firstDay.milliseconds + Int64(day) * dayLength + Int64(hour) * 3_600_000 + Int64(random.int(0...3_599_999))
+                let start =
+                    firstDay.milliseconds + Int64(day) * dayLength + Int64(hour) * 3_600_000
+                    + Int64(random.int(0...3_599_999))
                 var simulator = ConversationSimulator(
-                    random: random, id: 7_000_000 + Int64(summary.conversations), number: 10_000 + Int64(summary.conversations),
-                    customer: customer, start: start, nextThreadId: nextThreadId, threadBodyWords: config.threadBodySentences)
+                    random: random, id: 7_000_000 + Int64(summary.conversations),
+                    number: 10_000 + Int64(summary.conversations),
+                    customer: customer, start: start, nextThreadId: nextThreadId,
+                    threadBodyWords: config.threadBodySentences)
                 let outcome = simulator.run(newCustomer: newCustomer)
                 random = outcome.random
                 nextThreadId = outcome.nextThreadId
@@ -80,7 +92,8 @@ public struct SampleArchiveGenerator {
             }
             // Conversations last a few days at most: days well behind are complete.
             while written < day - 4 {
-                summary = try write(day: written, lines: &buckets[written], firstDay: firstDay, into: directory, summary)
+                summary = try write(
+                    day: written, lines: &buckets[written], firstDay: firstDay, into: directory, summary)
                 written += 1
             }
         }
@@ -89,19 +102,24 @@ public struct SampleArchiveGenerator {
             written += 1
         }
         if let secretFile {
-            try (config.previousSecret + "\n" + config.currentSecret + "\n").write(toFile: secretFile, atomically: true, encoding: .utf8)
+            try (config.previousSecret + "\n" + config.currentSecret + "\n").write(
+                toFile: secretFile, atomically: true, encoding: .utf8)
             chmod(secretFile, 0o600)
         }
         return summary
     }
 
-    private func write(day: Int, lines: inout [SampleDelivery.Line], firstDay: Timestamp,
-                       into directory: String, _ summary: Summary) throws -> Summary {
+    private func write(
+        day: Int, lines: inout [SampleDelivery.Line], firstDay: Timestamp,
+        into directory: String, _ summary: Summary
+    ) throws -> Summary {
         var summary = summary
         let date = Timestamp(milliseconds: firstDay.milliseconds + Int64(day) * 86_400_000)
         let folder = "\(directory)/\(date.day.prefix(7))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let ordered = lines.enumerated().sorted { ($0.element.receivedAt, $0.offset) < ($1.element.receivedAt, $1.offset) }.map(\.element)
+        let ordered = lines.enumerated().sorted {
+            ($0.element.receivedAt, $0.offset) < ($1.element.receivedAt, $1.offset)
+        }.map(\.element)
         lines = []
         var random = SampleRandom(seed: configuration.seed &+ UInt64(day))
         let plain = configuration.plainDays.contains(day)
@@ -124,7 +142,8 @@ public struct SampleArchiveGenerator {
             summary.lines += 1
             summary.uncompressedBytes += line.bytes.count + lineEnd.count
         }
-        if plain, !hour.isEmpty, hour.count >= 2 { hour.removeLast(lineEnd.count) }  // the last line without its newline
+        // The last line without its newline.
+        if plain, !hour.isEmpty, hour.count >= 2 { hour.removeLast(lineEnd.count) }
         flushHour()
         let path = "\(folder)/\(date.day).\(plain ? "jsonl" : "jsonl.gz")"
         try Data(file).write(to: URL(fileURLWithPath: path))

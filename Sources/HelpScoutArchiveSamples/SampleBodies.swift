@@ -10,7 +10,7 @@ enum SampleBodies {
     static func bare(_ event: SimulatedEvent) -> JSONValue {
         switch event.subject {
         case .conversation(let conversation), .thread(_, let conversation), .merge(let conversation, _),
-             .custom(let conversation):
+            .custom(let conversation):
             return conversationV2(conversation)
         case .deletion(let id):
             return .object([("id", .int(id))])
@@ -21,7 +21,13 @@ enum SampleBodies {
                 ("id", .int(rating.id)), ("conversationId", .int(rating.conversationId)),
                 ("threadId", .int(rating.threadId)), ("rating", .string(rating.rating)),
                 ("comments", rating.comments.map(JSONValue.string) ?? .null),
-                ("customer", .object([("id", .int(rating.customer.id)), ("first", .string(rating.customer.first)), ("last", .string(rating.customer.last))])),
+                (
+                    "customer",
+                    .object([
+                        ("id", .int(rating.customer.id)), ("first", .string(rating.customer.first)),
+                        ("last", .string(rating.customer.last)),
+                    ])
+                ),
                 ("mailboxId", .int(rating.mailboxId)),
             ]
             if let agent = rating.agent { members.append(("user", person(agent))) }
@@ -72,19 +78,30 @@ enum SampleBodies {
     }
 
     static func person(_ agent: SampleCast.Agent) -> JSONValue {
-        .object([("id", .int(agent.id)), ("type", .string("user")), ("first", .string(agent.first)),
-                 ("last", .string(agent.last)), ("email", .string("\(agent.first.lowercased())@acme.test"))])
+        .object([
+            ("id", .int(agent.id)), ("type", .string("user")), ("first", .string(agent.first)),
+            ("last", .string(agent.last)), ("email", .string("\(agent.first.lowercased())@acme.test")),
+        ])
     }
 
     static func customerPerson(_ customer: SampleCast.Customer) -> JSONValue {
-        .object([("id", .int(customer.id)), ("type", .string("customer")), ("first", .string(customer.first)),
-                 ("last", .string(customer.last)), ("email", .string(customer.email))])
+        .object([
+            ("id", .int(customer.id)), ("type", .string("customer")), ("first", .string(customer.first)),
+            ("last", .string(customer.last)), ("email", .string(customer.email)),
+        ])
     }
 
     static func customerObject(_ customer: SampleCast.Customer, createdAt: Int64, updatedAt: Int64) -> JSONValue {
         .object([
             ("id", .int(customer.id)), ("firstName", .string(customer.first)), ("lastName", .string(customer.last)),
-            ("emails", .array([.object([("id", .int(customer.id * 3)), ("value", .string(customer.email)), ("type", .string("work"))])])),
+            (
+                "emails",
+                .array([
+                    .object([
+                        ("id", .int(customer.id * 3)), ("value", .string(customer.email)), ("type", .string("work")),
+                    ])
+                ])
+            ),
             ("phones", .array([])), ("organization", .null), ("jobTitle", .null), ("background", .null),
             ("createdAt", time(createdAt)), ("updatedAt", time(updatedAt)),
         ])
@@ -99,7 +116,13 @@ enum SampleBodies {
         return [
             ("id", .int(thread.id)), ("type", .string(thread.type)), ("status", .string("active")),
             ("state", .string("published")), ("body", .string(thread.body)),
-            ("source", .object([("type", .string(thread.type == "chat" ? "chat" : "email")), ("via", .string(isCustomer(thread) ? "customer" : "user"))])),
+            (
+                "source",
+                .object([
+                    ("type", .string(thread.type == "chat" ? "chat" : "email")),
+                    ("via", .string(isCustomer(thread) ? "customer" : "user")),
+                ])
+            ),
             ("createdBy", createdBy), ("assignedTo", conversation.assignee.map(person) ?? .null),
             ("to", .array([])), ("cc", .array([])), ("bcc", .array([])), ("attachments", .array([])),
             ("createdAt", time(thread.createdAt)), ("openedAt", .null),
@@ -115,7 +138,8 @@ enum SampleBodies {
     static func conversationV2(_ conversation: SimulatedConversation) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .int(conversation.id)), ("number", .int(conversation.number)),
-            ("threads", .int(Int64(conversation.threads.count))), ("type", .string(conversation.isChat ? "chat" : "email")),
+            ("threads", .int(Int64(conversation.threads.count))),
+            ("type", .string(conversation.isChat ? "chat" : "email")),
             ("folderId", .int(conversation.mailbox.id * 10)), ("status", .string(conversation.status)),
             ("state", .string("published")), ("subject", .string(conversation.subject)),
             ("preview", .string(String(conversation.threads.last?.body.dropFirst(3).prefix(80) ?? ""))),
@@ -126,15 +150,38 @@ enum SampleBodies {
             ("createdBy", customerPerson(conversation.customer)), ("createdAt", time(conversation.createdAt)),
             ("closedAt", conversation.closedAt.map(time) ?? .null), ("userUpdatedAt", time(conversation.userUpdatedAt)),
             ("source", .object([("type", .string("email")), ("via", .string("customer"))])),
-            ("tags", .array(conversation.tags.enumerated().map { index, tag in
-                .object([("id", .int(Int64(9000 + index))), ("color", .string("#A5B2BD")), ("tag", .string(tag))])
-            })),
+            (
+                "tags",
+                .array(
+                    conversation.tags.enumerated().map { index, tag in
+                        .object([
+                            ("id", .int(Int64(9000 + index))), ("color", .string("#A5B2BD")), ("tag", .string(tag)),
+                        ])
+                    })
+            ),
             ("cc", .array([])), ("bcc", .array([])), ("primaryCustomer", customerPerson(conversation.customer)),
             ("customFields", .array([])),
-            ("_embedded", .object([("threads", .array(conversation.threads.reversed().map {
-                .object(threadMembers($0, conversation: conversation))
-            }))])),
-            ("_links", .object([("self", .object([("href", .string("https://api.helpscout.net/v2/conversations/\(conversation.id)"))]))])),
+            (
+                "_embedded",
+                .object([
+                    (
+                        "threads",
+                        .array(
+                            conversation.threads.reversed().map {
+                                .object(threadMembers($0, conversation: conversation))
+                            })
+                    )
+                ])
+            ),
+            (
+                "_links",
+                .object([
+                    (
+                        "self",
+                        .object([("href", .string("https://api.helpscout.net/v2/conversations/\(conversation.id)"))])
+                    )
+                ])
+            ),
         ]
         return .object(members)
     }
@@ -148,7 +195,10 @@ enum SampleBodies {
             ("closedAt", conversation.closedAt.map(time) ?? .null), ("userUpdatedAt", time(conversation.userUpdatedAt)),
             ("customer", customerPerson(conversation.customer)),
             ("owner", conversation.assignee.map(person) ?? .null),
-            ("mailbox", .object([("id", .int(conversation.mailbox.id)), ("name", .string(conversation.mailbox.name))])),
+            (
+                "mailbox",
+                .object([("id", .int(conversation.mailbox.id)), ("name", .string(conversation.mailbox.name))])
+            ),
             ("tags", .array(conversation.tags.map(JSONValue.string))),
             ("threads", .array(conversation.threads.map { .object(threadMembers($0, conversation: conversation)) })),
         ])

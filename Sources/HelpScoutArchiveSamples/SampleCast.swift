@@ -1,8 +1,20 @@
 /// The people, mailboxes and words the sample archives are made of.
 enum SampleCast {
-    struct Agent { let id: Int64; let first: String; let last: String }
-    struct MailboxInfo { let id: Int64; let name: String }
-    struct Customer { let id: Int64; let first: String; let last: String; var email: String }
+    struct Agent {
+        let id: Int64
+        let first: String
+        let last: String
+    }
+    struct MailboxInfo {
+        let id: Int64
+        let name: String
+    }
+    struct Customer {
+        let id: Int64
+        let first: String
+        let last: String
+        var email: String
+    }
 
     static let agents: [Agent] = [
         Agent(id: 301, first: "Ana", last: "Lima"), Agent(id: 302, first: "Ben", last: "Okafor"),
@@ -12,7 +24,8 @@ enum SampleCast {
     ]
 
     static let mailboxes: [MailboxInfo] = [
-        MailboxInfo(id: 101, name: "Support"), MailboxInfo(id: 102, name: "Billing"), MailboxInfo(id: 103, name: "Sales"),
+        MailboxInfo(id: 101, name: "Support"), MailboxInfo(id: 102, name: "Billing"),
+        MailboxInfo(id: 103, name: "Sales"),
     ]
 
     /// Tag names as people type them: the analytics trim and lower-case them.
@@ -21,8 +34,13 @@ enum SampleCast {
         "integration", "cancellation", "api", "mobile", "invoice",
     ]
 
-    static let firstNames = ["Jackie", "Noor", "Mateo", "Yuki", "Olga", "Kwame", "Zoë", "Liam", "Priya", "Tomás", "Aisha", "Finn"]
-    static let lastNames = ["Chan", "Haddad", "Rossi", "Tanaka", "Ivanova", "Mensah", "Dubois", "Byrne", "Shah", "García", "Bello", "Nyberg"]
+    static let firstNames = [
+        "Jackie", "Noor", "Mateo", "Yuki", "Olga", "Kwame", "Zoë", "Liam", "Priya", "Tomás", "Aisha", "Finn",
+    ]
+    static let lastNames = [
+        "Chan", "Haddad", "Rossi", "Tanaka", "Ivanova", "Mensah", "Dubois", "Byrne", "Shah", "García", "Bello",
+        "Nyberg",
+    ]
 
     static let subjects = [
         "Can't log in after password reset", "Refund for duplicate charge", "Invoice shows the wrong VAT number",

@@ -19,8 +19,9 @@ struct SampleDelivery {
         let body = Array(value.serialized(style).utf8)
         var receivedAt = event.time + Int64(random.int(200...3000))
         if random.chance(0.03) { receivedAt += Int64(random.exponential(mean: 6 * 3_600_000)) }
-        var delivery = DeliveryLine(body: body, signature: DeliveryLine.sign(body, secret: secret(receivedAt)),
-                                    eventHeader: envelope && random.chance(0.2) ? nil : event.type)
+        var delivery = DeliveryLine(
+            body: body, signature: DeliveryLine.sign(body, secret: secret(receivedAt)),
+            eventHeader: envelope && random.chance(0.2) ? nil : event.type)
         decorate(&delivery, receivedAt: receivedAt)
         var lines = [Line(receivedAt: receivedAt, bytes: Array(delivery.serialized().utf8))]
         if random.chance(0.04) {
@@ -29,7 +30,10 @@ struct SampleDelivery {
             lines.append(Line(receivedAt: retryAt, bytes: Array(delivery.serialized().utf8)))
         }
         if hostile && random.chance(0.012) {
-            lines.append(Line(receivedAt: receivedAt + 1, bytes: damaged(delivery, event: event, envelope: envelope, secret: secret(receivedAt))))
+            lines.append(
+                Line(
+                    receivedAt: receivedAt + 1,
+                    bytes: damaged(delivery, event: event, envelope: envelope, secret: secret(receivedAt))))
         }
         return lines
     }
@@ -43,7 +47,9 @@ struct SampleDelivery {
     }
 
     /// A hostile variant of a genuine delivery.
-    private mutating func damaged(_ genuine: DeliveryLine, event: SimulatedEvent, envelope: Bool, secret: String) -> [UInt8] {
+    private mutating func damaged(_ genuine: DeliveryLine, event: SimulatedEvent, envelope: Bool, secret: String)
+        -> [UInt8]
+    {
         var line = genuine
         line.id = "dlv_" + random.hex(12)
         line.isBase64Encoded = false
@@ -52,7 +58,9 @@ struct SampleDelivery {
         case 0:  // forged: signed with a secret that is not the webhook's
             line.signature = DeliveryLine.sign(line.body, secret: Self.attackerSecret)
         case 1:  // forged: body altered after signing
-            let altered = text.contains("not_good") ? text.replacingOccurrences(of: "not_good", with: "great")
+            let altered =
+                text.contains("not_good")
+                ? text.replacingOccurrences(of: "not_good", with: "great")
                 : text.replacingOccurrences(of: "\"status\":\"active\"", with: "\"status\":\"closed\"") + " "
             line.body = Array(altered.utf8)
         case 2:  // forged: the unsigned event header claims another type than the signed envelope
@@ -68,9 +76,13 @@ struct SampleDelivery {
             let bytes = Array(line.serialized().utf8)
             return Array(bytes[0..<(bytes.count / 2)])
         case 6:  // malformed: body as an object instead of a string
-            return Array("{\"id\":\"\(line.id!)\",\"headers\":{\"X-HelpScout-Event\":\"\(event.type)\"},\"body\":{\"id\":1}}".utf8)
+            return Array(
+                "{\"id\":\"\(line.id!)\",\"headers\":{\"X-HelpScout-Event\":\"\(event.type)\"},\"body\":{\"id\":1}}"
+                    .utf8)
         case 7:  // malformed: base64 body that does not decode
-            return Array("{\"id\":\"\(line.id!)\",\"headers\":{\"X-HelpScout-Signature\":\"\(line.signature!)\"},\"isBase64Encoded\":true,\"body\":\"%%% not base64 %%%\"}".utf8)
+            return Array(
+                "{\"id\":\"\(line.id!)\",\"headers\":{\"X-HelpScout-Signature\":\"\(line.signature!)\"},\"isBase64Encoded\":true,\"body\":\"%%% not base64 %%%\"}"
+                    .utf8)
         case 8:  // malformed: a byte that is not UTF-8
             var bytes = Array(line.serialized().utf8)
             bytes.insert(0xFF, at: bytes.count / 3)

@@ -1,6 +1,9 @@
 /// A conversation as the simulator moves it through its life, and the events it emits.
 struct SimulatedThread {
-    enum Author { case customer, agent(SampleCast.Agent) }
+    enum Author {
+        case customer
+        case agent(SampleCast.Agent)
+    }
 
     let id: Int64
     /// Help Scout's thread type: customer, reply, message, note, chat, phone, lineitem.

@@ -8,7 +8,9 @@ import HelpScoutArchive
 /// does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
 private let keyring = try! SecretKeyring(secrets: ["fuzz-secret"])
 // libFuzzer calls the target from one thread, so the processors are shared without a lock.
-nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map { DeliveryProcessor(keyring: keyring, detail: $0) }
+nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map {
+    DeliveryProcessor(keyring: keyring, detail: $0)
+}
 
 nonisolated(unsafe) private let indexedTape = JSONTape()
 nonisolated(unsafe) private let scannedTape = JSONTape()
@@ -34,7 +36,9 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
         let indexed = indexedTape.parse(data, kernels: .best)
         let scanned = scannedTape.parse(data, kernels: .scalar)
         if indexed != scanned || !indexedTape.document.tokens.elementsEqual(scannedTape.document.tokens) {
-            fatalError("the kernel index and the byte scanner disagree: \(String(describing: indexed)) against \(String(describing: scanned))")
+            fatalError(
+                "the kernel index and the byte scanner disagree: \(String(describing: indexed)) against \(String(describing: scanned))"
+            )
         }
     }
 
@@ -46,6 +50,7 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
 }
 
 /// The entry point for libFuzzer (`swift build --sanitize=fuzzer -Xswiftc -DHSARCHIVE_FUZZING`).
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     fuzzOne(UnsafeRawBufferPointer(start: start, count: count))
@@ -56,54 +61,60 @@ public func LLVMFuzzerTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
 enum FuzzLine {
     static func signed(body: UnsafeRawBufferPointer, secret: String) -> [UInt8] {
         let signature = HMACSigner.sign(body, secret: secret)
-        let text = "{\"headers\":{\"X-HelpScout-Event\":\"convo.created\",\"X-HelpScout-Signature\":\"\(signature)\"},"
+        let text =
+            "{\"headers\":{\"X-HelpScout-Event\":\"convo.created\",\"X-HelpScout-Signature\":\"\(signature)\"},"
             + "\"receivedAt\":\"2026-10-05T10:00:00Z\",\"isBase64Encoded\":true,\"body\":\"\(Base64.encode(body))\"}"
         return Array(text.utf8)
     }
 }
 
 #if !HSARCHIVE_FUZZING
-/// `hsarchive-fuzz FILE...` replays saved inputs; `hsarchive-fuzz --mutate SECONDS [--seed N]
-/// [--save FILE] DIR...` runs mutations of the inputs in DIRs for SECONDS, first writing each input
-/// to FILE so that a crash leaves it behind.
-@main
-struct FuzzMain {
-    static func main() throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "--mutate", arguments.count >= 3, let seconds = Double(arguments[1]) else {
-            for path in arguments {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                data.withUnsafeBytes { fuzzOne($0) }
-                print("ok \(path)")
+    /// `hsarchive-fuzz FILE...` replays saved inputs; `hsarchive-fuzz --mutate SECONDS [--seed N]
+    /// [--save FILE] DIR...` runs mutations of the inputs in DIRs for SECONDS, first writing each input
+    /// to FILE so that a crash leaves it behind.
+    @main
+    struct FuzzMain {
+        static func main() throws {
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            guard arguments.first == "--mutate", arguments.count >= 3, let seconds = Double(arguments[1]) else {
+                for path in arguments {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    data.withUnsafeBytes { fuzzOne($0) }
+                    print("ok \(path)")
+                }
+                return
             }
-            return
-        }
-        arguments.removeFirst(2)
-        var seed = UInt64(Date().timeIntervalSince1970 * 1000)
-        var save = ".build-fuzz/current-input"
-        while arguments.count >= 2, arguments[0].hasPrefix("--") {
-            if arguments[0] == "--seed", let value = UInt64(arguments[1]) { seed = value }
-            if arguments[0] == "--save" { save = arguments[1] }
             arguments.removeFirst(2)
-        }
-        let seeds = try arguments.flatMap { folder in
-            try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
-        }
-        guard !seeds.isEmpty else { throw CocoaError(.fileNoSuchFile) }
-        print("mutating \(seeds.count) seeds for \(Int(seconds)) s, seed \(seed); each input is written to \(save) before it runs")
-        var mutator = Mutator(seed: seed)
-        let deadline = Date().addingTimeInterval(seconds)
-        var runs = 0
-        while Date() < deadline {
-            for _ in 0..<100 {
-                let input = mutator.mutate(seeds[mutator.below(seeds.count)], other: seeds[mutator.below(seeds.count)])
-                _ = FileManager.default.createFile(atPath: save, contents: Data(input))
-                input.withUnsafeBytes { fuzzOne($0) }
-                runs += 1
+            var seed = UInt64(Date().timeIntervalSince1970 * 1000)
+            var save = ".build-fuzz/current-input"
+            while arguments.count >= 2, arguments[0].hasPrefix("--") {
+                if arguments[0] == "--seed", let value = UInt64(arguments[1]) { seed = value }
+                if arguments[0] == "--save" { save = arguments[1] }
+                arguments.removeFirst(2)
             }
+            let seeds = try arguments.flatMap { folder in
+                try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map {
+                    [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))
+                }
+            }
+            guard !seeds.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+            print(
+                "mutating \(seeds.count) seeds for \(Int(seconds)) s, seed \(seed); each input is written to \(save) before it runs"
+            )
+            var mutator = Mutator(seed: seed)
+            let deadline = Date().addingTimeInterval(seconds)
+            var runs = 0
+            while Date() < deadline {
+                for _ in 0..<100 {
+                    let input = mutator.mutate(
+                        seeds[mutator.below(seeds.count)], other: seeds[mutator.below(seeds.count)])
+                    _ = FileManager.default.createFile(atPath: save, contents: Data(input))
+                    input.withUnsafeBytes { fuzzOne($0) }
+                    runs += 1
+                }
+            }
+            try? FileManager.default.removeItem(atPath: save)
+            print("done: \(runs) inputs, no crash")
         }
-        try? FileManager.default.removeItem(atPath: save)
-        print("done: \(runs) inputs, no crash")
     }
-}
 #endif

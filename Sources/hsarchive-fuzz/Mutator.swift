@@ -7,13 +7,19 @@ struct Mutator {
 
     init(seed: UInt64) { state = seed }
 
-    private static let pieces: [[UInt8]] = [
-        "\"", "\\", "\\u", "\\ud800", "\\udc00", "\\ud83d\\ude00", "\\u0000", "\\\"", "\\\\\\\"", "{", "}", "[", "]", ",", ":",
-        "{\"a\":", String(repeating: "[", count: 70), String(repeating: "{\"a\":", count: 70), "1e999", "-0", "0.", "01",
-        String(repeating: "9", count: 400), "true", "null", "\"headers\":{}", "\"body\":\"", "\"isBase64Encoded\":true",
-        "\"X-HelpScout-Signature\":", "\"X-HelpScout-Event\":\"convo.created\"", "\"eventType\":", "\"object\":",
-        "\"createdAt\":\"2026-13-45T99:99:99+99:99\"", "\"id\":\"abc\"", "\"id\":", "\r\n", "\n", "\t", " ",
-    ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x1F, 0x8B, 0x08]]
+    private static let pieces: [[UInt8]] =
+        [
+            "\"", "\\", "\\u", "\\ud800", "\\udc00", "\\ud83d\\ude00", "\\u0000", "\\\"", "\\\\\\\"", "{", "}", "[",
+            "]", ",", ":",
+            "{\"a\":", String(repeating: "[", count: 70), String(repeating: "{\"a\":", count: 70), "1e999", "-0", "0.",
+            "01",
+            String(repeating: "9", count: 400), "true", "null", "\"headers\":{}", "\"body\":\"",
+            "\"isBase64Encoded\":true",
+            "\"X-HelpScout-Signature\":", "\"X-HelpScout-Event\":\"convo.created\"", "\"eventType\":", "\"object\":",
+            "\"createdAt\":\"2026-13-45T99:99:99+99:99\"", "\"id\":\"abc\"", "\"id\":", "\r\n", "\n", "\t", " ",
+        ].map { Array($0.utf8) } + [
+            [0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x1F, 0x8B, 0x08],
+        ]
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 import HelpScoutArchive
 
 /// Times each stage of the hot path alone, on one thread, over the first archive given:
@@ -22,7 +22,9 @@ func best(_ label: String, bytes: Int, _ body: () -> Void) {
         body()
         fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    print("\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.0f", Double(bytes) / fastest / 1e6)) MB/s")
+    print(
+        "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.0f", Double(bytes) / fastest / 1e6)) MB/s"
+    )
 }
 
 // Inflate, with every inflater of the build.
@@ -63,7 +65,9 @@ let bodyBytes = bodies.reduce(0) { $0 + $1.count }
 // One secret, as after a rotation settles: the signature check costs one HMAC per delivery.
 var verifier = SignatureVerifier(keyring: try SecretKeyring(secrets: ["one-secret"]))
 best("signature check (HMAC-SHA1)", bytes: bodyBytes) {
-    for body in bodies { _ = body.withUnsafeBytes { verifier.verify(signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAA=", body: $0) } }
+    for body in bodies {
+        _ = body.withUnsafeBytes { verifier.verify(signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAA=", body: $0) }
+    }
 }
 // For comparison: swift-crypto's own HMAC, keyed once and copied per message (what the check used
 // before HMACSHA1Key), and its SHA-1 over the same bytes as one stream, without HMAC's per-message work.
@@ -91,7 +95,9 @@ for detail in [BodyDecoder.Detail.statuses, .complete] {
     var decoder = BodyDecoder(detail: detail)
     best("body parse + decode (\(detail))", bytes: bodyBytes) {
         // With a receivedAt, as every delivery line of the archives has.
-        for body in bodies { _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: .status, receivedAt: receivedAt) } }
+        for body in bodies {
+            _ = body.withUnsafeBytes { decoder.decode($0, eventHeader: .status, receivedAt: receivedAt) }
+        }
     }
 }
 for detail in [BodyDecoder.Detail.statuses, .complete] {

@@ -2,7 +2,7 @@ import ArgumentParser
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `hsarchive events`: verified, de-duplicated events for the shell's other tools.
@@ -24,11 +24,14 @@ struct EventsCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(name: .customLong("type"), help: ArgumentHelp(
-        "Only events of this type (repeat, or separate with commas), e.g. convo.assigned.", valueName: "type"))
+    @Option(
+        name: .customLong("type"),
+        help: ArgumentHelp(
+            "Only events of this type (repeat, or separate with commas), e.g. convo.assigned.", valueName: "type"))
     var types: [String] = []
 
-    @Option(help: ArgumentHelp("Only events at or after this time (RFC 3339, or a UTC day YYYY-MM-DD).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp("Only events at or after this time (RFC 3339, or a UTC day YYYY-MM-DD).", valueName: "time"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only events before this time (RFC 3339, or a UTC day YYYY-MM-DD).", valueName: "time"))
@@ -39,7 +42,8 @@ struct EventsCommand: ParsableCommand {
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, Self.time(value) == nil {
-                throw ValidationError("\(name) takes an RFC 3339 time (2026-10-05T14:03:07Z) or a day (2026-10-05), not '\(value)'.")
+                throw ValidationError(
+                    "\(name) takes an RFC 3339 time (2026-10-05T14:03:07Z) or a day (2026-10-05), not '\(value)'.")
             }
         }
     }
@@ -52,16 +56,19 @@ struct EventsCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } })
-        let printer = EventPrinter(inputs: inputs, format: format, types: wanted,
-                                   since: since.flatMap(Self.time), until: until.flatMap(Self.time))
+        let printer = EventPrinter(
+            inputs: inputs, format: format, types: wanted,
+            since: since.flatMap(Self.time), until: until.flatMap(Self.time))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
         printer.close()
         summary.warnAboutInputs(inputs)
         _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
         let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         if rejected > 0 {
-            let counts = DeliveryStatus.allCases.filter(\.isAudited).map { "\(summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")
-            Diagnostics.note("\(rejected) deliveries did not verify and were left out (\(counts)); run verify to list them")
+            let counts = DeliveryStatus.allCases.filter(\.isAudited).map { "\(summary.count($0)) \($0.rawValue)" }
+                .joined(separator: ", ")
+            Diagnostics.note(
+                "\(rejected) deliveries did not verify and were left out (\(counts)); run verify to list them")
         }
         let status = summary.exitStatus(failingOnForgeries: false)
         if status != .success { throw status.code }

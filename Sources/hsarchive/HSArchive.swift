@@ -3,7 +3,7 @@ import CPlatform
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The root command: dispatches to the subcommands and maps errors to the spec's exit statuses.
@@ -42,7 +42,9 @@ struct HSArchive: ParsableCommand {
             if status == .success, let argument = RawArguments.helpFlagInsideAnArgument {
                 // After any error the parser looks for a help flag among the letters of every
                 // argument, so `verify -dash.jsonl` printed help and exited 0, verifying nothing.
-                Diagnostics.error("'\(RawPath(bytes: argument).displayName)' is not an option; to read a file whose name starts with a dash, put -- before it")
+                Diagnostics.error(
+                    "'\(RawPath(bytes: argument).displayName)' is not an option; to read a file whose name starts with a dash, put -- before it"
+                )
                 Glibc.exit(ExitStatus.usage.rawValue)
             }
             guard status == .validationFailure else { exit(withError: error) }

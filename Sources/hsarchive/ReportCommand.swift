@@ -36,7 +36,8 @@ struct ReportCommand: ParsableCommand {
         let inputs = options.inputs()
         let folder = try prepareFolder(inputs: inputs)
         Interrupts.onInterrupt {
-            folder.discard() ? "interrupted: no report was written, and the previous report in \(folder.name), if any, is unchanged"
+            folder.discard()
+                ? "interrupted: no report was written, and the previous report in \(folder.name), if any, is unchanged"
                 : "interrupted after the report was written to \(folder.name)"
         }
         defer { Interrupts.clear() }
@@ -49,7 +50,9 @@ struct ReportCommand: ParsableCommand {
             Diagnostics.error(Self.message(error))
             throw ExitStatus.failure.code
         }
-        builder.onFailure = { failure in Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name)) }
+        builder.onFailure = { failure in
+            Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
+        }
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
         summary.warnAboutInputs(inputs)
         let unchanged = "the previous report in \(folder.name), if any, is unchanged"
@@ -68,12 +71,17 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.failure.code
         }
         if let leftover = folder.leftover {
-            Diagnostics.warning("the previous report was left in \(leftover): files hsarchive did not write appeared in it while it was replaced")
+            Diagnostics.warning(
+                "the previous report was left in \(leftover): files hsarchive did not write appeared in it while it was replaced"
+            )
         }
-        Diagnostics.note("\(summary.oneLine); \(builder.conversationCount) conversations; report written to \(folder.name)/")
+        Diagnostics.note(
+            "\(summary.oneLine); \(builder.conversationCount) conversations; report written to \(folder.name)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {
-            Diagnostics.warning("\(summary.count(.forged)) forged and \(summary.count(.unsigned)) unsigned deliveries were left out; see \(folder.name)/audit.csv")
+            Diagnostics.warning(
+                "\(summary.count(.forged)) forged and \(summary.count(.unsigned)) unsigned deliveries were left out; see \(folder.name)/audit.csv"
+            )
         }
         let status = summary.exitStatus(failingOnForgeries: strict)
         if status != .success { throw status.code }

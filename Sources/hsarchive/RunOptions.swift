@@ -3,7 +3,7 @@ import Foundation
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The options every subcommand that reads archives shares.
@@ -11,17 +11,22 @@ struct RunOptions: ParsableArguments {
     // Unrecognised arguments are taken here rather than rejected, so that a file whose name starts
     // with a dash is read instead of being parsed as options (`-dash.jsonl` once meant `-h`: help,
     // exit 0, nothing verified). `validate()` tells files from mistyped options.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
-        "Archives to read: files (gzip or plain JSON lines), directories (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz) or - for standard input. Put -- before names that start with a dash.",
-        valueName: "archive"))
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "Archives to read: files (gzip or plain JSON lines), directories (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz) or - for standard input. Put -- before names that start with a dash.",
+            valueName: "archive"))
     var archives: [String] = []
 
-    @Option(name: .customLong("secret-file"), help: ArgumentHelp(
-        "A file with the webhook secret, one per line (several during a key rotation). Default: the environment variable HELPSCOUT_WEBHOOK_SECRET.",
-        valueName: "file"))
+    @Option(
+        name: .customLong("secret-file"),
+        help: ArgumentHelp(
+            "A file with the webhook secret, one per line (several during a key rotation). Default: the environment variable HELPSCOUT_WEBHOOK_SECRET.",
+            valueName: "file"))
     var secretFile: String?
 
-    @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
+    @Option(
+        name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
     var chosenJobs: Int?
 
     /// Threads to use.
@@ -47,7 +52,9 @@ struct RunOptions: ParsableArguments {
             if argument == "--" && !optionsEnded {
                 optionsEnded = true
             } else if !optionsEnded && argument.hasPrefix("-") && argument != "-" && !Self.exists(argument) {
-                throw ValidationError("Unknown option '\(RawArguments.path(argument).displayName)'. To read a file whose name starts with a dash, put -- before it.")
+                throw ValidationError(
+                    "Unknown option '\(RawArguments.path(argument).displayName)'. To read a file whose name starts with a dash, put -- before it."
+                )
             } else {
                 paths.append(argument)
             }
@@ -64,8 +71,9 @@ struct RunOptions: ParsableArguments {
     /// - Throws: `ExitCode(2)` after printing why there is no usable secret.
     func loadKeyring() throws -> SecretKeyring {
         do {
-            let (keyring, warnings) = try SecretKeyring.load(secretFile: secretFile.map(RawArguments.path),
-                                                             environment: ProcessInfo.processInfo.environment)
+            let (keyring, warnings) = try SecretKeyring.load(
+                secretFile: secretFile.map(RawArguments.path),
+                environment: ProcessInfo.processInfo.environment)
             for warning in warnings { Diagnostics.warning(warning) }
             return keyring
         } catch {

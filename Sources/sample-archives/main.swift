@@ -17,7 +17,8 @@ struct SampleArchives: ParsableCommand {
     @Option(help: "New conversations per day (±20%).") var conversationsPerDay = 40
     @Option(help: "Sentences per thread body (about 100 bytes each), as MIN-MAX.") var sentences = "1-3"
     @Option(help: "The random seed.") var seed: UInt64 = 20_261_005
-    @Option(help: "Days (0-based, comma-separated) written as plain JSON lines with CRLF; empty for none.") var plainDays = "2"
+    @Option(help: "Days (0-based, comma-separated) written as plain JSON lines with CRLF; empty for none.")
+    var plainDays = "2"
     @Flag(help: "Leave out forged, unsigned, malformed and undecodable lines.") var noHostile = false
 
     func run() throws {
@@ -33,7 +34,9 @@ struct SampleArchives: ParsableCommand {
         }
         config.threadBodySentences = bounds[0]...bounds[1]
         let summary = try SampleArchiveGenerator(config).generate(into: out, secretFile: secrets)
-        print("wrote \(summary.lines) lines (\(summary.uncompressedBytes) bytes uncompressed, \(summary.conversations) conversations) in \(summary.files.count) files under \(out)")
+        print(
+            "wrote \(summary.lines) lines (\(summary.uncompressedBytes) bytes uncompressed, \(summary.conversations) conversations) in \(summary.files.count) files under \(out)"
+        )
     }
 }
 

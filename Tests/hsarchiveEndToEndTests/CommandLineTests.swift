@@ -9,12 +9,16 @@ import Testing
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let result = try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
         #expect(result.status == 0)
-        #expect(result.output == "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n")
+        #expect(
+            result.output
+                == "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n")
     }
 
     /// Regression: the findings were counted against the committed Reports/, not a run of this build.
     @Test(.temporaryFolder) func verifyExitsOneOnForgeriesAndListsEachLine() throws {
-        let result = try HSArchiveRunner.run(["verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets])
+        let result = try HSArchiveRunner.run([
+            "verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets,
+        ])
         #expect(result.status == 1)
         let findings = result.output.split(separator: "\n").dropLast()
         let report = try HSArchiveRunner.reportSampleData(into: TemporaryFolder.path + "/Reports")
@@ -35,11 +39,15 @@ import Testing
 
         #expect(try HSArchiveRunner.run(["verify"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]).status == 2)
         #expect(try HSArchiveRunner.run(["frobnicate"]).status == 2)
-        #expect(try HSArchiveRunner.run(["verify", archive, "--jobs", "0"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]).status == 2)
+        #expect(
+            try HSArchiveRunner.run(
+                ["verify", archive, "--jobs", "0"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]
+            ).status == 2)
         #expect(try HSArchiveRunner.run(["verify", "--help"]).status == 0)
 
         // A missing input is named, and the others are still checked.
-        let missing = try HSArchiveRunner.run(["verify", folder + "/nope.jsonl", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
+        let missing = try HSArchiveRunner.run(
+            ["verify", folder + "/nope.jsonl", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
         #expect(missing.status == 2)
         #expect(missing.errors.contains("nope.jsonl"))
         #expect(missing.output.contains("5 verified"))
@@ -50,7 +58,8 @@ import Testing
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret, count: 200)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: folder + "/cut.jsonl.gz"))
-        let result = try HSArchiveRunner.run(["verify", folder + "/cut.jsonl.gz", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": "other"])
+        let result = try HSArchiveRunner.run(
+            ["verify", folder + "/cut.jsonl.gz", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": "other"])
         #expect(result.status == 2)
         #expect(result.errors.contains("cut.jsonl.gz:"))
         #expect(result.errors.contains("cut short"))
@@ -80,7 +89,8 @@ import Testing
         let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive)))
-        let result = try HSArchiveRunner.run(["verify", "-"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret], input: bytes)
+        let result = try HSArchiveRunner.run(
+            ["verify", "-"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret], input: bytes)
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("5 lines in 1 input: 5 verified"))
     }

@@ -26,10 +26,16 @@ import Testing
     }
 
     @Test func filtersByTypeAndTime() throws {
-        let result = try run(["--type", "satisfaction.ratings", "--type", "convo.moved", "--since", "2026-10-06", "--until", "2026-10-08T00:00:00Z", "--format", "csv"])
+        let result = try run([
+            "--type", "satisfaction.ratings", "--type", "convo.moved", "--since", "2026-10-06", "--until",
+            "2026-10-08T00:00:00Z", "--format", "csv",
+        ])
         #expect(result.status == 0)
         let rows = result.output.split(separator: "\n")
-        #expect(rows.first == "time,type,shape,conversation_id,mailbox_id,status,assignee_id,thread_id,thread_kind,author_id,rating,rating_id,customer_id,tags,file,line")
+        #expect(
+            rows.first
+                == "time,type,shape,conversation_id,mailbox_id,status,assignee_id,thread_id,thread_kind,author_id,rating,rating_id,customer_id,tags,file,line"
+        )
         #expect(rows.count > 2)
         for row in rows.dropFirst() {
             #expect(row.hasPrefix("2026-10-06") || row.hasPrefix("2026-10-07"))

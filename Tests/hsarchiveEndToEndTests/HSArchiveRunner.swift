@@ -13,7 +13,9 @@ struct HSArchiveRunner {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
         }
         fatalError("Package.swift not found")
     }()
@@ -36,13 +38,18 @@ struct HSArchiveRunner {
     /// Writes a fresh report of sample-data/ into `out` (whose parent must exist) as `make report`
     /// does, with the same relative paths, so the audit names the files alike.
     static func reportSampleData(into out: String, jobs: Int = 2) throws -> Result {
-        try run(["report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
-                 "--out", out, "--jobs", String(jobs)], directory: repositoryRoot)
+        try run(
+            [
+                "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
+                "--out", out, "--jobs", String(jobs),
+            ], directory: repositoryRoot)
     }
 
     /// Runs `hsarchive arguments` with `environment` (and nothing else of ours) and `input` on stdin.
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
-                    directory: String? = nil, executable: String = binary) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
+        directory: String? = nil, executable: String = binary
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -58,15 +65,18 @@ struct HSArchiveRunner {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                      errors: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs `script` with `/bin/sh`, where `$HSARCHIVE` is the binary: for what `Process` cannot
     /// pass, such as arguments that are not UTF-8, file-size limits and redirections.
-    static func shell(_ script: String, environment: [String: String] = [:], directory: String? = nil) throws -> Result {
-        try run(["-c", script], environment: ["HSARCHIVE": binary].merging(environment) { $1 }, directory: directory,
-                executable: "/bin/sh")
+    static func shell(_ script: String, environment: [String: String] = [:], directory: String? = nil) throws -> Result
+    {
+        try run(
+            ["-c", script], environment: ["HSARCHIVE": binary].merging(environment) { $1 }, directory: directory,
+            executable: "/bin/sh")
     }
 
     /// Starts `hsarchive arguments` with its standard input left open, for tests that signal it or
@@ -75,8 +85,10 @@ struct HSArchiveRunner {
         let process = Process()
         private let input = Pipe(), output = Pipe(), errors = Pipe()
 
-        init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-             executable: String = HSArchiveRunner.binary) throws {
+        init(
+            _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+            executable: String = HSArchiveRunner.binary
+        ) throws {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
             process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
@@ -99,8 +111,9 @@ struct HSArchiveRunner {
             let out = output.fileHandleForReading.readDataToEndOfFile()
             let err = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                          errors: String(decoding: err, as: UTF8.self))
+            return Result(
+                status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                errors: String(decoding: err, as: UTF8.self))
         }
     }
 
@@ -127,7 +140,7 @@ struct HSArchiveRunner {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         return posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 ? pid : nil
     }
@@ -137,10 +150,12 @@ struct HSArchiveRunner {
         let lines = (0..<count).map { index in
             DeliveryLine.signed(
                 "{\"id\":\(100 + index),\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:0\(index)Z\"}",
-                secret: secret, event: "convo.created", id: "dlv_\(index)").serialized()
+                secret: secret, event: "convo.created", id: "dlv_\(index)"
+            ).serialized()
         }
         let path = folder + "/clean.jsonl.gz"
-        try! Data(GzipDeflater.compress(Array((lines.joined(separator: "\n") + "\n").utf8))).write(to: URL(fileURLWithPath: path))
+        try! Data(GzipDeflater.compress(Array((lines.joined(separator: "\n") + "\n").utf8))).write(
+            to: URL(fileURLWithPath: path))
         return path
     }
 }

@@ -15,19 +15,42 @@ import Testing
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { characters.removeFirst(); cell.unicodeScalars.append("\"") } else { quoted = false; afterQuote = true }
-                } else { cell.unicodeScalars.append(c) }
-            } else if c == "," { row.append(cell); cell = ""; afterQuote = false }
-            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = ""; afterQuote = false }
-            else if c == "\"" { guard cell.isEmpty && !afterQuote else { return nil }; quoted = true }
-            else { guard !afterQuote else { return nil }; cell.unicodeScalars.append(c) }
+                    if characters.first == "\"" {
+                        characters.removeFirst()
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
+                } else {
+                    cell.unicodeScalars.append(c)
+                }
+            } else if c == "," {
+                row.append(cell)
+                cell = ""
+                afterQuote = false
+            } else if c == "\n" {
+                row.append(cell)
+                rows.append(row)
+                row = []
+                cell = ""
+                afterQuote = false
+            } else if c == "\"" {
+                guard cell.isEmpty && !afterQuote else { return nil }
+                quoted = true
+            } else {
+                guard !afterQuote else { return nil }
+                cell.unicodeScalars.append(c)
+            }
         }
         return quoted || !cell.isEmpty || !row.isEmpty ? nil : rows
     }
 
     func line(_ index: Int) -> String {
-        DeliveryLine.signed("{\"id\":\(index),\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}",
-                            secret: secret, event: "convo.created").serialized()
+        DeliveryLine.signed(
+            "{\"id\":\(index),\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}",
+            secret: secret, event: "convo.created"
+        ).serialized()
     }
 
     @Test(.temporaryFolder) func hostileArchivesEndClearlyWithEveryLineCounted() throws {
@@ -41,8 +64,13 @@ import Testing
             .write(to: URL(fileURLWithPath: archive + "/a-huge.jsonl.gz"))
         // Binary noise, with newlines, commas and quotes for the CSV to survive.
         var random = SampleRandom(seed: 5)
-        try Data((0..<50_000).map { _ in [0x0A, 0x2C, 0x22, 0x0D, 0x3D][random.int(0...4)] ^ (random.chance(0.5) ? 0 : UInt8(truncatingIfNeeded: random.next())) })
-            .write(to: URL(fileURLWithPath: archive + "/b-noise.jsonl"))
+        try Data(
+            (0..<50_000).map { _ in
+                [0x0A, 0x2C, 0x22, 0x0D, 0x3D][random.int(0...4)]
+                    ^ (random.chance(0.5) ? 0 : UInt8(truncatingIfNeeded: random.next()))
+            }
+        )
+        .write(to: URL(fileURLWithPath: archive + "/b-noise.jsonl"))
         // A gzip stream corrupted in the middle.
         var corrupt = GzipDeflater.compress(Array((1...2000).map(line).joined(separator: "\n").utf8))
         for index in (corrupt.count / 2)..<(corrupt.count / 2 + 64) { corrupt[index] ^= 0xA5 }
@@ -50,7 +78,8 @@ import Testing
         try Data().write(to: URL(fileURLWithPath: archive + "/d-empty.jsonl"))
 
         let out = folder + "/Reports"
-        let result = try HSArchiveRunner.run(["report", archive, "--out", out], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
+        let result = try HSArchiveRunner.run(
+            ["report", archive, "--out", out], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
         #expect(result.status == 2)
         #expect(result.errors.contains("c-corrupt.jsonl.gz:"))
         #expect(result.errors.contains("symbolic link loop"))
@@ -64,8 +93,11 @@ import Testing
         let audit = try #require(Self.parseCSV(try String(contentsOfFile: out + "/audit.csv", encoding: .utf8)))
         #expect(audit.allSatisfy { $0.count == 6 })
         #expect(audit.contains { $0[0].hasSuffix("a-huge.jsonl.gz") && $0[1] == "2" && $0[4] == "malformed" })
-        #expect(audit.count - 1 == counts["malformed"]! + counts["undecodable"]! + counts["forged"]! + counts["unsigned"]!)
-        for name in ["events.csv", "response_times.csv", "assignment_churn.csv", "agent_assignments.csv", "tags.csv", "csat.csv"] {
+        #expect(
+            audit.count - 1 == counts["malformed"]! + counts["undecodable"]! + counts["forged"]! + counts["unsigned"]!)
+        for name in [
+            "events.csv", "response_times.csv", "assignment_churn.csv", "agent_assignments.csv", "tags.csv", "csat.csv",
+        ] {
             #expect(Self.parseCSV(try String(contentsOfFile: out + "/" + name, encoding: .utf8)) != nil, "\(name)")
         }
 

@@ -10,16 +10,21 @@ import Testing
     let manager = FileManager.default
 
     func snapshot(_ folder: String) -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).map {
-            ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data())
-        })
+        Dictionary(
+            uniqueKeysWithValues: ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).map {
+                ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data())
+            })
     }
 
     /// The test's temporary folder with a good report in `Reports/`, and its archive.
-    func withPreviousReport(_ body: (_ root: String, _ archive: String, _ previous: [String: Data]) throws -> Void) throws {
+    func withPreviousReport(_ body: (_ root: String, _ archive: String, _ previous: [String: Data]) throws -> Void)
+        throws
+    {
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        #expect(try HSArchiveRunner.run(["report", archive, "--out", root + "/Reports"], environment: environment).status == 0)
+        #expect(
+            try HSArchiveRunner.run(["report", archive, "--out", root + "/Reports"], environment: environment).status
+                == 0)
         try body(root, archive, snapshot(root + "/Reports"))
     }
 
@@ -30,15 +35,19 @@ import Testing
             let wrong = ["HELPSCOUT_WEBHOOK_SECRET": "not-the-secret"]
             let report = try HSArchiveRunner.run(["report", archive, "--out", root + "/Reports"], environment: wrong)
             #expect(report.status == 1)
-            #expect(report.errors.contains("not one of the 5 signatures matched the configured secret: the secret is probably wrong"))
+            #expect(
+                report.errors.contains(
+                    "not one of the 5 signatures matched the configured secret: the secret is probably wrong"))
             #expect(report.errors.contains("no report was written"))
             #expect(snapshot(root + "/Reports") == previous)
             let verify = try HSArchiveRunner.run(["verify", archive], environment: wrong)
             #expect(verify.status == 1 && verify.errors.contains("the secret is probably wrong"))
             let events = try HSArchiveRunner.run(["events", archive], environment: wrong)
-            #expect(events.status == 1 && events.errors.contains("the secret is probably wrong") && events.output.isEmpty)
+            #expect(
+                events.status == 1 && events.errors.contains("the secret is probably wrong") && events.output.isEmpty)
             // One secret of two matching is a key rotation, not a wrong secret.
-            let rotation = try HSArchiveRunner.run(["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": "old\n" + secret])
+            let rotation = try HSArchiveRunner.run(
+                ["verify", archive], environment: ["HELPSCOUT_WEBHOOK_SECRET": "old\n" + secret])
             #expect(rotation.status == 0)
         }
     }
@@ -46,8 +55,9 @@ import Testing
     /// Regression: a run that read nothing (every input missing) still replaced the previous report.
     @Test(.temporaryFolder) func aRunThatReadNothingKeepsThePreviousReport() throws {
         try withPreviousReport { root, _, previous in
-            let result = try HSArchiveRunner.run(["report", root + "/missing.jsonl.gz", root + "/gone/", "--out", root + "/Reports"],
-                                                 environment: environment)
+            let result = try HSArchiveRunner.run(
+                ["report", root + "/missing.jsonl.gz", root + "/gone/", "--out", root + "/Reports"],
+                environment: environment)
             #expect(result.status == 2)
             #expect(result.errors.contains("no input could be read, so nothing was checked; no report was written"))
             #expect(snapshot(root + "/Reports") == previous)
@@ -58,12 +68,19 @@ import Testing
     @Test(.temporaryFolder) func aFolderWithoutArchivesIsAnInputThatCouldNotBeRead() throws {
         try withPreviousReport { root, archive, previous in
             try manager.createDirectory(atPath: root + "/exports", withIntermediateDirectories: true)
-            try Data(try Data(contentsOf: URL(fileURLWithPath: archive))).write(to: URL(fileURLWithPath: root + "/exports/day.json.gz"))
+            try Data(try Data(contentsOf: URL(fileURLWithPath: archive))).write(
+                to: URL(fileURLWithPath: root + "/exports/day.json.gz"))
             for command in ["verify", "events", "report"] {
-                let result = try HSArchiveRunner.run([command, root + "/exports", "--out", root + "/Reports"].filter { command == "report" || !$0.contains("Reports") && $0 != "--out" },
-                                                     environment: environment)
+                let result = try HSArchiveRunner.run(
+                    [command, root + "/exports", "--out", root + "/Reports"].filter {
+                        command == "report" || !$0.contains("Reports") && $0 != "--out"
+                    },
+                    environment: environment)
                 #expect(result.status == 2, "\(command)")
-                #expect(result.errors.contains("\(root)/exports: no archive files found (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz); skipped 1 file that looks like an archive, such as \(root)/exports/day.json.gz"), "\(result.errors)")
+                #expect(
+                    result.errors.contains(
+                        "\(root)/exports: no archive files found (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz); skipped 1 file that looks like an archive, such as \(root)/exports/day.json.gz"
+                    ), "\(result.errors)")
             }
             #expect(snapshot(root + "/Reports") == previous)
         }
@@ -74,13 +91,16 @@ import Testing
     @Test(.temporaryFolder) func anEmptyFileIsAQuietDayAndEmptyStandardInputDrawsAWarning() throws {
         let root = TemporaryFolder.path
         try Data().write(to: URL(fileURLWithPath: root + "/quiet.jsonl"))
-        let report = try HSArchiveRunner.run(["report", root + "/quiet.jsonl", "--out", root + "/Reports"], environment: environment)
+        let report = try HSArchiveRunner.run(
+            ["report", root + "/quiet.jsonl", "--out", root + "/Reports"], environment: environment)
         #expect(report.status == 0)
         #expect(try String(contentsOfFile: root + "/Reports/integrity.csv", encoding: .utf8).hasSuffix("total,0\n"))
         #expect(!report.errors.contains("warning"))
         let standardInput = try HSArchiveRunner.run(["verify", "-"], environment: environment, input: [])
         #expect(standardInput.status == 0)
-        #expect(standardInput.errors.contains("warning: standard input was empty") && standardInput.errors.contains("set -o pipefail"))
+        #expect(
+            standardInput.errors.contains("warning: standard input was empty")
+                && standardInput.errors.contains("set -o pipefail"))
     }
 
     /// Regression: `verify > /dev/full` was silent and exited 0 or 1. A closed pipe stays quiet.
@@ -88,11 +108,13 @@ import Testing
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         for command in ["verify", "events"] {
-            let full = try HSArchiveRunner.shell("\"$HSARCHIVE\" \(command) \(archive) > /dev/full", environment: environment)
+            let full = try HSArchiveRunner.shell(
+                "\"$HSARCHIVE\" \(command) \(archive) > /dev/full", environment: environment)
             #expect(full.status == 2, "\(command)")
             #expect(full.errors.contains("cannot write standard output: No space left on device"), "\(full.errors)")
-            let closed = try HSArchiveRunner.shell("\"$HSARCHIVE\" \(command) \(archive) | head -c 1 > /dev/null; echo \"${PIPESTATUS:-}\"",
-                                                   environment: environment)
+            let closed = try HSArchiveRunner.shell(
+                "\"$HSARCHIVE\" \(command) \(archive) | head -c 1 > /dev/null; echo \"${PIPESTATUS:-}\"",
+                environment: environment)
             #expect(closed.errors.isEmpty, "\(command): \(closed.errors)")
         }
     }
@@ -103,15 +125,21 @@ import Testing
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.copyItem(atPath: archive, toPath: root + "/-dash.jsonl")
-        for arguments in [["verify", "-dash.jsonl"], ["verify", "--", "-dash.jsonl"], ["verify", "--jobs", "1", "--", "-dash.jsonl"]] {
+        for arguments in [
+            ["verify", "-dash.jsonl"], ["verify", "--", "-dash.jsonl"], ["verify", "--jobs", "1", "--", "-dash.jsonl"],
+        ] {
             let result = try HSArchiveRunner.run(arguments, environment: environment, directory: root)
             #expect(result.status == 0, "\(arguments): \(result.errors)")
-            #expect(result.output.hasSuffix("5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n"))
+            #expect(
+                result.output.hasSuffix(
+                    "5 lines in 1 input: 5 verified, 0 duplicate, 0 forged, 0 unsigned, 0 malformed, 0 undecodable\n"))
         }
         for arguments in [["verify", "-mishap.jsonl"], ["verify", "--secret-fil", "x", archive]] {
             let result = try HSArchiveRunner.run(arguments, environment: environment, directory: root)
             #expect(result.status == 2, "\(arguments)")
-            #expect(!result.output.contains("USAGE") && !result.errors.contains("OVERVIEW"), "\(arguments): help was printed")
+            #expect(
+                !result.output.contains("USAGE") && !result.errors.contains("OVERVIEW"),
+                "\(arguments): help was printed")
             #expect(result.errors.contains("put -- before it"), "\(result.errors)")
         }
     }
@@ -127,14 +155,17 @@ import Testing
     @Test(.temporaryFolder) func aSecretFileWithAByteOrderMarkStillVerifies() throws {
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        try Data([0xEF, 0xBB, 0xBF] + Array((secret + "\r\n").utf8)).write(to: URL(fileURLWithPath: root + "/secret.txt"))
+        try Data([0xEF, 0xBB, 0xBF] + Array((secret + "\r\n").utf8)).write(
+            to: URL(fileURLWithPath: root + "/secret.txt"))
         chmod(root + "/secret.txt", 0o600)
         let result = try HSArchiveRunner.run(["verify", archive, "--secret-file", root + "/secret.txt"])
         #expect(result.status == 0)
         #expect(result.output.contains("5 verified"))
         try Data(Array(("\u{200B}" + secret + "\n").utf8)).write(to: URL(fileURLWithPath: root + "/secret.txt"))
         let invisible = try HSArchiveRunner.run(["verify", archive, "--secret-file", root + "/secret.txt"])
-        #expect(invisible.errors.contains("warning: the secret on line 1 of \(root)/secret.txt holds an invisible or control character"))
+        #expect(
+            invisible.errors.contains(
+                "warning: the secret on line 1 of \(root)/secret.txt holds an invisible or control character"))
         #expect(!invisible.errors.contains(secret))
     }
 
@@ -142,9 +173,11 @@ import Testing
     @Test(.temporaryFolder) func linesOfIntactGzipMembersBeforeACorruptOneCount() throws {
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        var damaged = GzipDeflater.compress(Array(String(repeating: "{\"headers\":{},\"body\":\"{}\"}\n", count: 300).utf8))
+        var damaged = GzipDeflater.compress(
+            Array(String(repeating: "{\"headers\":{},\"body\":\"{}\"}\n", count: 300).utf8))
         for index in (damaged.count / 2)..<(damaged.count / 2 + 16) { damaged[index] ^= 0x5A }
-        try Data(try Data(contentsOf: URL(fileURLWithPath: archive)) + damaged).write(to: URL(fileURLWithPath: root + "/day.jsonl.gz"))
+        try Data(try Data(contentsOf: URL(fileURLWithPath: archive)) + damaged).write(
+            to: URL(fileURLWithPath: root + "/day.jsonl.gz"))
         let result = try HSArchiveRunner.run(["verify", root + "/day.jsonl.gz"], environment: environment)
         #expect(result.status == 2)
         #expect(result.output.contains(" 5 verified"), "\(result.output)")

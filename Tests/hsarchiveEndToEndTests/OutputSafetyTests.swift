@@ -23,8 +23,13 @@ import Testing
     static func shownByMarkdown(_ text: String) -> String {
         var shown = "", escaped = false
         for character in text {
-            if !escaped && character == "\\" { escaped = true; continue }
-            if escaped && !(character.isASCII && character.isPunctuation || character.isSymbol && character.isASCII) { shown.append("\\") }
+            if !escaped && character == "\\" {
+                escaped = true
+                continue
+            }
+            if escaped && !(character.isASCII && character.isPunctuation || character.isSymbol && character.isASCII) {
+                shown.append("\\")
+            }
             escaped = false
             shown.append(character)
         }
@@ -38,7 +43,9 @@ import Testing
         let root = TemporaryFolder.path + "/archives", out = TemporaryFolder.path + "/Reports"
         try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
-        let forged = DeliveryLine.signed("{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", secret: "wrong", event: "convo.created").serialized()
+        let forged = DeliveryLine.signed(
+            "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", secret: "wrong", event: "convo.created"
+        ).serialized()
         try (forged + "\n").write(toFile: root + "/forged.jsonl", atomically: true, encoding: .utf8)
         let script = """
             cp forged.jsonl "$(printf 'caf\\351.jsonl')"
@@ -48,20 +55,22 @@ import Testing
             echo "status $?"
             """
         let result = try HSArchiveRunner.shell(script, environment: environment, directory: root)
-        #expect(result.output == """
-            caf\\xe9.jsonl:1: forged: signature does not match the body with any configured secret
-            evil\\nfake.jsonl:1: verified: fine\\u001b[2J.jsonl:1: forged: signature does not match the body with any configured secret
-            7 lines in 3 inputs: 5 verified, 0 duplicate, 2 forged, 0 unsigned, 0 malformed, 0 undecodable
-            status 1
+        #expect(
+            result.output == """
+                caf\\xe9.jsonl:1: forged: signature does not match the body with any configured secret
+                evil\\nfake.jsonl:1: verified: fine\\u001b[2J.jsonl:1: forged: signature does not match the body with any configured secret
+                7 lines in 3 inputs: 5 verified, 0 duplicate, 2 forged, 0 unsigned, 0 malformed, 0 undecodable
+                status 1
 
-            """)
+                """)
         #expect(result.errors.isEmpty, "\(result.errors)")
         let report = try HSArchiveRunner.run(["report", root, "--out", root + "/../Reports"], environment: environment)
         for name in ["audit.csv", "report.md"] {
             let text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
             // (report.md cuts long places short, before the escape sequence here.)
             let shown = name == "report.md" ? Self.shownByMarkdown(text) : text
-            #expect(shown.contains("caf\\xe9.jsonl") && (name == "report.md" || shown.contains("\\u001b[2J")), "\(name)")
+            #expect(
+                shown.contains("caf\\xe9.jsonl") && (name == "report.md" || shown.contains("\\u001b[2J")), "\(name)")
             #expect(Self.hidden(text).isEmpty, "\(name): \(Self.hidden(text))")
         }
         #expect(report.status == 0, "\(report.errors)")
@@ -90,11 +99,13 @@ import Testing
             #"{"id":"\u001b]0;owned\u0007\u001b[2J","headers":{"X-HelpScout-Event":"convo.created\u202e\u200b"},"body":"{}"}"#,
             #"{"id":"x\ny: forged: fake","headers":{"X-HelpScout-Signature":"AAAA","X-HelpScout-Event":"a\u009bb"},"body":"{}"}"#,
         ]
-        try (lines.joined(separator: "\n") + "\n").write(toFile: root + "/hostile.jsonl", atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: root + "/hostile.jsonl", atomically: true, encoding: .utf8)
         let verify = try HSArchiveRunner.run(["verify", root + "/hostile.jsonl"], environment: environment)
         #expect(verify.output.split(separator: "\n").count == 3)
         #expect(Self.hidden(verify.output).isEmpty && Self.hidden(verify.errors).isEmpty)
-        _ = try HSArchiveRunner.run(["report", root + "/hostile.jsonl", "--out", root + "/Reports"], environment: environment)
+        _ = try HSArchiveRunner.run(
+            ["report", root + "/hostile.jsonl", "--out", root + "/Reports"], environment: environment)
         for name in ["audit.csv", "report.md"] {
             let text = try String(contentsOfFile: root + "/Reports/" + name, encoding: .utf8)
             #expect(Self.hidden(text).isEmpty, "\(name): \(Self.hidden(text))")
@@ -118,7 +129,8 @@ import Testing
             try HSArchiveRunner.run(["report", archive, "--out", "/proc/1/Reports"], environment: environment),
             try HSArchiveRunner.run(["verify", archive, "--secret-file", root + "/missing"]),
             try HSArchiveRunner.run(["verify", root + "/nothing.jsonl"], environment: environment),
-            try HSArchiveRunner.shell("ulimit -f 0; exec \"$HSARCHIVE\" report \(archive) --out \(root)/R", environment: environment),
+            try HSArchiveRunner.shell(
+                "ulimit -f 0; exec \"$HSARCHIVE\" report \(archive) --out \(root)/R", environment: environment),
         ]
         for result in failures {
             #expect(result.status == 2, "\(result.errors)")
@@ -133,9 +145,10 @@ import Testing
     /// and PR_SET_DUMPABLE off (only the first can be seen from outside), whatever limit it was
     /// started with.
     @Test func theProcessCannotDumpCore() throws {
-        let running = try HSArchiveRunner.Running(["-c", "ulimit -c unlimited && exec \"$HSARCHIVE\" verify -"],
-                                                  environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
-                                                  executable: "/bin/sh")
+        let running = try HSArchiveRunner.Running(
+            ["-c", "ulimit -c unlimited && exec \"$HSARCHIVE\" verify -"],
+            environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
+            executable: "/bin/sh")
         defer { _ = try? running.finish() }
         let pid = running.process.processIdentifier
         var coreLimit: [Substring] = []
@@ -143,7 +156,8 @@ import Testing
             usleep(10_000)
             let command = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
             let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
-            coreLimit = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }?.split(separator: " ") ?? []
+            coreLimit =
+                limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }?.split(separator: " ") ?? []
             // Once hsarchive runs, give it a moment to set its limit.
             if command.hasPrefix("hsarchive") && coreLimit.contains("0") { break }
         }

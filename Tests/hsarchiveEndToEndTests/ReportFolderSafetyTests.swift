@@ -13,7 +13,10 @@ import Testing
     func contents(_ folder: String) -> [String] { ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
 
     func snapshot(_ folder: String) -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: contents(folder).map { ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data()) })
+        Dictionary(
+            uniqueKeysWithValues: contents(folder).map {
+                ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data())
+            })
     }
 
     func leftovers(in folder: String) -> [String] {
@@ -40,7 +43,9 @@ import Testing
         for arguments in [[archive, "--out", root], [root, "--out", root], [archive, "--out", root + "/"]] {
             let result = try HSArchiveRunner.run(["report"] + arguments, environment: environment)
             #expect(result.status == 2, "\(arguments)")
-            #expect(result.errors.contains("--out \(root)") && result.errors.contains("holds the input"), "\(result.errors)")
+            #expect(
+                result.errors.contains("--out \(root)") && result.errors.contains("holds the input"), "\(result.errors)"
+            )
             #expect(snapshot(root) == before)
         }
     }
@@ -55,7 +60,10 @@ import Testing
         try "keep".write(toFile: root + "/work/docs/report.md", atomically: true, encoding: .utf8)
         let before = snapshot(root + "/work")
         let cases = [
-            (directory: root, out: "work", says: "--out work holds files that are not an hsarchive report (Makefile, docs)"),
+            (
+                directory: root, out: "work",
+                says: "--out work holds files that are not an hsarchive report (Makefile, docs)"
+            ),
             (root, root + "/work/", "--out \(root)/work holds files that are not an hsarchive report (Makefile, docs)"),
             (root, "work/docs/..", "--out work/docs/.. holds files that are not an hsarchive report (Makefile, docs)"),
             // The working directory is never the report folder, even when it holds nothing else.
@@ -65,7 +73,8 @@ import Testing
         ]
         for (directory, out, says) in cases {
             // Standard input stays open: a run that read its inputs first would never end.
-            let running = try HSArchiveRunner.Running(["report", "-", "--out", out], environment: environment, directory: directory)
+            let running = try HSArchiveRunner.Running(
+                ["report", "-", "--out", out], environment: environment, directory: directory)
             #expect(running.ended(within: 20), "--out \(out) read its input before checking the folder")
             let result = try running.finish()
             #expect(result.status == 2)
@@ -73,8 +82,11 @@ import Testing
             #expect(snapshot(root + "/work") == before)
         }
         // The same archive into a new folder beside them is fine.
-        #expect(try HSArchiveRunner.run(["report", archive, "--out", root + "/work/Reports"], environment: environment).status == 0)
-        #expect(snapshot(root + "/work").filter { $0.key != "Reports" && $0.key != ".Reports.hsarchive-lock" } == before)
+        #expect(
+            try HSArchiveRunner.run(["report", archive, "--out", root + "/work/Reports"], environment: environment)
+                .status == 0)
+        #expect(
+            snapshot(root + "/work").filter { $0.key != "Reports" && $0.key != ".Reports.hsarchive-lock" } == before)
     }
 
     @Test(.temporaryFolder) func emptyFoldersAndReportFoldersOfOlderVersionsAreReplaced() throws {
@@ -86,14 +98,16 @@ import Testing
             try "old".write(toFile: root + "/old/" + name, atomically: true, encoding: .utf8)
         }
         for out in ["empty", "old"] {
-            let first = try HSArchiveRunner.run(["report", archive, "--out", root + "/" + out], environment: environment)
+            let first = try HSArchiveRunner.run(
+                ["report", archive, "--out", root + "/" + out], environment: environment)
             #expect(first.status == 0, "\(first.errors)")
             #expect(contents(root + "/" + out).contains(".hsarchive-manifest"))
             #expect(try String(contentsOfFile: root + "/\(out)/integrity.csv", encoding: .utf8).contains("verified,5"))
         }
         // Two runs on the same inputs give byte-identical folders, the manifest included.
         let first = snapshot(root + "/old")
-        #expect(try HSArchiveRunner.run(["report", archive, "--out", root + "/old"], environment: environment).status == 0)
+        #expect(
+            try HSArchiveRunner.run(["report", archive, "--out", root + "/old"], environment: environment).status == 0)
         #expect(snapshot(root + "/old") == first)
         #expect(leftovers(in: root).isEmpty)
     }
@@ -106,13 +120,15 @@ import Testing
         try manager.createDirectory(atPath: root + "/www/reports", withIntermediateDirectories: true)
         try manager.createSymbolicLink(atPath: root + "/Reports", withDestinationPath: "www/reports")
         for _ in 0..<2 {
-            let result = try HSArchiveRunner.run(["report", archive, "--out", "Reports"], environment: environment, directory: root)
+            let result = try HSArchiveRunner.run(
+                ["report", archive, "--out", "Reports"], environment: environment, directory: root)
             #expect(result.status == 0, "\(result.errors)")
             #expect(try manager.destinationOfSymbolicLink(atPath: root + "/Reports") == "www/reports")
             #expect(contents(root + "/www/reports").contains("integrity.csv"))
         }
         try manager.createSymbolicLink(atPath: root + "/Dangling", withDestinationPath: "www/missing")
-        let dangling = try HSArchiveRunner.run(["report", archive, "--out", "Dangling"], environment: environment, directory: root)
+        let dangling = try HSArchiveRunner.run(
+            ["report", archive, "--out", "Dangling"], environment: environment, directory: root)
         #expect(dangling.status == 2)
         #expect(dangling.errors.contains("--out Dangling is a symbolic link to www/missing, which does not exist"))
         #expect(try manager.destinationOfSymbolicLink(atPath: root + "/Dangling") == "www/missing")
@@ -138,13 +154,17 @@ import Testing
             }
         }
         reader.start()
-        let runs = try (0..<6).map { _ in try HSArchiveRunner.Running(["report", archive, "--out", out, "--jobs", "2"], environment: environment) }
+        let runs = try (0..<6).map { _ in
+            try HSArchiveRunner.Running(["report", archive, "--out", out, "--jobs", "2"], environment: environment)
+        }
         let results = try runs.map { try $0.finish() }
         stop.set()
         while !reader.isFinished { usleep(1000) }
         for result in results { #expect(result.status == 0, "\(result.errors)") }
         #expect(results.filter { $0.errors.contains("waiting for another hsarchive run") }.count >= 1)
-        #expect(glimpses.partial == 0, "a reader found the report incomplete \(glimpses.partial) times in \(glimpses.total)")
+        #expect(
+            glimpses.partial == 0, "a reader found the report incomplete \(glimpses.partial) times in \(glimpses.total)"
+        )
         #expect(glimpses.total > 100)
         #expect(snapshot(out) == expected)
         #expect(leftovers(in: root).isEmpty)
@@ -154,11 +174,13 @@ import Testing
     /// behind with two jobs. A file-size limit makes the same write error.
     @Test(.temporaryFolder) func aWriteErrorWhileTheAuditStreamsLeavesThePreviousReportAndNothingElse() throws {
         let (root, _, out, previous) = try previousReport()
-        let unsigned = (0..<20_000).map { "{\"id\":\"dlv_\($0)\",\"headers\":{},\"body\":\"{}\"}" }.joined(separator: "\n") + "\n"
+        let unsigned =
+            (0..<20_000).map { "{\"id\":\"dlv_\($0)\",\"headers\":{},\"body\":\"{}\"}" }.joined(separator: "\n") + "\n"
         try unsigned.write(toFile: root + "/unsigned.jsonl", atomically: true, encoding: .utf8)
         for jobs in [1, 2] {
-            let result = try HSArchiveRunner.shell("ulimit -f 128; exec \"$HSARCHIVE\" report unsigned.jsonl --out Reports --jobs \(jobs)",
-                                                   environment: environment, directory: root)
+            let result = try HSArchiveRunner.shell(
+                "ulimit -f 128; exec \"$HSARCHIVE\" report unsigned.jsonl --out Reports --jobs \(jobs)",
+                environment: environment, directory: root)
             #expect(result.status == 2, "jobs \(jobs)")
             #expect(result.errors.contains("cannot write Reports/audit.csv: File too large"), "\(result.errors)")
             #expect(result.errors.contains("the previous report in Reports, if any, is unchanged"))
@@ -176,33 +198,45 @@ import Testing
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 2000)
         let out = root + "/Reports"
-        #expect(try HSArchiveRunner.run(["report", HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3), "--out", out],
-                                        environment: environment).status == 0)
+        #expect(
+            try HSArchiveRunner.run(
+                ["report", HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3), "--out", out],
+                environment: environment
+            ).status == 0)
         let previous = snapshot(out)
         let watchStaging: @Sendable (pid_t) -> Void = { pid in
             var status = stat()
             let deadline = Date().addingTimeInterval(10)
             // (Earlier versions named it DIR.partial-PID.)
             while stat("\(out).hsarchive-partial-\(pid)", &status) != 0 && stat("\(out).partial-\(pid)", &status) != 0
-                && Date() < deadline {}
+                && Date() < deadline
+            {}
         }
-        let moments: [@Sendable (pid_t) -> Void] = Array(repeating: watchStaging, count: 8)
-            + [0, 500, 1000, 2000, 3000, 5000, 8000, 12_000, 20_000, 50_000].map { (delay: useconds_t) in { _ in usleep(delay) } }
+        let moments: [@Sendable (pid_t) -> Void] =
+            Array(repeating: watchStaging, count: 8)
+            + [0, 500, 1000, 2000, 3000, 5000, 8000, 12_000, 20_000, 50_000].map { (delay: useconds_t) in
+                { _ in usleep(delay) }
+            }
         for (index, moment) in moments.enumerated() {
             let outcome = Outcome()
             // Spawned straight from a thread bound to one core, which then waits for the moment.
             let signaller = Thread {
                 _ = hs_bind_thread_to_cpu(0)
                 let arguments = ["nice", "-n", "10", HSArchiveRunner.binary, "report", archive, "--out", out]
-                guard let pid = HSArchiveRunner.spawn("/usr/bin/nice", arguments,
-                                                      environment: ["HELPSCOUT_WEBHOOK_SECRET=\(secret)", "PATH=/usr/bin:/bin"]) else { return }
+                guard
+                    let pid = HSArchiveRunner.spawn(
+                        "/usr/bin/nice", arguments,
+                        environment: ["HELPSCOUT_WEBHOOK_SECRET=\(secret)", "PATH=/usr/bin:/bin"])
+                else { return }
                 moment(pid)
                 kill(pid, SIGTERM)
                 waitpid(pid, &outcome.status, 0)
             }
             signaller.start()
             while !signaller.isFinished { usleep(1000) }
-            #expect(outcome.status == 0 || outcome.status == 143 << 8 || outcome.status == SIGTERM, "moment \(index): \(outcome.status)")
+            #expect(
+                outcome.status == 0 || outcome.status == 143 << 8 || outcome.status == SIGTERM,
+                "moment \(index): \(outcome.status)")
             #expect(snapshot(out) == previous, "moment \(index)")
             #expect(leftovers(in: root).isEmpty, "moment \(index): \(leftovers(in: root))")
         }
@@ -214,18 +248,26 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")), .temporaryFolder)
     func aFileAppearingJustBeforeTheSwapKeepsThePreviousReport() throws {
         let (root, archive, out, previous) = try previousReport()
-        let script = "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=1500000 \"$HSARCHIVE\" report \(archive) --out \(out)"
-        let running = try HSArchiveRunner.Running(["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
-                                                  executable: "/bin/sh")
+        let script =
+            "exec strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:delay_enter=1500000 \"$HSARCHIVE\" report \(archive) --out \(out)"
+        let running = try HSArchiveRunner.Running(
+            ["-c", script], environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
+            executable: "/bin/sh")
         // The manifest is the last file staged before the swap.
         let deadline = Date().addingTimeInterval(20)
-        while !contents(root).contains(where: { $0.hasPrefix("Reports.hsarchive-partial-") && manager.fileExists(atPath: "\(root)/\($0)/.hsarchive-manifest") })
-            && Date() < deadline { usleep(2000) }
+        while !contents(root).contains(where: {
+            $0.hasPrefix("Reports.hsarchive-partial-")
+                && manager.fileExists(atPath: "\(root)/\($0)/.hsarchive-manifest")
+        })
+            && Date() < deadline
+        { usleep(2000) }
         usleep(100_000)
         try "mine".write(toFile: out + "/notes.txt", atomically: false, encoding: .utf8)
         let result = try running.finish()
         #expect(result.status == 2, "\(result.errors)")
-        #expect(result.errors.contains("appeared in \(out) while the report was being written (notes.txt)"), "\(result.errors)")
+        #expect(
+            result.errors.contains("appeared in \(out) while the report was being written (notes.txt)"),
+            "\(result.errors)")
         #expect(snapshot(out).filter { $0.key != "notes.txt" } == previous)
         #expect(contents(out).contains("notes.txt"))
         #expect(leftovers(in: root).isEmpty, "\(leftovers(in: root))")
@@ -234,9 +276,10 @@ import Testing
     /// A signal the run was started with ignored (`nohup`, `&` in a script) stays ignored: blocking
     /// it for the signal thread must not make it end the run.
     @Test func aSignalIgnoredAtStartStaysIgnored() throws {
-        let running = try HSArchiveRunner.Running(["-c", "trap '' HUP INT; exec \"$HSARCHIVE\" verify -"],
-                                                  environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
-                                                  executable: "/bin/sh")
+        let running = try HSArchiveRunner.Running(
+            ["-c", "trap '' HUP INT; exec \"$HSARCHIVE\" verify -"],
+            environment: environment.merging(["HSARCHIVE": HSArchiveRunner.binary]) { $1 },
+            executable: "/bin/sh")
         usleep(300_000)
         kill(running.process.processIdentifier, SIGHUP)
         kill(running.process.processIdentifier, SIGINT)
@@ -253,7 +296,8 @@ import Testing
         let root = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3000)
         let out = root + "/Reports"
-        let running = try HSArchiveRunner.Running(["report", archive, "--out", out, "--jobs", "1"], environment: environment)
+        let running = try HSArchiveRunner.Running(
+            ["report", archive, "--out", out, "--jobs", "1"], environment: environment)
         usleep(100_000)
         kill(running.process.processIdentifier, SIGKILL)
         _ = try running.finish()
@@ -263,15 +307,20 @@ import Testing
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()
         gone.waitUntilExit()
-        for (name, files) in [("Reports.hsarchive-partial-\(gone.processIdentifier)", ["audit.csv", "report.md"]),
-                              ("Reports.hsarchive-partial-1", ["audit.csv"]), ("Reports.hsarchive-partial-999999999", ["notes.txt"]),
-                              ("Reports.partial-20240131", ["integrity.csv", "report.md"])] {
+        for (name, files) in [
+            ("Reports.hsarchive-partial-\(gone.processIdentifier)", ["audit.csv", "report.md"]),
+            ("Reports.hsarchive-partial-1", ["audit.csv"]), ("Reports.hsarchive-partial-999999999", ["notes.txt"]),
+            ("Reports.partial-20240131", ["integrity.csv", "report.md"]),
+        ] {
             try manager.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
             for file in files { try "x".write(toFile: root + "/\(name)/\(file)", atomically: true, encoding: .utf8) }
         }
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
         // PID 1 is alive; a folder with a foreign file, or a backup named otherwise, is not hsarchive's.
-        #expect(leftovers(in: root) == ["Reports.hsarchive-partial-1", "Reports.hsarchive-partial-999999999", "Reports.partial-20240131"])
+        #expect(
+            leftovers(in: root) == [
+                "Reports.hsarchive-partial-1", "Reports.hsarchive-partial-999999999", "Reports.partial-20240131",
+            ])
     }
 
     /// Regression: a mount point could not be `--out` at all: the rename failed with EBUSY after
@@ -291,24 +340,26 @@ import Testing
             "$HSARCHIVE" report \(archive) --out mnt; echo "refused $?"
             cat mnt/mine.txt
             """
-        let result = try HSArchiveRunner.shell("exec unshare -m sh -c '\(script)'", environment: environment, directory: root)
+        let result = try HSArchiveRunner.shell(
+            "exec unshare -m sh -c '\(script)'", environment: environment, directory: root)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output == """
-            .hsarchive-lock
-            .hsarchive-manifest
-            agent_assignments.csv
-            assignment_churn.csv
-            audit.csv
-            csat.csv
-            events.csv
-            integrity.csv
-            report.md
-            response_times.csv
-            tags.csv
-            refused 2
-            x
+        #expect(
+            result.output == """
+                .hsarchive-lock
+                .hsarchive-manifest
+                agent_assignments.csv
+                assignment_churn.csv
+                audit.csv
+                csat.csv
+                events.csv
+                integrity.csv
+                report.md
+                response_times.csv
+                tags.csv
+                refused 2
+                x
 
-            """)
+                """)
     }
 
     /// Whether `unshare` can make a private mount namespace here. The probe removes its folder (it
@@ -344,7 +395,12 @@ final class Glimpses: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var total = 0
     private(set) var partial = 0
-    func count(whole: Bool) { lock.withLock { total += 1; if !whole { partial += 1 } } }
+    func count(whole: Bool) {
+        lock.withLock {
+            total += 1
+            if !whole { partial += 1 }
+        }
+    }
 }
 
 /// How a spawned run ended (`waitpid`'s status).

@@ -25,13 +25,17 @@ import Testing
         for name in try files(in: golden) {
             let expected = try String(contentsOfFile: golden + "/" + name, encoding: .utf8)
             let actual = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
-            #expect(actual == expected, "Reports/\(name) differs from a fresh run: run `make report` and review the diff")
+            #expect(
+                actual == expected, "Reports/\(name) differs from a fresh run: run `make report` and review the diff")
         }
     }
 
     /// Whether the repository is a git work tree whose status can be read (not, say, a tarball).
-    static let isGitWorkTree = (try? HSArchiveRunner.shell("git rev-parse --is-inside-work-tree",
-                                                            directory: HSArchiveRunner.repositoryRoot).status) == 0
+    static let isGitWorkTree =
+        (try? HSArchiveRunner.shell(
+            "git rev-parse --is-inside-work-tree",
+            directory: HSArchiveRunner.repositoryRoot
+        ).status) == 0
 
     /// Regression: a `make report` that re-recorded Reports/ with changed output made the golden test
     /// pass at once, since it compares a fresh run with whatever Reports/ holds: a new baseline could
@@ -59,7 +63,10 @@ import Testing
     @Test(.temporaryFolder) func theIntegrityCountsOfAFreshRunAddUpToTheLinesRead() throws {
         let text = try String(contentsOfFile: report(jobs: 2) + "/integrity.csv", encoding: .utf8)
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
-        #expect(rows.map { String($0[0]) } == ["verified", "duplicate", "forged", "unsigned", "malformed", "undecodable", "total"])
+        #expect(
+            rows.map { String($0[0]) } == [
+                "verified", "duplicate", "forged", "unsigned", "malformed", "undecodable", "total",
+            ])
         let counts = rows.map { Int($0[1])! }
         #expect(counts.dropLast().reduce(0, +) == counts.last!)
         // Each archive decompressed (gzip -f passes plain files through) and ended with a line break.

@@ -44,7 +44,9 @@ struct AssignmentChurn: ConversationMetric {
                     row.assignments += 1
                     if held.contains(assignee) { row.bounces += 1 }
                     agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
-                    if let previous = lastHolder { agents[previous, default: AgentChurn(agent: previous)].handedOff += 1 }
+                    if let previous = lastHolder {
+                        agents[previous, default: AgentChurn(agent: previous)].handedOff += 1
+                    }
                     lastHolder = assignee
                     held.insert(assignee)
                 }

@@ -93,13 +93,14 @@ package struct ConversationFacts: Sendable {
         var threads: [ThreadFact] = []
         var createdAt = Fact.none
         var createdKey = (Int64.max, UInt32.max)
-        log.read(snapshot: { snapshot, given in
-            snapshots.append(snapshot)
-            if given != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
-                createdKey = (snapshot.time, snapshot.sequence)
-                createdAt = given
-            }
-        }, thread: { threads.append($0) })
+        log.read(
+            snapshot: { snapshot, given in
+                snapshots.append(snapshot)
+                if given != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
+                    createdKey = (snapshot.time, snapshot.sequence)
+                    createdAt = given
+                }
+            }, thread: { threads.append($0) })
         snapshots.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
         threads.sort { ($0.time, $0.id) < ($1.time, $1.id) }
         return (snapshots, threads, createdAt)
@@ -141,7 +142,9 @@ package struct ThreadFact: Sendable, Equatable {
 /// One version of a satisfaction rating.
 package struct RatingFact: Sendable {
     package enum Identity: Hashable, Sendable {
-        case rating(Int64), thread(Int64), conversation(Int64)
+        case rating(Int64)
+        case thread(Int64)
+        case conversation(Int64)
     }
 
     package var identity: Identity

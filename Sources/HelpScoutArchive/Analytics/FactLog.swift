@@ -8,7 +8,11 @@
 struct FactLog: Sendable {
     private(set) var bytes: [UInt8] = []
 
-    private enum Kind: UInt8 { case snapshot = 1, closedSnapshot = 2, thread = 3 }
+    private enum Kind: UInt8 {
+        case snapshot = 1
+        case closedSnapshot = 2
+        case thread = 3
+    }
     /// Set in a snapshot's kind byte when it gives a `createdAt`.
     private static let hasCreatedAt: UInt8 = 0x10
     private static let headerSize = 20
@@ -24,9 +28,10 @@ struct FactLog: Sendable {
         get {
             guard !bytes.isEmpty else { return Running() }
             return bytes.withUnsafeBytes {
-                Running(time: $0.loadUnaligned(fromByteOffset: 0, as: Int64.self),
-                        sequence: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
-                        threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self))
+                Running(
+                    time: $0.loadUnaligned(fromByteOffset: 0, as: Int64.self),
+                    sequence: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
+                    threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self))
             }
         }
         set {
@@ -95,7 +100,10 @@ struct FactLog: Sendable {
                     state.threadId = state.threadId &+ signed()
                     state.time += signed()
                     let author = Int32(unsigned()) - 1
-                    thread(ThreadFact(id: state.threadId, time: state.time, author: author, kind: ThreadRecord.Kind(rawValue: kind & 3)!))
+                    thread(
+                        ThreadFact(
+                            id: state.threadId, time: state.time, author: author,
+                            kind: ThreadRecord.Kind(rawValue: kind & 3)!))
                     continue
                 }
                 state.time += signed()
@@ -103,8 +111,10 @@ struct FactLog: Sendable {
                 let createdAt = kind & Self.hasCreatedAt != 0 ? state.time - signed() : Fact.none
                 let assignee = Int32(unsigned()) - 1, mailbox = Int32(unsigned()) - 1, tagSet = Int32(unsigned()) - 1
                 let closedEnd = kind & 0x0F == Kind.closedSnapshot.rawValue ? state.time + signed() : Fact.none
-                snapshot(SnapshotFact(time: state.time, closedEnd: closedEnd, sequence: state.sequence,
-                                      tagSet: tagSet, assignee: assignee, mailbox: mailbox), createdAt)
+                snapshot(
+                    SnapshotFact(
+                        time: state.time, closedEnd: closedEnd, sequence: state.sequence,
+                        tagSet: tagSet, assignee: assignee, mailbox: mailbox), createdAt)
             }
         }
     }

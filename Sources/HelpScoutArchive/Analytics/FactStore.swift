@@ -41,10 +41,13 @@ package struct FactStore: Sendable {
             conversations[conversationId, default: ConversationFacts()].isDeleted = true
         case .rating(let rating):
             remember(rating.agent)
-            let identity: RatingFact.Identity = rating.id.map { .rating($0) }
+            let identity: RatingFact.Identity =
+                rating.id.map { .rating($0) }
                 ?? rating.threadId.map { .thread($0) } ?? .conversation(rating.conversationId)
-            ratings.append(RatingFact(identity: identity, conversation: rating.conversationId, time: time, sequence: sequence,
-                                      score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none))
+            ratings.append(
+                RatingFact(
+                    identity: identity, conversation: rating.conversationId, time: time, sequence: sequence,
+                    score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none))
         case .merge, .customer, .unanalysed:
             break
         }
@@ -55,7 +58,8 @@ package struct FactStore: Sendable {
         if let mailbox = snapshot.mailbox, let name = mailbox.name, mailboxNames[mailbox.id] == nil {
             mailboxNames[mailbox.id] = name
         }
-        let isClosed = snapshot.status.map { $0 == "closed" || ($0.utf8.count == 6 && $0.lowercased() == "closed") } ?? false
+        let isClosed =
+            snapshot.status.map { $0 == "closed" || ($0.utf8.count == 6 && $0.lowercased() == "closed") } ?? false
         var tagSet: Int32 = -1
         if let tags = snapshot.tags { tagSet = intern(tags) }
         let fact = SnapshotFact(
@@ -72,8 +76,9 @@ package struct FactStore: Sendable {
         guard let time = thread.createdAt else { return nil }
         let isAgentWork = thread.kind == .agentReply || thread.kind == .note
         if isAgentWork { remember(thread.author) }
-        return ThreadFact(id: thread.id ?? Fact.none, time: time.milliseconds,
-                          author: isAgentWork ? agents.intern(thread.author?.id) : IdTable.none, kind: thread.kind)
+        return ThreadFact(
+            id: thread.id ?? Fact.none, time: time.milliseconds,
+            author: isAgentWork ? agents.intern(thread.author?.id) : IdTable.none, kind: thread.kind)
     }
 
     private mutating func remember(_ person: Person?) {

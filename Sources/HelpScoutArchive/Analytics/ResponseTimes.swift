@@ -59,7 +59,8 @@ struct ResponseTimes: ConversationMetric {
             add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
         }
         if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
-           let first = responses.first {
+            let first = responses.first
+        {
             add(.firstResponse, .mailbox, mailbox, first.seconds)
         }
         if let seconds = Self.resolution(conversation) {
@@ -81,8 +82,11 @@ struct ResponseTimes: ConversationMetric {
     consuming func rows(store: FactStore) -> [ResponseTimeRow] {
         let keys = samples.keys.sorted { a, b in
             func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
-                (ResponseMetric.allCases.firstIndex(of: key.metric)!, key.scope.rawValue, key.key == Fact.none ? 1 : 0,
-                 key.key)
+                (
+                    ResponseMetric.allCases.firstIndex(of: key.metric)!, key.scope.rawValue,
+                    key.key == Fact.none ? 1 : 0,
+                    key.key
+                )
             }
             return rank(a) < rank(b)
         }
@@ -105,11 +109,15 @@ struct ResponseTimes: ConversationMetric {
         var rows: [ResponseTimeRow] = []
         for (index, key) in keys.enumerated() {
             if key.scope == .mailbox && (index == 0 || keys[index - 1].metric != key.metric) {
-                rows.append(ResponseTimeRow(metric: key.metric, key: .all,
-                                            summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
+                rows.append(
+                    ResponseTimeRow(
+                        metric: key.metric, key: .all,
+                        summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
             }
-            rows.append(ResponseTimeRow(metric: key.metric, key: key.metricKey,
-                                        summary: DistributionSummary(sorted: sorted[index])!))
+            rows.append(
+                ResponseTimeRow(
+                    metric: key.metric, key: key.metricKey,
+                    summary: DistributionSummary(sorted: sorted[index])!))
         }
         return rows
     }
@@ -125,8 +133,10 @@ struct ResponseTimes: ConversationMetric {
                 if waitingSince == nil { waitingSince = thread.time }
             case .agentReply:
                 if let start = waitingSince {
-                    responses.append(Response(seconds: Double(thread.time - start) / 1000, agent: agent(thread.author),
-                                              replyTime: thread.time))
+                    responses.append(
+                        Response(
+                            seconds: Double(thread.time - start) / 1000, agent: agent(thread.author),
+                            replyTime: thread.time))
                     waitingSince = nil
                 }
             case .note, .other:
@@ -141,8 +151,8 @@ struct ResponseTimes: ConversationMetric {
     static func resolution(_ conversation: ConversationView) -> Double? {
         let created = conversation.createdAt
         guard created != Fact.none,
-              let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
-              let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
+            let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
+            let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
         return Double(closing.closedEnd - created) / 1000
     }

@@ -59,7 +59,8 @@ struct Satisfaction: ConversationMetric {
         for rating in pending {
             var agent = rating.agent
             if agent == Fact.none,
-               let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time }) {
+                let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time })
+            {
                 agent = view.agent(reply.author)
             }
             let mailbox = rating.mailbox != Fact.none ? rating.mailbox : view.mailbox

@@ -2,7 +2,7 @@
 extension BodyDecoder {
     enum ConversationKey: Int, JSONObjectKey {
         case id, number, status, createdAt, closedAt, userUpdatedAt, assignee, owner, mailboxId, mailbox, tags,
-             embedded, threads
+            embedded, threads
 
         var key: StaticString {
             switch self {

@@ -29,7 +29,8 @@ extension BodyDecoder {
         var newest = Timestamp.later(Timestamp.later(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
         var threadList: Int?
         if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[EmbeddedKey.threads],
-           tape.kind(list) == .array {
+            tape.kind(list) == .array
+        {
             threadList = list
         } else if let list = value(.threads), tape.kind(list) == .array {
             threadList = list
@@ -73,8 +74,9 @@ extension BodyDecoder {
         guard facts else { return ThreadRecord(id: nil, kind: .other, createdAt: createdAt) }
         let createdBy = values[ThreadKey.createdBy]
         let kind = fixedKind ?? threadKind(type: values[ThreadKey.type], createdBy: createdBy)
-        return ThreadRecord(id: tape.int64(values[ThreadKey.id]), kind: kind, createdAt: createdAt,
-                            author: person(createdBy, named: kind == .agentReply || kind == .note))
+        return ThreadRecord(
+            id: tape.int64(values[ThreadKey.id]), kind: kind, createdAt: createdAt,
+            author: person(createdBy, named: kind == .agentReply || kind == .note))
     }
 
     private func threadKind(type: Int?, createdBy: Int?) -> ThreadRecord.Kind {
@@ -83,7 +85,9 @@ extension BodyDecoder {
         if isWord(type, "message") || isWord(type, "reply") { return .agentReply }
         if isWord(type, "note") { return .note }
         guard isWord(type, "chat") || isWord(type, "phone") || isWord(type, "beaconchat") else { return .other }
-        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type] }) else { return .other }
+        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type] }) else {
+            return .other
+        }
         if isWord(authorType, "customer") { return .customerMessage }
         if isWord(authorType, "user") { return .agentReply }
         return .other
@@ -131,11 +135,14 @@ extension BodyDecoder {
         let values = tape.members(object, Self.ratingKeys)
         func value(_ key: RatingKey) -> Int? { values[key] }
         guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
-        guard facts else { return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown) }
+        guard facts else {
+            return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown)
+        }
         let agent = person(value(.user), named: true) ?? tape.int64(value(.userId)).map { Person(id: $0) }
         return RatingRecord(
             id: tape.int64(value(.id)), threadId: tape.int64(value(.threadId)), conversationId: conversationId,
-            score: score(value(.rating)), agent: agent, mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
+            score: score(value(.rating)), agent: agent,
+            mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
             comments: tape.string(value(.comments)))
     }
 

@@ -39,7 +39,8 @@ public struct BodyDecoder {
     ) -> Outcome {
         // A status needs only the envelope and its object's members, or the root's members when
         // receivedAt gives the time: deeper tokens are validated but not kept.
-        let error = detail == .statuses && receivedAt != nil
+        let error =
+            detail == .statuses && receivedAt != nil
             ? parser.parse(body, keepingTokensTo: 2) : parser.parse(body)
         tape = parser.document
         if let error {
@@ -70,8 +71,11 @@ public struct BodyDecoder {
         let payload: EventPayload
         switch type {
         case .agentReplyCreated, .customerReplyCreated, .noteCreated:
-            guard let conversationId = tape.int64(member(object, "conversationId")) else { return missing("conversationId") }
-            payload = facts ? .thread(conversationId: conversationId, thread(object, kind: type.threadKind)) : .unanalysed
+            guard let conversationId = tape.int64(member(object, "conversationId")) else {
+                return missing("conversationId")
+            }
+            payload =
+                facts ? .thread(conversationId: conversationId, thread(object, kind: type.threadKind)) : .unanalysed
         case .created, .assigned, .moved, .status, .tags:
             guard let (snapshot, _) = conversation(object, facts: facts) else { return missing("id") }
             payload = facts ? .conversation(snapshot) : .unanalysed
@@ -80,7 +84,8 @@ public struct BodyDecoder {
             payload = .deletion(conversationId: id)
         case .merged:
             guard let id = tape.int64(member(object, "id")) else { return missing("id") }
-            payload = .merge(conversationId: id, mergedConversationId: tape.int64(member(object, "mergedConversationId")))
+            payload = .merge(
+                conversationId: id, mergedConversationId: tape.int64(member(object, "mergedConversationId")))
         case .customerCreated, .customerUpdated:
             guard let id = tape.int64(member(object, "id")) else { return missing("id") }
             payload = .customer(id: id)
@@ -109,7 +114,7 @@ public struct BodyDecoder {
             guard let id = tape.int64(member(root, "id")) else { return missing("id") }
             payload = .deletion(conversationId: id)
         case .agentReplyCreated, .assigned, .created, .customerReplyCreated, .merged, .moved,
-             .noteCreated, .status, .tags:
+            .noteCreated, .status, .tags:
             if !facts && receivedAt != nil {
                 // A status needs only the id: the event time falls back to receivedAt anyway.
                 guard tape.int64(member(root, "id")) != nil else { return missing("id") }
@@ -131,7 +136,8 @@ public struct BodyDecoder {
             payload = .unanalysed
         }
         guard let time = newest ?? receivedAt else {
-            return .undecodable(reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: type.name)
+            return .undecodable(
+                reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: type.name)
         }
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: false))
     }

@@ -19,9 +19,11 @@ public struct ConversationSnapshot: Sendable {
     /// The threads the object carries (Help Scout sends them on most events).
     public var threads: [ThreadRecord]
 
-    package init(id: Int64, number: Int64? = nil, status: String? = nil, createdAt: Timestamp? = nil,
-                closedAt: Timestamp? = nil, assignee: Person? = nil, mailbox: Mailbox? = nil,
-                tags: [String]? = nil, threads: [ThreadRecord] = []) {
+    package init(
+        id: Int64, number: Int64? = nil, status: String? = nil, createdAt: Timestamp? = nil,
+        closedAt: Timestamp? = nil, assignee: Person? = nil, mailbox: Mailbox? = nil,
+        tags: [String]? = nil, threads: [ThreadRecord] = []
+    ) {
         self.id = id
         self.number = number
         self.status = status

@@ -1,7 +1,7 @@
 /// A webhook event type: one of the 13 Help Scout documents, or another it may add later.
 public enum EventType: Hashable, Sendable, Comparable {
     case agentReplyCreated, assigned, created, customerReplyCreated, deleted, merged, moved,
-         noteCreated, status, tags, customerCreated, customerUpdated, satisfactionRatings
+        noteCreated, status, tags, customerCreated, customerUpdated, satisfactionRatings
     /// A type Help Scout added after this tool: counted by name, not analysed.
     case other(String)
 
@@ -24,7 +24,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     /// the names. Each switch below pairs cases by name, so no two lists can fall out of step.
     private enum Known: Int, CaseIterable {
         case agentReplyCreated, assigned, created, customerReplyCreated, deleted, merged, moved,
-             noteCreated, status, tags, customerCreated, customerUpdated, satisfactionRatings
+            noteCreated, status, tags, customerCreated, customerUpdated, satisfactionRatings
 
         var type: EventType {
             switch self {
@@ -113,7 +113,7 @@ public enum EventType: Hashable, Sendable, Comparable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -5,7 +5,9 @@ extension JSONDocument {
         guard let index, kind(index) == .string else { return nil }
         let raw = rawBytes(index)
         func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
-        if !tokens[index].hasEscapes, let first = raw.first, let last = raw.last, !trimmed || (isPlain(first) && isPlain(last)) {
+        if !tokens[index].hasEscapes, let first = raw.first, let last = raw.last,
+            !trimmed || (isPlain(first) && isPlain(last))
+        {
             return EventType(name: raw)
         }
         let name = trimmed ? decodedString(index).trimmed : decodedString(index)

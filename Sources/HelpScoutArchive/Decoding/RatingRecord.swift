@@ -20,8 +20,10 @@ public struct RatingRecord: Sendable {
     /// The customer's comment, if any.
     public var comments: String?
 
-    package init(id: Int64?, threadId: Int64?, conversationId: Int64, score: Score,
-                agent: Person? = nil, mailboxId: Int64? = nil, comments: String? = nil) {
+    package init(
+        id: Int64?, threadId: Int64?, conversationId: Int64, score: Score,
+        agent: Person? = nil, mailboxId: Int64? = nil, comments: String? = nil
+    ) {
         self.id = id
         self.threadId = threadId
         self.conversationId = conversationId

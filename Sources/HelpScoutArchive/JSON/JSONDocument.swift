@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A parsed JSON text as the tape left it: its tokens and its source bytes, read without copying.
@@ -13,8 +13,11 @@ package struct JSONDocument {
     package let source: UnsafeRawBufferPointer
 
     /// No document: what a tape shows before its first parse.
-    package static var empty: JSONDocument { JSONDocument(tokens: UnsafeBufferPointer(start: nil, count: 0),
-                                           source: UnsafeRawBufferPointer(start: nil, count: 0)) }
+    package static var empty: JSONDocument {
+        JSONDocument(
+            tokens: UnsafeBufferPointer(start: nil, count: 0),
+            source: UnsafeRawBufferPointer(start: nil, count: 0))
+    }
 
     /// The token index of the root value.
     package var root: Int { 0 }
@@ -145,7 +148,10 @@ package struct JSONDocument {
         guard !bytes.isEmpty else { return nil }
         var negative = false
         var index = 0
-        if bytes[0] == UInt8(ascii: "-") { negative = true; index = 1 }
+        if bytes[0] == UInt8(ascii: "-") {
+            negative = true
+            index = 1
+        }
         guard index < bytes.count else { return nil }
         var value: Int64 = 0
         while index < bytes.count {

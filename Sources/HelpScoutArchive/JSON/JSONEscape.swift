@@ -28,7 +28,8 @@ enum JSONEscape {
         guard let unit = hex4(p + 2, end) else { return nil }
         guard unit >= 0xD800 && unit <= 0xDFFF else { return (p + 6, unit, false) }
         if unit <= 0xDBFF, end - p >= 12, p[6] == UInt8(ascii: "\\"), p[7] == UInt8(ascii: "u"),
-           let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF {
+            let low = hex4(p + 8, end), low >= 0xDC00 && low <= 0xDFFF
+        {
             return (p + 12, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), false)
         }
         return (p + 6, 0xFFFD, true)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fixed set of object keys to recognise in one pass over an object's members.
@@ -23,7 +23,9 @@ struct JSONKeySet: @unchecked Sendable {
         self.keys = keys
         heads = keys.map { key in
             var head: UInt64 = 0
-            for index in 0..<min(8, key.utf8CodeUnitCount) { head |= UInt64(key.utf8Start[index]) << (8 * UInt64(index)) }
+            for index in 0..<min(8, key.utf8CodeUnitCount) {
+                head |= UInt64(key.utf8Start[index]) << (8 * UInt64(index))
+            }
             return head
         }
         precondition(keys.allSatisfy { $0.utf8CodeUnitCount <= Self.longest } && keys.count <= MemberSlots.capacity)
@@ -57,12 +59,15 @@ struct JSONKeySet: @unchecked Sendable {
             // A short key: eight bytes loaded at once, the ones past its end masked off.
             head = bytes.loadUnaligned(as: UInt64.self) & (UInt64.max >> (64 - 8 * UInt64(length)))
         } else {
-            for offset in 0..<length { head |= UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self)) << (8 * UInt64(offset)) }
+            for offset in 0..<length {
+                head |= UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self)) << (8 * UInt64(offset))
+            }
         }
         for slot in first..<end {
             let position = order[slot]
             if heads[position] == head
-                && (length <= 8 || memcmp(bytes + 8, keys[position].utf8Start + 8, length - 8) == 0) {
+                && (length <= 8 || memcmp(bytes + 8, keys[position].utf8Start + 8, length - 8) == 0)
+            {
                 return position
             }
         }

@@ -49,8 +49,9 @@ extension JSONScanner {
             let byte = p.pointee
             switch byte {
             case UInt8(ascii: "\""):
-                return .closed(quote: p, written: out.distance(to: o), hasEscapes: hasEscapes,
-                               hasUnpairedSurrogate: hasUnpairedSurrogate)
+                return .closed(
+                    quote: p, written: out.distance(to: o), hasEscapes: hasEscapes,
+                    hasUnpairedSurrogate: hasUnpairedSurrogate)
             case UInt8(ascii: "\\"):
                 hasEscapes = true
                 guard let (after, scalar, unpaired) = JSONEscape.decode(p, end) else {

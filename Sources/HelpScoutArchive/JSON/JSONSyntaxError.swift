@@ -10,7 +10,8 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
 
     package enum Problem: UInt8, Sendable {
         case unexpectedEnd, expectedKey, expectedColon, dataAfterValue, expectedCommaOrBrace, expectedCommaOrBracket,
-             unterminatedString, invalidEscape, controlCharacter, unknownLiteral, malformedNumber, unexpectedCharacter, tooLong
+            unterminatedString, invalidEscape, controlCharacter, unknownLiteral, malformedNumber, unexpectedCharacter,
+            tooLong
 
         package var description: String {
             switch self {

@@ -43,8 +43,10 @@ package final class JSONTape {
     ///     pass (the last one when the key repeats); see `capturedToken`.
     /// - Returns: `nil` when `bytes` is one valid JSON value with optional surrounding white space.
     @discardableResult
-    package func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
-                      into buffer: ByteBuffer? = nil) -> JSONSyntaxError? {
+    package func parse(
+        _ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
+        into buffer: ByteBuffer? = nil
+    ) -> JSONSyntaxError? {
         parse(bytes, capturing: key, into: buffer, kernels: .configured)
     }
 
@@ -58,17 +60,23 @@ package final class JSONTape {
 
     /// `parse(_:capturing:into:)` with the kernels chosen, not configured: tests and the fuzz target
     /// compare both ways.
-    package func parse(_ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
-                       into buffer: ByteBuffer? = nil, kernels: KernelChoice,
-                       maxTokenDepth: Int = .max) -> JSONSyntaxError? {
+    package func parse(
+        _ bytes: UnsafeRawBufferPointer, capturing key: StaticString? = nil,
+        into buffer: ByteBuffer? = nil, kernels: KernelChoice,
+        maxTokenDepth: Int = .max
+    ) -> JSONSyntaxError? {
         // With the kernels the structure is indexed first; a text the index rejects, or a capture (whose
         // one long string the index would only walk past), is scanned byte by byte.
         // (An empty buffer may have no address; the parser reports it as empty before reading.)
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
         if key == nil && kernels.runsKernels && !bytes.isEmpty && bytes.count <= Self.maxIndexedLength
-            && parseIndexed(bytes, start, maxTokenDepth) { return nil }
-        var parser = JSONTapeParser(tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer,
-                                    kernels: kernels, maxTokenDepth: maxTokenDepth)
+            && parseIndexed(bytes, start, maxTokenDepth)
+        {
+            return nil
+        }
+        var parser = JSONTapeParser(
+            tokens: storage, capacity: capacity, open: open, captureKey: key, capture: buffer,
+            kernels: kernels, maxTokenDepth: maxTokenDepth)
         var cursor = ScanningCursor(start: start, end: start + bytes.count)
         let error = parser.run(bytes, &cursor)
         keep(parser, bytes)
@@ -78,7 +86,9 @@ package final class JSONTape {
     /// Parses `bytes` from the kernel's structural index with `hs_json_parse_indexed`, the Swift
     /// parse loop written again in C (body parse 1.8 → 2.35 GB/s on the benchmark's bodies, about 5%
     /// of `report`); false when it is not valid, which the byte scanner then explains.
-    private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>, _ maxTokenDepth: Int) -> Bool {
+    private func parseIndexed(_ bytes: UnsafeRawBufferPointer, _ start: UnsafePointer<UInt8>, _ maxTokenDepth: Int)
+        -> Bool
+    {
         if offsetCapacity < bytes.count + 66 {
             offsets.deallocate()
             offsetCapacity = max(bytes.count + 66, min(offsetCapacity * 2, Self.maxIndexedLength + 66))

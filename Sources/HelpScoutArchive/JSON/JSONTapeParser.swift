@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The parse loop of `JSONTape`, as a value type working on local state: the hot loop then needs no
@@ -27,8 +27,10 @@ struct JSONTapeParser {
     private static let notKept = UInt32.max
 
     /// - Parameter open: room for `JSONTape.maxDepth` container indices.
-    init(tokens: UnsafeMutablePointer<JSONToken>, capacity: Int, open: UnsafeMutablePointer<UInt32>,
-         captureKey: StaticString?, capture: ByteBuffer?, kernels: KernelChoice, maxTokenDepth: Int = .max) {
+    init(
+        tokens: UnsafeMutablePointer<JSONToken>, capacity: Int, open: UnsafeMutablePointer<UInt32>,
+        captureKey: StaticString?, capture: ByteBuffer?, kernels: KernelChoice, maxTokenDepth: Int = .max
+    ) {
         self.maxTokenDepth = maxTokenDepth
         self.tokens = tokens
         self.capacity = capacity
@@ -90,14 +92,17 @@ struct JSONTapeParser {
                     open[depth] = depth <= maxTokenDepth ? UInt32(count) : Self.notKept
                     if isObject { objects |= 1 << UInt64(depth) } else { objects &= ~(1 << UInt64(depth)) }
                     let offset = UInt32(start.distance(to: p))
-                    append(JSONToken(kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
+                    append(
+                        JSONToken(
+                            kind: isObject ? .object : .array, hasEscapes: false, start: offset, end: offset, next: 0))
                     depth += 1
                     cursor.consumeByte()
                     expecting = isObject ? .keyOrClose : .valueOrClose
                 case UInt8(ascii: "\""):
                     // In the root object, the token before a value is its key.
                     if let key = captureKey, depth == 1, tokens[Int(open[0])].kind == .object,
-                       Self.keyEquals(tokens[count - 1], key, in: start) {
+                        Self.keyEquals(tokens[count - 1], key, in: start)
+                    {
                         if let error = appendCapturedString(p, start, end, &cursor) { return error }
                     } else if let error = appendString(p, start, &cursor) {
                         return error
@@ -131,7 +136,9 @@ struct JSONTapeParser {
                     }
                     // The next member's key and colon, without another trip round the loop.
                     p = cursor.next()
-                    guard p < end, p.pointee == UInt8(ascii: "\"") else { return fail(p < end ? .invalid(.expectedKey) : .invalid(.unexpectedEnd)) }
+                    guard p < end, p.pointee == UInt8(ascii: "\"") else {
+                        return fail(p < end ? .invalid(.expectedKey) : .invalid(.unexpectedEnd))
+                    }
                     if let error = appendString(p, start, &cursor) { return error }
                     p = cursor.next()
                     guard p < end, p.pointee == UInt8(ascii: ":") else { return fail(.invalid(.expectedColon)) }
@@ -180,13 +187,16 @@ struct JSONTapeParser {
         from contentStart: UnsafePointer<UInt8>, to quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>,
         _ hasEscapes: Bool, _ hasUnpairedSurrogate: Bool
     ) {
-        append(JSONToken(kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
-                         start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
-                         next: UInt32(count + 1)))
+        append(
+            JSONToken(
+                kind: .string, hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate,
+                start: UInt32(start.distance(to: contentStart)), end: UInt32(start.distance(to: quote)),
+                next: UInt32(count + 1)))
     }
 
     private mutating func appendCapturedString(
-        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout ScanningCursor
+        _ quote: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ cursor: inout ScanningCursor
     ) -> JSONSyntaxError? {
         let buffer = capture!
         let contentStart = quote + 1
@@ -204,34 +214,44 @@ struct JSONTapeParser {
     }
 
     private mutating func appendScalar(
-        _ first: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ cursor: inout ScanningCursor
+        _ first: UnsafePointer<UInt8>, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+        _ cursor: inout ScanningCursor
     ) -> JSONSyntaxError? {
         var p = first
         let kind: JSONToken.Kind
-        func unknown() -> JSONSyntaxError { JSONSyntaxError(kind: .invalid(.unknownLiteral), offset: start.distance(to: first)) }
+        func unknown() -> JSONSyntaxError {
+            JSONSyntaxError(kind: .invalid(.unknownLiteral), offset: start.distance(to: first))
+        }
         switch p.pointee {
         case UInt8(ascii: "t"):
             guard JSONScanner.matches(p, end, "true") else { return unknown() }
-            p += 4; kind = .true
+            p += 4
+            kind = .true
         case UInt8(ascii: "f"):
             guard JSONScanner.matches(p, end, "false") else { return unknown() }
-            p += 5; kind = .false
+            p += 5
+            kind = .false
         case UInt8(ascii: "n"):
             guard JSONScanner.matches(p, end, "null") else { return unknown() }
-            p += 4; kind = .null
+            p += 4
+            kind = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             guard let after = JSONScanner.scanNumber(from: p, end) else {
                 return JSONSyntaxError(kind: .invalid(.malformedNumber), offset: start.distance(to: p))
             }
-            p = after; kind = .number
+            p = after
+            kind = .number
         default:
-            return JSONSyntaxError(kind: p.pointee >= 0x80 ? .invalidUTF8 : .invalid(.unexpectedCharacter),
-                                   offset: start.distance(to: p))
+            return JSONSyntaxError(
+                kind: p.pointee >= 0x80 ? .invalidUTF8 : .invalid(.unexpectedCharacter),
+                offset: start.distance(to: p))
         }
         // What follows the scalar is checked as the next token.
         cursor.skip(to: p)
-        append(JSONToken(kind: kind, hasEscapes: false, start: UInt32(start.distance(to: first)),
-                         end: UInt32(start.distance(to: p)), next: UInt32(count + 1)))
+        append(
+            JSONToken(
+                kind: kind, hasEscapes: false, start: UInt32(start.distance(to: first)),
+                end: UInt32(start.distance(to: p)), next: UInt32(count + 1)))
         return nil
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Resolves the escapes of a JSON string's content that `JSONScanner` has already validated.
@@ -30,7 +30,8 @@ package enum JSONUnescaper {
         var p = start
         var o = out
         while p < end {
-            let backslash = memchr(p, Int32(UInt8(ascii: "\\")), end - p)
+            let backslash =
+                memchr(p, Int32(UInt8(ascii: "\\")), end - p)
                 .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
             o.update(from: p, count: backslash - p)
             o += backslash - p

@@ -2,9 +2,11 @@
 /// needs no closure and copies nothing else.
 struct MemberSlots {
     static let capacity = 16
-    private var slots: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                        Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32)
-        = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+    private var slots:
+        (
+            Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
+            Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32
+        ) = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
 
     /// The value of the key at `position` in the set (the last one when a key repeats), or nil.
     subscript(_ position: Int) -> Int? {
@@ -16,6 +18,8 @@ struct MemberSlots {
     subscript<Key: JSONObjectKey>(_ key: Key) -> Int? { self[key.rawValue] }
 
     mutating func set(_ position: Int, _ value: Int) {
-        withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: Int32(value), toByteOffset: position * 4, as: Int32.self) }
+        withUnsafeMutableBytes(of: &slots) {
+            $0.storeBytes(of: Int32(value), toByteOffset: position * 4, as: Int32.self)
+        }
     }
 }

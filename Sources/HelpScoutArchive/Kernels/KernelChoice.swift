@@ -1,8 +1,9 @@
 import CJSONKernels
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which code the hot loops run: the Swift loops, which run on any CPU, or the AVX-512 kernels of

@@ -23,8 +23,10 @@ public final class ArchivePipeline {
             self.init(jobs: jobs, batchSize: ArchiveReader.defaultBatchSize, detail: detail)
         }
 
-        package init(jobs: Int, batchSize: Int, maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
-                     maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete) {
+        package init(
+            jobs: Int, batchSize: Int, maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
+            maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete
+        ) {
             self.jobs = max(1, jobs)
             self.detail = detail
             self.batchSize = batchSize

@@ -19,8 +19,10 @@ package struct BatchProcessor {
     /// The longest line the reader reads, named in the reason of a longer one.
     private let maxLineLength: Int
 
-    init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete,
-         maxLineLength: Int = ArchiveReader.defaultMaxLineLength) {
+    init(
+        keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete,
+        maxLineLength: Int = ArchiveReader.defaultMaxLineLength
+    ) {
         processor = DeliveryProcessor(keyring: keyring, detail: detail)
         self.maxLineLength = maxLineLength
     }
@@ -34,9 +36,14 @@ package struct BatchProcessor {
             entries.append(.init(lineIndex: index, verdict: processor.process(line: line)))
         }
         if let length = batch.oversizedLineLength {
-            entries.append(.init(lineIndex: lineCount - 1, verdict: .rejected(
-                .malformed, reason: "line is \(length) bytes long, over the \(Self.size(maxLineLength)) limit; skipped unread",
-                deliveryId: nil, eventType: nil)))
+            entries.append(
+                .init(
+                    lineIndex: lineCount - 1,
+                    verdict: .rejected(
+                        .malformed,
+                        reason:
+                            "line is \(length) bytes long, over the \(Self.size(maxLineLength)) limit; skipped unread",
+                        deliveryId: nil, eventType: nil)))
         }
         return BatchResult(lineCount: lineCount, entries: entries, signatures: processor.takeSignatures())
     }

@@ -93,7 +93,8 @@ final class PipelineScheduler: @unchecked Sendable {
         for input in mergeInput..<inputs.count {
             switch slots[input] {
             case .unopened, .idle:
-                if input == mergeInput ? mergeInputInFlight < inFlightCap : inFlight - mergeInputInFlight < inFlightCap {
+                if input == mergeInput ? mergeInputInFlight < inFlightCap : inFlight - mergeInputInFlight < inFlightCap
+                {
                     return input
                 }
                 return nil
@@ -144,8 +145,9 @@ final class PipelineScheduler: @unchecked Sendable {
         case .standardInput: source = FileDescriptorSource(standardInput: ())
         case .unreadable(let reason): throw .notReadable(reason: reason)
         }
-        return ArchiveReader(source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
-                             maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)
+        return ArchiveReader(
+            source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
+            maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)
     }
 
     private var canMerge: Bool {

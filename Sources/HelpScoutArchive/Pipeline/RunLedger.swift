@@ -36,8 +36,10 @@ final class RunLedger {
             case .rejected(let status, let reason, let deliveryId, let eventType):
                 summary.add(status)
                 if status == .malformed { malformedSoFar[input] += 1 }
-                observer.record(finding: Finding(position: position, status: status, reason: reason,
-                                                 deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))
+                observer.record(
+                    finding: Finding(
+                        position: position, status: status, reason: reason,
+                        deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))
             }
         }
     }
@@ -49,7 +51,9 @@ final class RunLedger {
             summary.failures.append(failure)
             observer.record(failure: failure)
         }
-        if countedSoFar[input] > 0 && malformedSoFar[input] == countedSoFar[input] { summary.inputsAllMalformed.append(input) }
+        if countedSoFar[input] > 0 && malformedSoFar[input] == countedSoFar[input] {
+            summary.inputsAllMalformed.append(input)
+        }
         if linesSoFar[input] == 0 && error == nil { summary.emptyInputs.append(input) }
         observer.finished(input: input)
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads one input, plain or gzip (detected by its magic bytes), as batches of whole lines.
@@ -42,7 +42,10 @@ package final class ArchiveReader {
     private var inputEnd = 0
     private var sourceExhausted = false
 
-    private enum Decoder { case plain, gzip(Inflater) }
+    private enum Decoder {
+        case plain
+        case gzip(Inflater)
+    }
 
     /// The longest line a reader with these settings reads: never less than a batch.
     package static func lineLimit(maxLineLength: Int, batchSize: Int) -> Int {
@@ -53,9 +56,11 @@ package final class ArchiveReader {
     /// - Parameters:
     ///   - makeInflater: the gzip decoder to use if the input is gzip; the fastest by default.
     ///   - pool: where batch buffers come from; processed batches may be recycled into it.
-    package init(source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
-                maxLinesPerBatch: Int = defaultMaxLinesPerBatch,
-                makeInflater: @escaping () -> Inflater = Inflaters.fastest, pool: BufferPool? = nil) {
+    package init(
+        source: ByteSource, batchSize: Int = defaultBatchSize, maxLineLength: Int = defaultMaxLineLength,
+        maxLinesPerBatch: Int = defaultMaxLinesPerBatch,
+        makeInflater: @escaping () -> Inflater = Inflaters.fastest, pool: BufferPool? = nil
+    ) {
         self.source = source
         self.makeInflater = makeInflater
         self.batchSize = max(batchSize, 16)
@@ -101,8 +106,9 @@ package final class ArchiveReader {
             }
             let produced: Int
             do {
-                produced = try produce(into: UnsafeMutableRawBufferPointer(
-                    start: pending.base + filled, count: min(pending.capacity - filled, Self.decodeChunk)))
+                produced = try produce(
+                    into: UnsafeMutableRawBufferPointer(
+                        start: pending.base + filled, count: min(pending.capacity - filled, Self.decodeChunk)))
             } catch {
                 oversizedSoFar = nil
                 if let batch = cutAtLastNewline() {
@@ -239,7 +245,10 @@ package final class ArchiveReader {
     private func sniff() throws(ArchiveReadError) {
         while inputEnd < 2 {
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[inputEnd...]))
-            if count == 0 { sourceExhausted = true; break }
+            if count == 0 {
+                sourceExhausted = true
+                break
+            }
             inputEnd += count
         }
         let isGzip = inputEnd >= 2 && input[0] == 0x1F && input[1] == 0x8B

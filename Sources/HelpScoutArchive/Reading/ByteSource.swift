@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A sequential reader of raw bytes: a file, standard input, or bytes already in memory.
@@ -19,7 +19,9 @@ extension ByteSource {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
-            let count = try chunk.withUnsafeMutableBytes { buffer in Result { () throws(ArchiveReadError) in try read(into: buffer) } }.get()
+            let count = try chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(ArchiveReadError) in try read(into: buffer) }
+            }.get()
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit { throw .readFailed(reason: "larger than \(limit) bytes") }

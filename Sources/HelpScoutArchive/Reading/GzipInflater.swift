@@ -7,7 +7,9 @@ package protocol Inflater: AnyObject {
     /// - Returns: how many input bytes were consumed and output bytes produced.
     /// - Throws: `ArchiveReadError.gzipCorrupt` when the data is not valid gzip. Bytes inflated
     ///   before the damage are returned first; the call after them throws.
-    func inflate(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> (consumed: Int, produced: Int)
+    func inflate(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) -> (
+        consumed: Int, produced: Int
+    )
 
     /// Checks that the stream ended on a member boundary once the input is exhausted.
     /// - Throws: `ArchiveReadError.gzipCutShort` when the last member is incomplete.
@@ -18,9 +20,9 @@ package protocol Inflater: AnyObject {
 package enum Inflaters {
     package static var fastestName: String {
         #if HSARCHIVE_ISAL
-        return "ISA-L"
+            return "ISA-L"
         #else
-        return "zlib"
+            return "zlib"
         #endif
     }
 
@@ -28,16 +30,16 @@ package enum Inflaters {
     package static var available: [(name: String, make: @Sendable () -> Inflater)] {
         var all: [(name: String, make: @Sendable () -> Inflater)] = [("zlib", { GzipStream(ZlibMemberDecoder()) })]
         #if HSARCHIVE_ISAL
-        all.append(("ISA-L", { GzipStream(ISALMemberDecoder()) }))
+            all.append(("ISA-L", { GzipStream(ISALMemberDecoder()) }))
         #endif
         return all
     }
 
     package static func fastest() -> Inflater {
         #if HSARCHIVE_ISAL
-        return GzipStream(ISALMemberDecoder())
+            return GzipStream(ISALMemberDecoder())
         #else
-        return GzipStream(ZlibMemberDecoder())
+            return GzipStream(ZlibMemberDecoder())
         #endif
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Expands the paths given on the command line into the archives to read, in order.
@@ -36,7 +36,9 @@ public enum InputDiscovery {
     package static func isArchiveName(_ name: String) -> Bool { isArchiveName(Array(name.utf8)) }
 
     /// Names that look like archives but are not searched for: reported when a folder holds no archive.
-    static func looksLikeArchive(_ name: [UInt8]) -> Bool { endsWithAny(name, of: [".json", ".gz", ".zst", ".bz2", ".xz"]) }
+    static func looksLikeArchive(_ name: [UInt8]) -> Bool {
+        endsWithAny(name, of: [".json", ".gz", ".zst", ".bz2", ".xz"])
+    }
 
     private static func endsWithAny(_ name: [UInt8], of suffixes: [String]) -> Bool {
         suffixes.contains { name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8) }
@@ -60,11 +62,15 @@ public enum InputDiscovery {
 
         /// Why a directory under which nothing was found cannot be read as an archive.
         var nothingFoundReason: String {
-            var reason = "no archive files found (searched for " + archiveSuffixes.map { "*" + $0 }.joined(separator: ", ") + ")"
+            var reason =
+                "no archive files found (searched for " + archiveSuffixes.map { "*" + $0 }.joined(separator: ", ") + ")"
             if let first = skippedLookalikes.min(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
                 let count = skippedLookalikes.count
-                let (files, them) = count == 1 ? ("1 file that looks like an archive", "it") : ("\(count) files that look like archives", "them")
-                reason += "; skipped \(files), such as \(first.displayName): rename \(them) to *.jsonl or *.jsonl.gz, or name \(them) on the command line"
+                let (files, them) =
+                    count == 1
+                    ? ("1 file that looks like an archive", "it") : ("\(count) files that look like archives", "them")
+                reason +=
+                    "; skipped \(files), such as \(first.displayName): rename \(them) to *.jsonl or *.jsonl.gz, or name \(them) on the command line"
             }
             return reason
         }
@@ -78,7 +84,9 @@ public enum InputDiscovery {
             }
             let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
             if ancestors.contains(identity) {
-                add(directory, .unreadable(directory, reason: "symbolic link loop: the directory contains itself; not followed"))
+                add(
+                    directory,
+                    .unreadable(directory, reason: "symbolic link loop: the directory contains itself; not followed"))
                 return
             }
             guard let names = FileSystem.entries(directory) else {
@@ -97,7 +105,9 @@ public enum InputDiscovery {
                 var linkStatus = stat()
                 if path.withCString({ lstat($0, &linkStatus) }) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK {
                     if isArchiveName(name) || statError == ELOOP {
-                        add(path, .unreadable(path, reason: "broken symbolic link: \(String(cString: strerror(statError)))"))
+                        add(
+                            path,
+                            .unreadable(path, reason: "broken symbolic link: \(String(cString: strerror(statError)))"))
                     }
                 } else if isArchiveName(name) {
                     add(path, .file(path))

@@ -23,8 +23,11 @@ final class ZlibMemberDecoder: GzipMemberDecoder {
     ) throws(ArchiveReadError) -> (consumed: Int, produced: Int, memberEnded: Bool) {
         let availableIn = min(input.count, Int(UInt32.max))
         let availableOut = min(output.count, Int(UInt32.max))
-        stream.pointee.next_in = availableIn == 0 ? nil : UnsafeMutablePointer(
-            mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.next_in =
+            availableIn == 0
+            ? nil
+            : UnsafeMutablePointer(
+                mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(availableIn)
         stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = uInt(availableOut)

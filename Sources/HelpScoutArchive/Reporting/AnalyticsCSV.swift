@@ -14,8 +14,9 @@ enum AnalyticsCSV {
         var csv = CSVWriter(header: ["metric", "scope", "key", "count", "mean_s", "p50_s", "p90_s", "p95_s", "max_s"])
         for row in analytics.responseTimes {
             let s = row.summary
-            csv.writeRow([row.metric.rawValue, row.key.scopeName, row.key.text, String(s.count)]
-                + [s.mean, s.p50, s.p90, s.p95, s.max].map { decimal($0, places: 3) })
+            csv.writeRow(
+                [row.metric.rawValue, row.key.scopeName, row.key.text, String(s.count)]
+                    + [s.mean, s.p50, s.p90, s.p95, s.max].map { decimal($0, places: 3) })
         }
         return csv.text
     }

@@ -12,10 +12,11 @@ package final class AuditCSV {
     }
 
     package func append(_ finding: Finding) throws(OutputFile.WriteError) {
-        try file.write(CSVWriter.row([
-            inputNames[finding.position.input], String(finding.position.line), finding.deliveryId ?? "",
-            finding.eventType ?? "", finding.status.rawValue, finding.reason,
-        ]))
+        try file.write(
+            CSVWriter.row([
+                inputNames[finding.position.input], String(finding.position.line), finding.deliveryId ?? "",
+                finding.eventType ?? "", finding.status.rawValue, finding.reason,
+            ]))
     }
 
     package func close() throws(OutputFile.WriteError) { try file.close() }

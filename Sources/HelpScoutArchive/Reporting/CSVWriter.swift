@@ -39,7 +39,11 @@ package struct CSVWriter {
             value = "'" + value
         }
         value = value.displaySafe
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+        guard
+            value.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            })
+        else {
             return value
         }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""

@@ -92,7 +92,8 @@ package struct EventRecord: Sendable, Equatable {
         func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
         let values = [
             sortableTime.jsonQuoted, type.jsonQuoted, shape.jsonQuoted, number(conversationId),
-            number(mailboxId), string(status), number(assigneeId), number(threadId), string(threadKind), number(authorId),
+            number(mailboxId), string(status), number(assigneeId), number(threadId), string(threadKind),
+            number(authorId),
             string(rating), number(ratingId), number(customerId),
             tags.map { "[" + $0.map(\.jsonQuoted).joined(separator: ",") + "]" } ?? "null",
             file.jsonQuoted, String(line),
@@ -104,8 +105,10 @@ package struct EventRecord: Sendable, Equatable {
     package func csvRow() -> String {
         func text(_ value: Int64?) -> String { value.map(String.init) ?? "" }
         return CSVWriter.row([
-            sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId), text(threadId),
-            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId), tags.map(Self.csvTagList) ?? "",
+            sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId),
+            text(threadId),
+            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId),
+            tags.map(Self.csvTagList) ?? "",
             file, String(line),
         ])
     }

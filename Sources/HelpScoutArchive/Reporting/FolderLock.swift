@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An exclusive `flock` on a lock file, held as long as this lives (and released by the kernel
@@ -14,7 +14,9 @@ final class FolderLock {
     /// - Parameter whileWaiting: called once, before waiting, when the lock is held elsewhere.
     init(path: RawPath, folderName: String, whileWaiting: () -> Void) throws(ReportFolderError) {
         let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644) }
-        guard fd >= 0 else { throw .cannotLock(folderName, reason: "cannot open \(path.displayName): \(FileSystem.lastError)") }
+        guard fd >= 0 else {
+            throw .cannotLock(folderName, reason: "cannot open \(path.displayName): \(FileSystem.lastError)")
+        }
         descriptor = fd
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
         guard errno == EWOULDBLOCK else { throw .cannotLock(folderName, reason: FileSystem.lastError) }

@@ -15,24 +15,30 @@ extension MarkdownReport {
         for (metric, name) in names {
             guard let row = rows(metric, "all").first else { continue }
             let s = row.summary
-            overall.add([name, TextCharts.count(s.count)] + [s.mean, s.p50, s.p90, s.p95, s.max].map(TextCharts.duration))
+            overall.add(
+                [name, TextCharts.count(s.count)] + [s.mean, s.p50, s.p90, s.p95, s.max].map(TextCharts.duration))
         }
         text += overall.render()
 
         text += "\n### By mailbox\n\n"
-        var mailboxes = MarkdownTable(["mailbox", ">responses", ">median", ">first responses", ">median first", ">p90 first",
-                                       ">resolved", ">median resolution", ">p90 resolution"])
+        var mailboxes = MarkdownTable([
+            "mailbox", ">responses", ">median", ">first responses", ">median first", ">p90 first",
+            ">resolved", ">median resolution", ">p90 resolution",
+        ])
         let keys = Set(allRows.filter { $0.key.scopeName == "mailbox" }.map(\.key)).sorted(by: MetricKey.precedes)
         for key in keys {
             let response = rows(.response, "mailbox").first { $0.key == key }?.summary
             let first = rows(.firstResponse, "mailbox").first { $0.key == key }?.summary
             let resolution = rows(.resolution, "mailbox").first { $0.key == key }?.summary
-            mailboxes.add([label(key), response.map { TextCharts.count($0.count) } ?? "0",
-                           response.map { TextCharts.duration($0.p50) } ?? "–",
-                           first.map { TextCharts.count($0.count) } ?? "0", first.map { TextCharts.duration($0.p50) } ?? "–",
-                           first.map { TextCharts.duration($0.p90) } ?? "–",
-                           resolution.map { TextCharts.count($0.count) } ?? "0",
-                           resolution.map { TextCharts.duration($0.p50) } ?? "–", resolution.map { TextCharts.duration($0.p90) } ?? "–"])
+            mailboxes.add([
+                label(key), response.map { TextCharts.count($0.count) } ?? "0",
+                response.map { TextCharts.duration($0.p50) } ?? "–",
+                first.map { TextCharts.count($0.count) } ?? "0", first.map { TextCharts.duration($0.p50) } ?? "–",
+                first.map { TextCharts.duration($0.p90) } ?? "–",
+                resolution.map { TextCharts.count($0.count) } ?? "0",
+                resolution.map { TextCharts.duration($0.p50) } ?? "–",
+                resolution.map { TextCharts.duration($0.p90) } ?? "–",
+            ])
         }
         text += mailboxes.render()
 
@@ -41,14 +47,17 @@ extension MarkdownReport {
         let agentRows = rows(.response, "agent")
         let slowest = agentRows.map(\.summary.p50).max() ?? 0
         for row in agentRows {
-            agents.add([label(row.key), TextCharts.count(row.summary.count), TextCharts.duration(row.summary.p50),
-                        TextCharts.duration(row.summary.p90), TextCharts.bar(row.summary.p50, of: slowest)])
+            agents.add([
+                label(row.key), TextCharts.count(row.summary.count), TextCharts.duration(row.summary.p50),
+                TextCharts.duration(row.summary.p90), TextCharts.bar(row.summary.p50, of: slowest),
+            ])
         }
         text += agents.render()
 
         let days = rows(.response, "day")
         if days.count > 1 {
-            text += "\nMedian response by day (\(days.first!.key.text) to \(days.last!.key.text)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
+            text +=
+                "\nMedian response by day (\(days.first!.key.text) to \(days.last!.key.text)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
         }
         return text
     }
@@ -58,33 +67,46 @@ extension MarkdownReport {
         let conversations = analytics.churn.conversations
         guard !conversations.isEmpty else { return text + "No assignments.\n" }
         let reassigned = conversations.filter { $0.reassignments > 0 }.count
-        text += "\(TextCharts.count(conversations.count)) conversations were assigned; \(TextCharts.count(reassigned)) of them "
-        text += "(\(TextCharts.percent(100 * Double(reassigned) / Double(conversations.count)))) changed hands at least once.\n\n"
+        text +=
+            "\(TextCharts.count(conversations.count)) conversations were assigned; \(TextCharts.count(reassigned)) of them "
+        text +=
+            "(\(TextCharts.percent(100 * Double(reassigned) / Double(conversations.count)))) changed hands at least once.\n\n"
         var histogram = MarkdownTable(["reassignments", ">conversations", ""])
         var buckets = [Int](repeating: 0, count: 5)
         for row in conversations { buckets[min(row.reassignments, 4)] += 1 }
         let largest = Double(buckets.max()!)
         for (index, count) in buckets.enumerated() {
-            histogram.add([index == 4 ? "4 or more" : String(index), TextCharts.count(count), TextCharts.bar(Double(count), of: largest)])
+            histogram.add([
+                index == 4 ? "4 or more" : String(index), TextCharts.count(count),
+                TextCharts.bar(Double(count), of: largest),
+            ])
         }
         text += histogram.render()
 
         let most = conversations.filter { $0.reassignments > 0 }
-            .sorted { ($1.reassignments, $1.bounces, $0.conversation) < ($0.reassignments, $0.bounces, $1.conversation) }.prefix(10)
+            .sorted {
+                ($1.reassignments, $1.bounces, $0.conversation) < ($0.reassignments, $0.bounces, $1.conversation)
+            }.prefix(10)
         if !most.isEmpty {
             text += "\n### Most reassigned conversations\n\n"
-            var table = MarkdownTable(["conversation", "mailbox", ">assignments", ">reassignments", ">bounces", ">unassignments", "ends with"])
+            var table = MarkdownTable([
+                "conversation", "mailbox", ">assignments", ">reassignments", ">bounces", ">unassignments", "ends with",
+            ])
             for row in most {
-                table.add([String(row.conversation), analytics.label(mailbox: row.mailbox).escapedForMarkdown(),
-                           String(row.assignments), String(row.reassignments), String(row.bounces), String(row.unassignments),
-                           row.finalAssignee.map { analytics.label(agent: $0).escapedForMarkdown() } ?? "unassigned"])
+                table.add([
+                    String(row.conversation), analytics.label(mailbox: row.mailbox).escapedForMarkdown(),
+                    String(row.assignments), String(row.reassignments), String(row.bounces), String(row.unassignments),
+                    row.finalAssignee.map { analytics.label(agent: $0).escapedForMarkdown() } ?? "unassigned",
+                ])
             }
             text += table.render()
         }
         text += "\n### Agents\n\n"
         var agents = MarkdownTable(["agent", ">assigned in", ">handed off"])
         for row in analytics.churn.agents {
-            agents.add([analytics.label(agent: row.agent).escapedForMarkdown(), String(row.assignedIn), String(row.handedOff)])
+            agents.add([
+                analytics.label(agent: row.agent).escapedForMarkdown(), String(row.assignedIn), String(row.handedOff),
+            ])
         }
         return text + agents.render()
     }
@@ -94,12 +116,17 @@ extension MarkdownReport {
         let rows = analytics.tags
         guard !rows.isEmpty else { return text + "No tags.\n" }
         let shown = rows.prefix(15)
-        text += rows.count > shown.count ? "The \(shown.count) most used of \(rows.count) tags; all are in `tags.csv`.\n\n" : ""
+        text +=
+            rows.count > shown.count
+            ? "The \(shown.count) most used of \(rows.count) tags; all are in `tags.csv`.\n\n" : ""
         var table = MarkdownTable(["tag", ">conversations", ">added", ">removed", ""])
         let largest = Double(shown.map(\.conversations).max() ?? 0)
         for row in shown {
-            table.add([row.tag.escapedForMarkdown(limit: 40), String(row.conversations), String(row.added), String(row.removed),
-                       TextCharts.bar(Double(row.conversations), of: largest)])
+            table.add([
+                row.tag.escapedForMarkdown(limit: 40), String(row.conversations), String(row.added),
+                String(row.removed),
+                TextCharts.bar(Double(row.conversations), of: largest),
+            ])
         }
         return text + table.render()
     }
@@ -108,15 +135,18 @@ extension MarkdownReport {
         var text = "## Customer satisfaction\n\n"
         let rows = analytics.satisfaction
         guard let all = rows.first(where: { $0.key == .all }) else { return text + "No ratings.\n" }
-        text += "\(TextCharts.count(all.ratings)) ratings: \(all.great) great, \(all.okay) okay, \(all.notGood) not good. "
+        text +=
+            "\(TextCharts.count(all.ratings)) ratings: \(all.great) great, \(all.okay) okay, \(all.notGood) not good. "
         text += "**CSAT \(TextCharts.percent(all.csatPercent))**, **happiness \(decimal(all.happiness, places: 1))** "
         text += "(Help Scout's score: % great minus % not good).\n\n"
         func table(_ scope: String, _ title: String) -> String {
             var table = MarkdownTable([title, ">ratings", ">great", ">okay", ">not good", ">CSAT", ">happiness", ""])
             for row in rows where row.key.scopeName == scope {
-                table.add([label(row.key), String(row.ratings), String(row.great), String(row.okay), String(row.notGood),
-                           TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
-                           TextCharts.bar(max(0, row.happiness), of: 100, width: 10)])
+                table.add([
+                    label(row.key), String(row.ratings), String(row.great), String(row.okay), String(row.notGood),
+                    TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
+                    TextCharts.bar(max(0, row.happiness), of: 100, width: 10),
+                ])
             }
             return table.render()
         }

@@ -22,11 +22,13 @@ struct MarkdownReport {
         var text = "# Help Scout webhook report\n\n"
         if let start = analytics.firstEventTime, let end = analytics.lastEventTime {
             let days = end.dayNumber - start.dayNumber + 1
-            text += "**Period:** \(start.day) to \(end.day) (\(days) day\(days == 1 ? "" : "s"), UTC; first event \(start.rfc3339), last \(end.rfc3339))  \n"
+            text +=
+                "**Period:** \(start.day) to \(end.day) (\(days) day\(days == 1 ? "" : "s"), UTC; first event \(start.rfc3339), last \(end.rfc3339))  \n"
         } else {
             text += "**Period:** no verified events  \n"
         }
-        text += "**Read:** \(TextCharts.count(summary.total)) deliveries in \(summary.inputCount) archive\(summary.inputCount == 1 ? "" : "s")"
+        text +=
+            "**Read:** \(TextCharts.count(summary.total)) deliveries in \(summary.inputCount) archive\(summary.inputCount == 1 ? "" : "s")"
         text += ", \(TextCharts.count(summary.count(.verified))) verified events analysed\n"
         return text
     }
@@ -35,14 +37,17 @@ struct MarkdownReport {
         var text = "## Integrity\n\n"
         let forged = summary.count(.forged), unsigned = summary.count(.unsigned)
         if forged + unsigned > 0 {
-            text += "> **\(forged) forged and \(unsigned) unsigned deliveries** were found; they are left out of every number below (see the audit at the end and `audit.csv`).\n\n"
+            text +=
+                "> **\(forged) forged and \(unsigned) unsigned deliveries** were found; they are left out of every number below (see the audit at the end and `audit.csv`).\n\n"
         } else {
             text += "Every signed delivery verified: nothing forged or unsigned.\n\n"
         }
         if !summary.failures.isEmpty {
-            text += "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
+            text +=
+                "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
             for failure in summary.failures {
-                text += ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
+                text +=
+                    ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
             }
             text += "\n"
         }
@@ -58,7 +63,8 @@ struct MarkdownReport {
 
     private func volume() -> String {
         var text = "## Volume\n\n"
-        guard let firstDay = analytics.firstEventTime?.dayNumber, let lastDay = analytics.lastEventTime?.dayNumber else {
+        guard let firstDay = analytics.firstEventTime?.dayNumber, let lastDay = analytics.lastEventTime?.dayNumber
+        else {
             return text + "No verified events.\n"
         }
         var perDay: [Int: Int] = [:]
@@ -73,8 +79,10 @@ struct MarkdownReport {
         var table = MarkdownTable(["day", ">events", ""])
         let largest = Double(dayCounts.max() ?? 0)
         for (day, count) in zip(days, dayCounts) {
-            table.add([Timestamp.dayString(day) + " " + Self.weekday(day), TextCharts.count(count),
-                       TextCharts.bar(Double(count), of: largest)])
+            table.add([
+                Timestamp.dayString(day) + " " + Self.weekday(day), TextCharts.count(count),
+                TextCharts.bar(Double(count), of: largest),
+            ])
         }
         text += table.render() + "\n"
         var types = MarkdownTable(["event type", ">events"])
@@ -94,13 +102,18 @@ struct MarkdownReport {
         let audited = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         guard audited > 0 else { return text + "No forged, unsigned, malformed or undecodable lines.\n" }
         text += "\(TextCharts.count(audited)) line\(audited == 1 ? "" : "s") did not verify; "
-        text += findings.count < audited ? "the first \(findings.count) (forged ones first) are below, all are in `audit.csv`.\n\n" : "all are below and in `audit.csv`.\n\n"
+        text +=
+            findings.count < audited
+            ? "the first \(findings.count) (forged ones first) are below, all are in `audit.csv`.\n\n"
+            : "all are below and in `audit.csv`.\n\n"
         var table = MarkdownTable(["where", "status", "event", "reason"])
         let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
         for finding in ordered {
             let place = inputNames[finding.position.input].escapedForMarkdown(place: finding.position.line, limit: 70)
-            table.add([place, finding.status == .forged ? "**forged**" : finding.status.rawValue,
-                       (finding.eventType ?? "").escapedForMarkdown(limit: 30), finding.reason.escapedForMarkdown(limit: 90)])
+            table.add([
+                place, finding.status == .forged ? "**forged**" : finding.status.rawValue,
+                (finding.eventType ?? "").escapedForMarkdown(limit: 30), finding.reason.escapedForMarkdown(limit: 90),
+            ])
         }
         return text + table.render()
     }

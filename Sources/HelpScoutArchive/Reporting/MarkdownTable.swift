@@ -22,14 +22,18 @@ struct MarkdownTable {
             ([header[column]] + rows.map { $0[column] }).map(\.count).max()!
         }
         func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return alignments[column] == .right ? padding + cell : cell + padding
-            }.joined(separator: " | ") + " |\n"
+            "| "
+                + cells.enumerated().map { column, cell in
+                    let padding = String(repeating: " ", count: widths[column] - cell.count)
+                    return alignments[column] == .right ? padding + cell : cell + padding
+                }.joined(separator: " | ") + " |\n"
         }
-        let rule = "|" + widths.enumerated().map { column, width in
-            alignments[column] == .right ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
-        }.joined(separator: "|") + "|\n"
+        let rule =
+            "|"
+            + widths.enumerated().map { column, width in
+                alignments[column] == .right
+                    ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
+            }.joined(separator: "|") + "|\n"
         return line(header) + rule + rows.map(line).joined()
     }
 }
@@ -42,7 +46,10 @@ extension String {
     func escapedForMarkdown(limit: Int = 60) -> String {
         var result = ""
         for (index, character) in displaySafe.enumerated() {
-            if index == limit { result += "…"; break }
+            if index == limit {
+                result += "…"
+                break
+            }
             switch character {
             case "|", "\\", "`", "*", "_", "[", "]", "#", "~": result += "\\" + String(character)
             case "<": result += "&lt;"

@@ -1,9 +1,9 @@
 import CPlatform
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What `--out` names, checked before any input is read: the real folder (through a symbolic link
@@ -62,7 +62,9 @@ struct ReportDestination {
         }
         // The folder is replaced whole: a shell (or cron's script) working in it would be left in
         // a folder that no longer exists.
-        if let workingDirectory = FileSystem.realPath(RawPath(".")), holds(workingDirectory) { throw .holdsWorkingDirectory(name) }
+        if let workingDirectory = FileSystem.realPath(RawPath(".")), holds(workingDirectory) {
+            throw .holdsWorkingDirectory(name)
+        }
         let kind: Kind = !exists ? .new : (isMountPoint(folder) ? .mountPoint : .existing)
         return ReportDestination(name: name, folder: folder, kind: kind)
     }
@@ -76,7 +78,8 @@ struct ReportDestination {
         default:
             var own = stat(), parent = stat()
             guard folder.withCString({ stat($0, &own) }) == 0,
-                  folder.appending(Array("..".utf8)).withCString({ stat($0, &parent) }) == 0 else { return false }
+                folder.appending(Array("..".utf8)).withCString({ stat($0, &parent) }) == 0
+            else { return false }
             return own.st_dev != parent.st_dev
         }
     }
@@ -96,8 +99,13 @@ struct ReportDestination {
         let listed = manifest.map { ReportFiles.names(inManifest: String(decoding: $0, as: UTF8.self)) } ?? []
         var owned: [[UInt8]] = [], foreign: [[UInt8]] = []
         for entry in entries {
-            if kind == .mountPoint && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.stagingInfix)) { continue }
-            let isOurs = (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.isRegularFile(entry, inFolder: fd)
+            if kind == .mountPoint
+                && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.stagingInfix))
+            {
+                continue
+            }
+            let isOurs =
+                (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.isRegularFile(entry, inFolder: fd)
             if isOurs { owned.append(entry) } else { foreign.append(entry) }
         }
         if manifest == nil && !owned.isEmpty && !owned.contains(Array(ReportFiles.integrity.utf8)) {
@@ -105,7 +113,9 @@ struct ReportDestination {
             owned = []
         }
         guard foreign.isEmpty else {
-            let shown = foreign.sorted { $0.lexicographicallyPrecedes($1) }.prefix(3).map { RawPath(bytes: $0).displayName }
+            let shown = foreign.sorted { $0.lexicographicallyPrecedes($1) }.prefix(3).map {
+                RawPath(bytes: $0).displayName
+            }
             throw .notAReport(name, foreign: Array(shown), count: foreign.count)
         }
         return owned

@@ -31,8 +31,9 @@ package enum ReportFiles {
     /// The names a manifest lists: plain file names only, so a manifest can never point outside
     /// its folder.
     static func names(inManifest text: String) -> Set<[UInt8]> {
-        Set(text.split(separator: "\n").filter { line in
-            !line.hasPrefix("#") && !line.isEmpty && !line.contains("/") && line != "." && line != ".."
-        }.map { Array($0.utf8) })
+        Set(
+            text.split(separator: "\n").filter { line in
+                !line.hasPrefix("#") && !line.isEmpty && !line.contains("/") && line != "." && line != ".."
+            }.map { Array($0.utf8) })
     }
 }

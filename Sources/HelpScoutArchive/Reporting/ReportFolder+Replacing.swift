@@ -1,9 +1,9 @@
 import CPlatform
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The three ways a staged report takes the destination's place, and the sweep of killed runs'
@@ -20,7 +20,9 @@ extension ReportFolder {
             throw .cannotReplace(name, reason: "a folder of that name appeared while the report was being written")
         case EINVAL, ENOSYS:
             // No renameat2 here: a plain rename fails on a folder that is not empty.
-            guard FileSystem.rename(staging, to: folder) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+            guard FileSystem.rename(staging, to: folder) else {
+                throw .cannotReplace(name, reason: FileSystem.lastError)
+            }
             FileSystem.syncFolder(folder.parent)
         default:
             throw .cannotReplace(name, reason: FileSystem.lastError)
@@ -44,7 +46,9 @@ extension ReportFolder {
             if !FileSystem.removeFiles(owned, thenFolder: staging) { keep(staging) }
             return
         }
-        guard [EINVAL, ENOSYS, EXDEV, EOPNOTSUPP].contains(errno) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+        guard [EINVAL, ENOSYS, EXDEV, EOPNOTSUPP].contains(errno) else {
+            throw .cannotReplace(name, reason: FileSystem.lastError)
+        }
         // A file system without the atomic swap: two renames, with a moment without the folder.
         let previous = folder.parent.appending(folder.lastComponent + Array(".previous-\(getpid())".utf8))
         guard FileSystem.rename(folder, to: previous) else { throw .cannotReplace(name, reason: FileSystem.lastError) }
@@ -85,8 +89,10 @@ extension ReportFolder {
         guard let fd = FileSystem.openFolder(path) else { return [path.displayName] }
         defer { close(fd) }
         let known = Set(owned)
-        return FileSystem.entries(inFolder: fd).filter { !known.contains($0) }.sorted { $0.lexicographicallyPrecedes($1) }
-            .prefix(3).map { RawPath(bytes: $0).displayName }
+        return FileSystem.entries(inFolder: fd).filter { !known.contains($0) }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
+        .prefix(3).map { RawPath(bytes: $0).displayName }
     }
 
     /// The folder's own entries again just before it is replaced: files that appeared during the
@@ -101,14 +107,16 @@ extension ReportFolder {
     /// Removes the staging folders of runs that were killed: named after this folder and a process
     /// that is gone, and holding nothing but report files.
     func sweepStaleStaging() {
-        let (parent, prefix) = destination.kind == .mountPoint
+        let (parent, prefix) =
+            destination.kind == .mountPoint
             ? (destination.folder, Self.stagingInfix)
             : (destination.folder.parent, destination.folder.lastComponent + Self.stagingInfix)
         let ownNames = Set(ReportFiles.names.map { Array($0.utf8) })
         for entry in FileSystem.entries(parent) ?? [] where entry.starts(with: prefix) {
             let digits = entry.dropFirst(prefix.count)
             guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let pid = Int32(String(decoding: digits, as: UTF8.self)), pid != getpid() else { continue }
+                let pid = Int32(String(decoding: digits, as: UTF8.self)), pid != getpid()
+            else { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }
             let stale = parent.appending(entry)
             guard let fd = FileSystem.openFolder(stale) else { continue }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A report folder written whole or not at all, and only ever in place of a folder hsarchive wrote.
@@ -88,7 +88,8 @@ package final class ReportFolder: @unchecked Sendable {
         guard staging.withCString({ mkdir($0, 0o755) }) == 0 else {
             let reason = FileSystem.lastError
             stage = .discarded
-            throw destination.kind == .mountPoint ? .notWritable(name, reason: reason) : .cannotCreate(name, reason: reason)
+            throw destination.kind == .mountPoint
+                ? .notWritable(name, reason: reason) : .cannotCreate(name, reason: reason)
         }
     }
 

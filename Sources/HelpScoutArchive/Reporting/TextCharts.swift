@@ -13,9 +13,12 @@ enum TextCharts {
     /// One character per value, from `▁` (the least) to `█` (the most).
     static func sparkline(_ values: [Double]) -> String {
         guard let low = values.min(), let high = values.max() else { return "" }
-        return String(values.map { value in
-            high == low ? levels[levels.count / 2] : levels[Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())]
-        })
+        return String(
+            values.map { value in
+                high == low
+                    ? levels[levels.count / 2]
+                    : levels[Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())]
+            })
     }
 
     /// A duration for people: `42s`, `12m 05s`, `2h 14m`, `3d 04h`.

@@ -28,9 +28,11 @@ extension Character {
         let value = scalars[index].value
         if value == 0x200D {
             return index > 0 && index + 1 < scalars.count && scalars[index + 1].isPictographic
-                && (scalars[index - 1].isPictographic || scalars[index - 1].value == 0xFE0F || scalars[index - 1].properties.isEmojiModifier)
+                && (scalars[index - 1].isPictographic || scalars[index - 1].value == 0xFE0F
+                    || scalars[index - 1].properties.isEmojiModifier)
         }
-        guard (0xE0020...0xE007F).contains(value), scalars.first?.value == 0x1F3F4, scalars.last?.value == 0xE007F else { return false }
+        guard (0xE0020...0xE007F).contains(value), scalars.first?.value == 0x1F3F4, scalars.last?.value == 0xE007F
+        else { return false }
         return scalars.dropFirst().allSatisfy { tag in
             tag.value == 0xE007F || (0xE0030...0xE0039).contains(tag.value) || (0xE0061...0xE007A).contains(tag.value)
         }

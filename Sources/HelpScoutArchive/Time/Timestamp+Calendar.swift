@@ -29,7 +29,8 @@ extension Timestamp {
         let millis = Int(milliseconds - Int64(seconds) * 1000)
         let days = (seconds >= 0 ? seconds : seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let time = "\(Self.pad(secondOfDay / 3600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
+        let time =
+            "\(Self.pad(secondOfDay / 3600, 2)):\(Self.pad(secondOfDay / 60 % 60, 2)):\(Self.pad(secondOfDay % 60, 2))"
         let fraction = millis == 0 ? "" : "." + Self.pad(millis, 3)
         return "\(Self.dayString(days))T\(time)\(fraction)Z"
     }

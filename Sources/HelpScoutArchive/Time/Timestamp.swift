@@ -39,19 +39,25 @@ public struct Timestamp: Sendable, Hashable, Comparable {
             // Separators become '0'; then every byte must be a digit: no high bit in the byte, in
             // the byte plus 0x46 (above '9') or in the byte minus '0' (below '0').
             let candidate = word & digitMask | zeros & ~digitMask
-            guard (candidate | (candidate &+ 0x4646_4646_4646_4646) | (candidate &- zeros)) & highBits == 0 else { return nil }
+            guard (candidate | (candidate &+ 0x4646_4646_4646_4646) | (candidate &- zeros)) & highBits == 0 else {
+                return nil
+            }
             return candidate &- zeros
         }
         guard let a = digits(0, digitMasks.0, separators.0), let b = digits(8, digitMasks.1, separators.1),
-              let c = digits(16, digitMasks.2, separators.2) else { return nil }
+            let c = digits(16, digitMasks.2, separators.2)
+        else { return nil }
         func at(_ word: UInt64, _ byte: UInt64) -> Int { Int(truncatingIfNeeded: word >> (8 * byte) & 0xFF) }
         let year = at(a, 0) * 1000 + at(a, 1) * 100 + at(a, 2) * 10 + at(a, 3)
         let month = at(a, 5) * 10 + at(a, 6), day = at(b, 0) * 10 + at(b, 1)
         let hour = at(b, 3) * 10 + at(b, 4), minute = at(b, 6) * 10 + at(b, 7), second = at(c, 1) * 10 + at(c, 2)
         let millis = at(c, 4) * 100 + at(c, 5) * 10 + at(c, 6)
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
-              hour < 24, minute < 60, second <= 60 else { return nil }
-        let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
+        let seconds =
+            Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
         return Timestamp(milliseconds: seconds * 1000 + Int64(millis))
     }
 
@@ -70,15 +76,16 @@ public struct Timestamp: Sendable, Hashable, Comparable {
             return value
         }
         guard let year = digits(0, 4), text[4] == UInt8(ascii: "-"),
-              let month = digits(5, 2), text[7] == UInt8(ascii: "-"),
-              let day = digits(8, 2),
-              text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: "t") || text[10] == UInt8(ascii: " "),
-              let hour = digits(11, 2), text[13] == UInt8(ascii: ":"),
-              let minute = digits(14, 2), text[16] == UInt8(ascii: ":"),
-              let second = digits(17, 2)
+            let month = digits(5, 2), text[7] == UInt8(ascii: "-"),
+            let day = digits(8, 2),
+            text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: "t") || text[10] == UInt8(ascii: " "),
+            let hour = digits(11, 2), text[13] == UInt8(ascii: ":"),
+            let minute = digits(14, 2), text[16] == UInt8(ascii: ":"),
+            let second = digits(17, 2)
         else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
-              hour < 24, minute < 60, second <= 60 else { return nil }
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
         var index = 19
         var millis = 0
         if index < count && text[index] == UInt8(ascii: ".") {
@@ -102,7 +109,8 @@ public struct Timestamp: Sendable, Hashable, Comparable {
                 var minutesAt = index + 3
                 if minutesAt < count && text[minutesAt] == UInt8(ascii: ":") { minutesAt += 1 }
                 guard minutesAt + 2 <= count, let minutes = digits(minutesAt, 2),
-                      offsetHours < 24, minutes < 60 else { return nil }
+                    offsetHours < 24, minutes < 60
+                else { return nil }
                 offsetMinutes = (offsetHours * 60 + minutes) * (sign == UInt8(ascii: "-") ? -1 : 1)
                 index = minutesAt + 2
             } else {

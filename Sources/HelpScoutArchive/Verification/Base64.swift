@@ -28,15 +28,20 @@ package enum Base64 {
     /// ten times faster); the rest, and any block it does not accept, through the loop below. Tests
     /// choose `kernels` to compare both ways.
     /// - Returns: how many bytes it wrote, or nil when `text` is not padded standard base64.
-    static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>,
-                       kernels: KernelChoice = .configured) -> Int? {
+    static func decode(
+        _ text: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>,
+        kernels: KernelChoice = .configured
+    ) -> Int? {
         guard text.count % 4 == 0 else { return nil }
         guard text.count > 0 else { return 0 }
         var blocks = 0
         if kernels.runsKernels && text.count > 64 {
-            blocks = hs_base64_decode_blocks(text.baseAddress!.assumingMemoryBound(to: UInt8.self), (text.count - 4) / 64, output)
+            blocks = hs_base64_decode_blocks(
+                text.baseAddress!.assumingMemoryBound(to: UInt8.self), (text.count - 4) / 64, output)
         }
-        guard let rest = decodeGroups(UnsafeRawBufferPointer(rebasing: text[(64 * blocks)...]), into: output + 48 * blocks)
+        guard
+            let rest = decodeGroups(
+                UnsafeRawBufferPointer(rebasing: text[(64 * blocks)...]), into: output + 48 * blocks)
         else { return nil }
         return 48 * blocks + rest
     }

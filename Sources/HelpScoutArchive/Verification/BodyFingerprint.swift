@@ -23,7 +23,9 @@ package struct BodyFingerprint: Hashable, Sendable {
     init(_ bytes: UnsafeRawBufferPointer, kernels: KernelChoice) {
         if kernels.runsKernels, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
             var halves: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &halves) { hs_fingerprint(base, bytes.count, $0.baseAddress!.assumingMemoryBound(to: UInt64.self)) }
+            withUnsafeMutableBytes(of: &halves) {
+                hs_fingerprint(base, bytes.count, $0.baseAddress!.assumingMemoryBound(to: UInt64.self))
+            }
             (high, low) = halves
             return
         }

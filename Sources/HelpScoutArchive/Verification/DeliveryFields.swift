@@ -39,7 +39,8 @@ struct DeliveryFields {
         let root = tape.root
         idValue = tape.member(root, "id")
         if let received = tape.member(root, "receivedAt"), tape.kind(received) == .string {
-            receivedAt = tape.tokens[received].hasEscapes
+            receivedAt =
+                tape.tokens[received].hasEscapes
                 ? Timestamp.parse(tape.decodedString(received)) : Timestamp.parse(tape.rawBytes(received))
         }
         if let flag = tape.member(root, "isBase64Encoded") { isBase64Encoded = tape.kind(flag) == .true }

@@ -43,7 +43,8 @@ package struct DeliveryProcessor {
         case .string(let index): bodyIndex = index
         }
         if line.tokens[bodyIndex].hasUnpairedSurrogate {
-            return rejected(.malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
+            return rejected(
+                .malformed, "body has an unpaired UTF-16 surrogate escape, so it has no UTF-8 bytes to verify")
         }
 
         // The tape wrote the last top-level `body` string, which is `bodyIndex`, while parsing.
@@ -73,7 +74,8 @@ package struct DeliveryProcessor {
             return rejected(.forged, "X-HelpScout-Signature is not a string")
         case .value(let index):
             let line = lineTape.document
-            check = line.tokens[index].hasEscapes
+            check =
+                line.tokens[index].hasEscapes
                 ? verifier.verify(signature: line.decodedString(index), body: body)
                 : verifier.verify(signature: line.rawBytes(index), body: body)
         }
@@ -90,8 +92,11 @@ package struct DeliveryProcessor {
             case .undecodable(let reason, let eventType):
                 return .rejected(.undecodable, reason: reason, deliveryId: fields.deliveryId, eventType: eventType)
             case .eventHeaderMismatch(let header, let bodyType):
-                return .rejected(.forged, reason: "X-HelpScout-Event header \(header.quotedForReason()) disagrees with the signed body's eventType \(bodyType.quotedForReason())",
-                                 deliveryId: fields.deliveryId, eventType: header)
+                return .rejected(
+                    .forged,
+                    reason:
+                        "X-HelpScout-Event header \(header.quotedForReason()) disagrees with the signed body's eventType \(bodyType.quotedForReason())",
+                    deliveryId: fields.deliveryId, eventType: header)
             }
         }
     }

@@ -21,8 +21,10 @@ public struct Finding: Sendable, Equatable {
 
     /// A finding whose texts are made `displaySafe`: the delivery id and event type come from
     /// unauthenticated lines, and every output shows them to people.
-    package init(position: ArchivePosition, status: DeliveryStatus, reason: String,
-                deliveryId: String? = nil, eventType: String? = nil) {
+    package init(
+        position: ArchivePosition, status: DeliveryStatus, reason: String,
+        deliveryId: String? = nil, eventType: String? = nil
+    ) {
         self.position = position
         self.status = status
         self.reason = reason.displaySafe

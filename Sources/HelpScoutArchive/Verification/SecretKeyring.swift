@@ -1,9 +1,9 @@
 import Crypto
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The webhook secrets a delivery may be signed with (several during a key rotation).
@@ -47,10 +47,12 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
     /// The secrets with the line each is on, for warnings that must not show the secret itself.
     static func lines(of text: String) -> [(line: Int, secret: String)] {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .enumerated()
-            .map { (line: $0.offset + 1, secret: String($0.element.trimming(while: { $0 == " " || $0 == "\t" }))) }
-            .filter { !$0.secret.isEmpty }
+        return text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        )
+        .enumerated()
+        .map { (line: $0.offset + 1, secret: String($0.element.trimming(while: { $0 == " " || $0 == "\t" }))) }
+        .filter { !$0.secret.isEmpty }
     }
 
     /// Warnings about secrets that are probably not what the user meant: an invisible or control
@@ -60,10 +62,12 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
         secrets.compactMap { line, secret in
             let place = "the secret on line \(line) of \(source)"
             if secret.unicodeScalars.contains(where: \.isHiddenOrControl) {
-                return "\(place) holds an invisible or control character; it is used as it is, so if every delivery is forged, retype the secret"
+                return
+                    "\(place) holds an invisible or control character; it is used as it is, so if every delivery is forged, retype the secret"
             }
             if !secret.unicodeScalars.allSatisfy(\.isASCII) {
-                return "\(place) holds non-ASCII characters (Help Scout's secrets are ASCII); if every delivery is forged, check that it was copied correctly"
+                return
+                    "\(place) holds non-ASCII characters (Help Scout's secrets are ASCII); if every delivery is forged, check that it was copied correctly"
             }
             return nil
         }
@@ -80,13 +84,16 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
             guard let value = environment[environmentVariable] else { throw .noSecret }
             let secrets = lines(of: value)
             guard !secrets.isEmpty else { throw .emptyEnvironment }
-            return (try SecretKeyring(secrets: secrets.map(\.secret)), warnings(about: secrets, source: environmentVariable))
+            return (
+                try SecretKeyring(secrets: secrets.map(\.secret)), warnings(about: secrets, source: environmentVariable)
+            )
         }
         let name = secretFile.displayName
         var warnings: [String] = []
         var status = stat()
         if secretFile.withCString({ stat($0, &status) }) == 0, status.st_mode & (S_IRGRP | S_IROTH) != 0,
-           (status.st_mode & S_IFMT) == S_IFREG {
+            (status.st_mode & S_IFMT) == S_IFREG
+        {
             warnings.append("secret file \(name) can be read by other users; restrict it with: chmod 600 \(name)")
         }
         let bytes: [UInt8]
@@ -95,7 +102,9 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
         }
         let secrets = lines(of: String(decoding: bytes, as: UTF8.self))
         guard !secrets.isEmpty else { throw .emptyFile(path: name) }
-        return (try SecretKeyring(secrets: secrets.map(\.secret)), warnings + Self.warnings(about: secrets, source: name))
+        return (
+            try SecretKeyring(secrets: secrets.map(\.secret)), warnings + Self.warnings(about: secrets, source: name)
+        )
     }
 }
 
@@ -110,9 +119,11 @@ public enum SecretError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .noSecret:
-            return "no webhook secret: pass --secret-file FILE (one secret per line) or set \(SecretKeyring.environmentVariable)"
+            return
+                "no webhook secret: pass --secret-file FILE (one secret per line) or set \(SecretKeyring.environmentVariable)"
         case .emptyEnvironment:
-            return "\(SecretKeyring.environmentVariable) is set but empty: put the webhook secret in it, or use --secret-file FILE"
+            return
+                "\(SecretKeyring.environmentVariable) is set but empty: put the webhook secret in it, or use --secret-file FILE"
         case .emptyFile(let path):
             return "secret file \(path) holds no secret: put the webhook secret on a line of its own"
         case .unreadableFile(let path, let reason):

@@ -35,10 +35,14 @@ package struct SignatureVerifier {
         guard text.count == 28 else { return .notADigest }
         var digest: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return withUnsafeMutableBytes(of: &digest) { digest in
-            guard Base64.decode(text, into: digest.baseAddress!.assumingMemoryBound(to: UInt8.self)) == Insecure.SHA1.byteCount
+            guard
+                Base64.decode(text, into: digest.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                    == Insecure.SHA1.byteCount
             else { return .notADigest }
             for (position, index) in order.enumerated() {
-                if Self.constantTimeEqual(authenticators[index].authenticationCode(for: body), UnsafeRawBufferPointer(digest)) {
+                if Self.constantTimeEqual(
+                    authenticators[index].authenticationCode(for: body), UnsafeRawBufferPointer(digest))
+                {
                     if position > 0 { order.insert(order.remove(at: position), at: 0) }
                     return .matches(fingerprint: BodyFingerprint(body))
                 }
@@ -61,4 +65,3 @@ package struct SignatureVerifier {
     /// The white space a signature header may carry around its value: ASCII space, tab, CR, LF.
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }
-

@@ -1,7 +1,7 @@
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Messages for people, on standard error; results go to standard output.
@@ -18,7 +18,8 @@ enum Diagnostics {
         case .cannotOpen, .notReadable:
             return "\(name): \(failure.error.message)"
         default:
-            return "\(name):\(failure.lineReached): \(failure.error.message); the lines before line \(failure.lineReached) were read"
+            return
+                "\(name):\(failure.lineReached): \(failure.error.message); the lines before line \(failure.lineReached) were read"
         }
     }
 
@@ -36,10 +37,14 @@ extension RunSummary {
     /// empty standard input (what `zcat missing.gz | hsarchive verify -` reads).
     func warnAboutInputs(_ inputs: [ArchiveInput]) {
         for input in inputsAllMalformed {
-            Diagnostics.warning("\(inputs[input].name): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?")
+            Diagnostics.warning(
+                "\(inputs[input].name): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?"
+            )
         }
         for input in emptyInputs where inputs[input].source == .standardInput {
-            Diagnostics.warning("standard input was empty, so nothing was read from it; if it came from a pipe, check the command before hsarchive (set -o pipefail makes the shell report its failure)")
+            Diagnostics.warning(
+                "standard input was empty, so nothing was read from it; if it came from a pipe, check the command before hsarchive (set -o pipefail makes the shell report its failure)"
+            )
         }
     }
 
@@ -52,9 +57,10 @@ extension RunSummary {
         }
         if noSignatureMatched {
             let secrets = keys == 1 ? "the configured secret" : "any of the \(keys) configured secrets"
-            Diagnostics.error("not one of the \(signatures.mismatched) signatures matched \(secrets): the secret is probably wrong, "
-                + "not every delivery forged; check --secret-file or \(SecretKeyring.environmentVariable) (during a key rotation, "
-                + "put each secret on a line of its own); \(consequence)")
+            Diagnostics.error(
+                "not one of the \(signatures.mismatched) signatures matched \(secrets): the secret is probably wrong, "
+                    + "not every delivery forged; check --secret-file or \(SecretKeyring.environmentVariable) (during a key rotation, "
+                    + "put each secret on a line of its own); \(consequence)")
             return true
         }
         return false
@@ -64,7 +70,9 @@ extension RunSummary {
     var oneLine: String {
         let counts = DeliveryStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         var line = "\(total) lines in \(inputCount) input\(inputCount == 1 ? "" : "s"): \(counts)"
-        if !failures.isEmpty { line += "; \(failures.count) input\(failures.count == 1 ? "" : "s") could not be read to the end" }
+        if !failures.isEmpty {
+            line += "; \(failures.count) input\(failures.count == 1 ? "" : "s") could not be read to the end"
+        }
         return line
     }
 

@@ -1,7 +1,7 @@
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes events as they arrive; exits quietly when the reader of standard output goes away.
@@ -16,7 +16,8 @@ final class EventPrinter: RunObserver {
     private let since: Timestamp?
     private let until: Timestamp?
 
-    init(inputs: [ArchiveInput], format: EventsCommand.Format, types: Set<String>, since: Timestamp?, until: Timestamp?) {
+    init(inputs: [ArchiveInput], format: EventsCommand.Format, types: Set<String>, since: Timestamp?, until: Timestamp?)
+    {
         inputNames = inputs.map(\.name)
         fileColumn = format == .csv ? inputNames : inputs.map(\.text)
         self.format = format

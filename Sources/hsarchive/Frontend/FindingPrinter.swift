@@ -1,7 +1,7 @@
 import HelpScoutArchive
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Prints findings as `file:line: status: reason` on standard output, failures on standard error.
@@ -15,7 +15,9 @@ final class FindingPrinter: RunObserver {
     init(inputNames: [String]) { self.inputNames = inputNames }
 
     func record(finding: Finding) {
-        print("\(inputNames[finding.position.input]):\(finding.position.line): \(finding.status.rawValue): \(finding.reason)\n")
+        print(
+            "\(inputNames[finding.position.input]):\(finding.position.line): \(finding.status.rawValue): \(finding.reason)\n"
+        )
     }
 
     func record(failure: InputFailure) {

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The signals that end a run (Ctrl-C, `kill`, a closed terminal) are blocked in every thread and

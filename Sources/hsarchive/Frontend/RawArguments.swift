@@ -1,8 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 import HelpScoutArchive
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The command line's arguments as bytes. Swift hands arguments to the parser as `String`s, which
 /// repair a name that is not UTF-8 (`\xff` becomes U+FFFD) into one that cannot be opened; paths are
@@ -28,6 +28,8 @@ enum RawArguments {
     static var helpFlagInsideAnArgument: [UInt8]? {
         let plainRequests: Set<[UInt8]> = [Array("-h".utf8), Array("--help".utf8), Array("help".utf8)]
         if all.contains(where: plainRequests.contains) { return nil }
-        return all.first { $0.count > 2 && $0[0] == UInt8(ascii: "-") && $0[1] != UInt8(ascii: "-") && $0.contains(UInt8(ascii: "h")) }
+        return all.first {
+            $0.count > 2 && $0[0] == UInt8(ascii: "-") && $0[1] != UInt8(ascii: "-") && $0.contains(UInt8(ascii: "h"))
+        }
     }
 }

@@ -1,13 +1,16 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct AssignmentChurnTests {
     typealias S = EventScript
 
     /// unassigned, A, B, A (a bounce), unassigned, A (no new assignment), B (a bounce).
     static let events = [
-        S.snapshot(.created, at: 0), S.snapshot(.assigned, at: 10, assignee: 301), S.snapshot(.assigned, at: 20, assignee: 302),
-        S.snapshot(.assigned, at: 30, assignee: 301), S.snapshot(.assigned, at: 40), S.snapshot(.assigned, at: 50, assignee: 301),
+        S.snapshot(.created, at: 0), S.snapshot(.assigned, at: 10, assignee: 301),
+        S.snapshot(.assigned, at: 20, assignee: 302),
+        S.snapshot(.assigned, at: 30, assignee: 301), S.snapshot(.assigned, at: 40),
+        S.snapshot(.assigned, at: 50, assignee: 301),
         S.snapshot(.tags, at: 55, assignee: 301), S.snapshot(.assigned, at: 60, assignee: 302),
     ]
 
@@ -17,10 +20,11 @@ import Testing
         #expect(churn.conversations.count == 1)
         #expect(row.assignments == 4 && row.reassignments == 3 && row.bounces == 2 && row.unassignments == 1)
         #expect(row.finalAssignee == 302 && row.mailbox == 101)
-        #expect(churn.agents == [
-            AgentChurn(agent: 301, assignedIn: 2, handedOff: 2),
-            AgentChurn(agent: 302, assignedIn: 2, handedOff: 1),
-        ])
+        #expect(
+            churn.agents == [
+                AgentChurn(agent: 301, assignedIn: 2, handedOff: 2),
+                AgentChurn(agent: 302, assignedIn: 2, handedOff: 1),
+            ])
     }
 
     @Test func outOfOrderDeliveriesGiveTheSameChurn() {

@@ -1,6 +1,7 @@
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct FactLogTests {
     @Test func everyRecordReadsBackAsWritten() {
@@ -11,18 +12,24 @@ import Testing
             var written: [(SnapshotFact, Int64)?] = []
             var threads: [ThreadFact] = []
             for _ in 0..<random.int(0...40) {
-                func time() -> Int64 { random.chance(0.2) ? random.pick(extremes) : 1_791_000_000_000 + Int64(random.int(0...900_000_000)) }
+                func time() -> Int64 {
+                    random.chance(0.2) ? random.pick(extremes) : 1_791_000_000_000 + Int64(random.int(0...900_000_000))
+                }
                 if random.chance(0.5) {
                     let snapshot = SnapshotFact(
-                        time: time(), closedEnd: random.chance(0.3) ? time() : Fact.none, sequence: UInt32(random.int(0...4_000_000_000)),
-                        tagSet: Int32(random.int(-1...500)), assignee: Int32(random.int(-1...70_000)), mailbox: Int32(random.int(-1...9)))
+                        time: time(), closedEnd: random.chance(0.3) ? time() : Fact.none,
+                        sequence: UInt32(random.int(0...4_000_000_000)),
+                        tagSet: Int32(random.int(-1...500)), assignee: Int32(random.int(-1...70_000)),
+                        mailbox: Int32(random.int(-1...9)))
                     let createdAt = random.chance(0.2) ? Fact.none : time()
                     log.append(snapshot, createdAt: createdAt)
                     written.append((snapshot, createdAt))
                 } else {
-                    let thread = ThreadFact(id: random.chance(0.1) ? Fact.none : (random.chance(0.1) ? Int64.max : Int64(random.int(1...2_000_000_000))),
-                                            time: time(), author: Int32(random.int(-1...1000)),
-                                            kind: ThreadRecord.Kind(rawValue: UInt8(random.int(0...3)))!)
+                    let thread = ThreadFact(
+                        id: random.chance(0.1)
+                            ? Fact.none : (random.chance(0.1) ? Int64.max : Int64(random.int(1...2_000_000_000))),
+                        time: time(), author: Int32(random.int(-1...1000)),
+                        kind: ThreadRecord.Kind(rawValue: UInt8(random.int(0...3)))!)
                     log.append(thread)
                     threads.append(thread)
                     written.append(nil)
@@ -42,7 +49,10 @@ import Testing
         var facts = ConversationFacts()
         let threshold = Int(ConversationFacts.threadSetThreshold)
         for round in 0..<3 {
-            facts.add((0..<(threshold + 10)).map { ThreadFact(id: Int64($0), time: Int64($0 + round), author: -1, kind: .note) })
+            facts.add(
+                (0..<(threshold + 10)).map {
+                    ThreadFact(id: Int64($0), time: Int64($0 + round), author: -1, kind: .note)
+                })
             facts.add([ThreadFact(id: Fact.none, time: 5, author: 2, kind: .agentReply)])
         }
         let threads = facts.ordered().threads
@@ -53,8 +63,11 @@ import Testing
     @Test func aLogIsSmallerThanTheFactsItHolds() {
         var log = FactLog()
         for index in 0..<10 {
-            log.append(SnapshotFact(time: 1_791_000_000_000 + Int64(index) * 3_600_000, closedEnd: Fact.none, sequence: UInt32(1000 + index * 40),
-                                    tagSet: 3, assignee: 5, mailbox: 1), createdAt: 1_791_000_000_000)
+            log.append(
+                SnapshotFact(
+                    time: 1_791_000_000_000 + Int64(index) * 3_600_000, closedEnd: Fact.none,
+                    sequence: UInt32(1000 + index * 40),
+                    tagSet: 3, assignee: 5, mailbox: 1), createdAt: 1_791_000_000_000)
         }
         #expect(log.bytes.count < 10 * 14 + 20)
     }
@@ -67,11 +80,17 @@ import Testing
             var log = FactLog()
             for _ in 0..<random.int(0...30) {
                 if random.chance(0.5) {
-                    log.append(SnapshotFact(time: Int64(random.int(0...1_000_000_000)), closedEnd: random.chance(0.5) ? 5 : Fact.none,
-                                            sequence: UInt32(random.int(0...100_000)), tagSet: -1, assignee: Int32(random.int(-1...300)), mailbox: 0),
-                               createdAt: random.chance(0.5) ? Fact.none : 42)
+                    log.append(
+                        SnapshotFact(
+                            time: Int64(random.int(0...1_000_000_000)), closedEnd: random.chance(0.5) ? 5 : Fact.none,
+                            sequence: UInt32(random.int(0...100_000)), tagSet: -1,
+                            assignee: Int32(random.int(-1...300)), mailbox: 0),
+                        createdAt: random.chance(0.5) ? Fact.none : 42)
                 } else {
-                    log.append(ThreadFact(id: Int64(random.int(0...3_000_000_000)) - 1_000_000_000, time: 7, author: -1, kind: .agentReply))
+                    log.append(
+                        ThreadFact(
+                            id: Int64(random.int(0...3_000_000_000)) - 1_000_000_000, time: 7, author: -1,
+                            kind: .agentReply))
                 }
             }
             var full: [Int64] = []

@@ -1,6 +1,7 @@
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 /// Every metric's state merges: the conversations added in parts, split any way and merged in any
 /// order, give the rows of one pass over them all.
@@ -13,10 +14,13 @@ import Testing
     /// The facts of the sample archives: a few hundred conversations of every kind.
     static let store: FactStore = {
         let root = Fixtures.repositoryRoot + "/sample-data"
-        let keyring = try! SecretKeyring.load(secretFile: RawPath(root + "/webhook-secrets.txt"), environment: [:]).keyring
+        let keyring = try! SecretKeyring.load(secretFile: RawPath(root + "/webhook-secrets.txt"), environment: [:])
+            .keyring
         let collector = Collector()
-        _ = ArchivePipeline(inputs: InputDiscovery.archives(for: [root + "/archive"]), keyring: keyring,
-                            options: .init(jobs: 1)).run(observer: collector)
+        _ = ArchivePipeline(
+            inputs: InputDiscovery.archives(for: [root + "/archive"]), keyring: keyring,
+            options: .init(jobs: 1)
+        ).run(observer: collector)
         return collector.store
     }()
 

@@ -1,5 +1,6 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct ResponseTimesTests {
     typealias S = EventScript
@@ -7,14 +8,17 @@ import Testing
     /// 10:00 customer, 10:30 customer again, 11:00 reply by 301, 11:30 reply nobody waited for,
     /// 12:00 customer, 12:10 note, 12:45 reply by 302; closed at 13:00.
     static let threads = [
-        S.thread(1, .customerMessage, at: 0), S.thread(2, .customerMessage, at: 30), S.thread(3, .agentReply, at: 60, by: 301),
-        S.thread(4, .agentReply, at: 90, by: 301), S.thread(5, .customerMessage, at: 120), S.thread(6, .note, at: 130, by: 303),
+        S.thread(1, .customerMessage, at: 0), S.thread(2, .customerMessage, at: 30),
+        S.thread(3, .agentReply, at: 60, by: 301),
+        S.thread(4, .agentReply, at: 90, by: 301), S.thread(5, .customerMessage, at: 120),
+        S.thread(6, .note, at: 130, by: 303),
         S.thread(7, .agentReply, at: 165, by: 302),
     ]
 
     static let events = [
         S.snapshot(.created, at: 0, threads: Array(threads[0...0])),
-        S.snapshot(.status, at: 45, status: "closed", threads: Array(threads[0...1]), closedAt: 45),  // closed before any reply
+        // Closed before any reply.
+        S.snapshot(.status, at: 45, status: "closed", threads: Array(threads[0...1]), closedAt: 45),
         S.snapshot(.agentReplyCreated, at: 90, threads: Array(threads[0...3])),
         S.snapshot(.agentReplyCreated, at: 165, threads: threads),
         S.snapshot(.status, at: 180, status: "closed", threads: threads, closedAt: 180),
@@ -28,7 +32,7 @@ import Testing
     @Test func theClockStartsAtTheFirstWaitingMessageAndRepliesNobodyWaitedForAreNotMeasured() throws {
         let analytics = S.analytics(Self.events)
         let all = try #require(row(analytics, .response, .all))
-        #expect(all.count == 2)                  // 10:00→11:00 and 12:00→12:45
+        #expect(all.count == 2)  // 10:00→11:00 and 12:00→12:45
         #expect(all.mean == (3600 + 2700) / 2)
         #expect(all.p50 == 2700 && all.p90 == 3600 && all.p95 == 3600 && all.max == 3600)
         #expect(row(analytics, .response, .agent(301))?.mean == 3600)
@@ -45,9 +49,14 @@ import Testing
         #expect(row(withoutCreated, .firstResponse, .all) == nil)
         #expect(row(withoutCreated, .response, .all)?.count == 2)
         // An agent who writes first: the conversation has no first response.
-        let outbound = S.analytics([S.snapshot(.created, conversation: 2, at: 0, threads: [
-            S.thread(20, .agentReply, at: 0, by: 301), S.thread(21, .customerMessage, at: 10), S.thread(22, .agentReply, at: 20, by: 301),
-        ])])
+        let outbound = S.analytics([
+            S.snapshot(
+                .created, conversation: 2, at: 0,
+                threads: [
+                    S.thread(20, .agentReply, at: 0, by: 301), S.thread(21, .customerMessage, at: 10),
+                    S.thread(22, .agentReply, at: 20, by: 301),
+                ])
+        ])
         #expect(row(outbound, .firstResponse, .all) == nil)
         #expect(row(outbound, .response, .all)?.mean == 600)
     }
@@ -55,12 +64,15 @@ import Testing
     @Test func resolutionEndsAtTheFirstCloseAfterAReply() throws {
         let resolution = try #require(row(S.analytics(Self.events), .resolution, .all))
         #expect(resolution.count == 1)
-        #expect(resolution.mean == 180 * 60)     // created 10:00, the first close after 11:00 is at 13:00
+        #expect(resolution.mean == 180 * 60)  // created 10:00, the first close after 11:00 is at 13:00
     }
 
     @Test func lateAndOutOfOrderDeliveriesGiveTheSameResult() {
         let ordered = S.analytics(Self.events)
-        for shuffled in [Self.events.reversed(), [Self.events[3], Self.events[0], Self.events[5], Self.events[1], Self.events[4], Self.events[2]]] {
+        for shuffled in [
+            Self.events.reversed(),
+            [Self.events[3], Self.events[0], Self.events[5], Self.events[1], Self.events[4], Self.events[2]],
+        ] {
             #expect(S.analytics(Array(shuffled)).responseTimes == ordered.responseTimes)
         }
     }
@@ -74,7 +86,8 @@ import Testing
     @Test func percentilesUseTheNearestRank() throws {
         let values = (1...20).map(Double.init)
         let summary = try #require(DistributionSummary(values.reversed()))
-        #expect(summary.p50 == 10 && summary.p90 == 18 && summary.p95 == 19 && summary.max == 20 && summary.mean == 10.5)
+        #expect(
+            summary.p50 == 10 && summary.p90 == 18 && summary.p95 == 19 && summary.max == 20 && summary.mean == 10.5)
         #expect(DistributionSummary([7])?.p95 == 7)
         #expect(DistributionSummary([]) == nil)
     }

@@ -1,12 +1,16 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct SatisfactionTests {
     typealias S = EventScript
 
-    static let conversation = S.snapshot(.agentReplyCreated, at: 60, threads: [
-        S.thread(1, .customerMessage, at: 0), S.thread(2, .agentReply, at: 30, by: 301), S.thread(3, .agentReply, at: 60, by: 302),
-    ])
+    static let conversation = S.snapshot(
+        .agentReplyCreated, at: 60,
+        threads: [
+            S.thread(1, .customerMessage, at: 0), S.thread(2, .agentReply, at: 30, by: 301),
+            S.thread(3, .agentReply, at: 60, by: 302),
+        ])
 
     func row(_ analytics: AnalyticsResult, _ key: MetricKey) -> SatisfactionRow? {
         analytics.satisfaction.first { $0.key == key }
@@ -16,8 +20,8 @@ import Testing
         let analytics = S.analytics([
             Self.conversation,
             S.rating(9, .great, at: 70, agent: 302),
-            S.rating(9, .notGood, at: 90, agent: 302),   // re-rated
-            S.rating(9, .okay, at: 80, agent: 302),      // an older version arriving late
+            S.rating(9, .notGood, at: 90, agent: 302),  // re-rated
+            S.rating(9, .okay, at: 80, agent: 302),  // an older version arriving late
         ])
         let all = try #require(row(analytics, .all))
         #expect(all.ratings == 1 && all.notGood == 1 && all.great == 0)
@@ -28,10 +32,10 @@ import Testing
     @Test func attributionFallsBackToTheLastReplyAndTheConversationsMailbox() throws {
         let analytics = S.analytics([
             Self.conversation,
-            S.rating(1, .great, at: 45),                         // last reply before it: 301 at 10:30
-            S.rating(2, .okay, at: 70, mailbox: 102),            // last reply: 302; its own mailbox
-            S.rating(3, .unknown, at: 75),                       // not counted
-            S.rating(nil, conversation: 4, .great, at: 80),      // no replies known: unknown agent and mailbox
+            S.rating(1, .great, at: 45),  // last reply before it: 301 at 10:30
+            S.rating(2, .okay, at: 70, mailbox: 102),  // last reply: 302; its own mailbox
+            S.rating(3, .unknown, at: 75),  // not counted
+            S.rating(nil, conversation: 4, .great, at: 80),  // no replies known: unknown agent and mailbox
         ])
         #expect(row(analytics, .agent(301))?.great == 1)
         #expect(row(analytics, .agent(302))?.okay == 1)
@@ -41,7 +45,8 @@ import Testing
         #expect(row(analytics, .mailbox(nil))?.ratings == 1)
         #expect(row(analytics, .week(ISOWeek(year: 2026, week: 41)))?.ratings == 3)
         let all = try #require(row(analytics, .all))
-        #expect(all.ratings == 3 && (all.csatPercent * 100).rounded() == 6667 && (all.happiness * 100).rounded() == 6667)
+        #expect(
+            all.ratings == 3 && (all.csatPercent * 100).rounded() == 6667 && (all.happiness * 100).rounded() == 6667)
     }
 
     @Test func ratingsOfDeletedConversationsAreLeftOut() {

@@ -5,8 +5,10 @@ import Testing
 /// and of the folders before it, never those of a later one (docs/architecture.md).
 @Suite struct StageOrderTests {
     /// The shared foundations first, then the stages in the order a line goes through them.
-    static let order = ["Text", "Kernels", "Time", "JSON", "Reading", "Decoding", "Verification", "Analytics",
-                        "Reporting", "Pipeline"]
+    static let order = [
+        "Text", "Kernels", "Time", "JSON", "Reading", "Decoding", "Verification", "Analytics",
+        "Reporting", "Pipeline",
+    ]
     static let library = Fixtures.repositoryRoot + "/Sources/HelpScoutArchive"
 
     /// The Swift files of a folder, as code without comments and string literals.
@@ -26,7 +28,8 @@ import Testing
     /// The top-level types a folder declares.
     static func types(in folder: String) -> Set<String> {
         var names = Set<String>()
-        let declaration = /(?m)^(?:(?:public|package|private|fileprivate|final)\s+)*(?:struct|enum|class|protocol|typealias|actor)\s+([A-Z][A-Za-z0-9]*)/
+        let declaration =
+            /(?m)^(?:(?:public|package|private|fileprivate|final)\s+)*(?:struct|enum|class|protocol|typealias|actor)\s+([A-Z][A-Za-z0-9]*)/
         for file in code(in: folder) {
             for match in file.text.matches(of: declaration) { names.insert(String(match.output.1)) }
         }
@@ -35,7 +38,9 @@ import Testing
 
     @Test func everyFolderOfTheLibraryHasItsPlaceInTheOrder() throws {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.library).filter { !$0.hasPrefix(".") }
-        #expect(Set(folders) == Set(Self.order), "a new folder needs its place in StageOrderTests.order and docs/architecture.md")
+        #expect(
+            Set(folders) == Set(Self.order),
+            "a new folder needs its place in StageOrderTests.order and docs/architecture.md")
     }
 
     @Test func noFolderNamesATypeOfALaterOne() {

@@ -7,13 +7,18 @@ import Testing
         var decoder = BodyDecoder()
         var bytes = Array(body.utf8)
         return bytes.withUnsafeMutableBytes {
-            decoder.decode(UnsafeRawBufferPointer($0), eventHeader: header.map(EventType.init(name:)), receivedAt: receivedAt.flatMap(Timestamp.parse))
+            decoder.decode(
+                UnsafeRawBufferPointer($0), eventHeader: header.map(EventType.init(name:)),
+                receivedAt: receivedAt.flatMap(Timestamp.parse))
         }
     }
 
-    func event(_ body: String, header: String?, receivedAt: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> DecodedEvent? {
+    func event(
+        _ body: String, header: String?, receivedAt: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> DecodedEvent? {
         guard case .event(let event) = decode(body, header: header, receivedAt: receivedAt) else {
-            Issue.record("not an event: \(decode(body, header: header, receivedAt: receivedAt))", sourceLocation: sourceLocation)
+            Issue.record(
+                "not an event: \(decode(body, header: header, receivedAt: receivedAt))", sourceLocation: sourceLocation)
             return nil
         }
         return event
@@ -38,7 +43,10 @@ import Testing
         let event = try #require(self.event(body, header: "convo.status"))
         #expect(event.type == .status)
         #expect(event.time == Timestamp.parse("2026-10-05T13:00:00Z"))
-        guard case .conversation(let snapshot) = event.payload else { Issue.record("not a snapshot"); return }
+        guard case .conversation(let snapshot) = event.payload else {
+            Issue.record("not a snapshot")
+            return
+        }
         #expect(snapshot.id == 7 && snapshot.status == "closed")
         #expect(snapshot.mailbox == Mailbox(id: 101, name: "Support"))
         #expect(snapshot.assignee == Person(id: 301, name: "Ana Lima"))
@@ -50,10 +58,16 @@ import Testing
     @Test func aBareBodyWithoutTimestampsFallsBackToReceivedAt() throws {
         let event = try #require(self.event("{\"id\":5}", header: "convo.deleted", receivedAt: "2026-10-06T08:00:00Z"))
         #expect(event.time == Timestamp.parse("2026-10-06T08:00:00Z"))
-        guard case .deletion(let id) = event.payload else { Issue.record("not a deletion"); return }
+        guard case .deletion(let id) = event.payload else {
+            Issue.record("not a deletion")
+            return
+        }
         #expect(id == 5)
         // convo.deleted takes receivedAt even when its body has a time.
-        let deleted = try #require(self.event("{\"id\":5,\"createdAt\":\"2026-01-01T00:00:00Z\"}", header: "convo.deleted", receivedAt: "2026-10-06T08:00:00Z"))
+        let deleted = try #require(
+            self.event(
+                "{\"id\":5,\"createdAt\":\"2026-01-01T00:00:00Z\"}", header: "convo.deleted",
+                receivedAt: "2026-10-06T08:00:00Z"))
         #expect(deleted.time == Timestamp.parse("2026-10-06T08:00:00Z"))
         #expect(undecodableReason("{\"id\":5}", header: "convo.deleted")?.contains("no event time") == true)
     }
@@ -67,15 +81,20 @@ import Testing
             let event = try #require(self.event(body, header: header))
             #expect(event.isEnvelope && event.type == .agentReplyCreated)
             #expect(event.time == Timestamp.parse("2026-10-05T12:05:00Z"))
-            guard case .thread(let conversation, let thread) = event.payload else { Issue.record("not a thread"); return }
+            guard case .thread(let conversation, let thread) = event.payload else {
+                Issue.record("not a thread")
+                return
+            }
             #expect(conversation == 7 && thread.kind == .agentReply && thread.author?.id == 302)
         }
     }
 
     @Test func anEnvelopeWhoseHeaderDisagreesIsCaught() {
-        let body = "{\"eventType\":\"satisfaction.ratings\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"conversationId\":1,\"rating\":\"great\"}}"
+        let body =
+            "{\"eventType\":\"satisfaction.ratings\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"conversationId\":1,\"rating\":\"great\"}}"
         guard case .eventHeaderMismatch(let header, let bodyType) = decode(body, header: "convo.created") else {
-            Issue.record("mismatch not caught"); return
+            Issue.record("mismatch not caught")
+            return
         }
         #expect(header == "convo.created" && bodyType == "satisfaction.ratings")
     }
@@ -87,22 +106,39 @@ import Testing
             ("4", .unknown), ("\"meh\"", .unknown), ("null", .unknown),
         ]
         for (value, score) in cases {
-            let body = "{\"id\":1,\"conversationId\":7,\"rating\":\(value),\"user\":{\"id\":301},\"mailboxId\":101,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
+            let body =
+                "{\"id\":1,\"conversationId\":7,\"rating\":\(value),\"user\":{\"id\":301},\"mailboxId\":101,\"createdAt\":\"2026-10-05T10:00:00Z\"}"
             let event = try #require(self.event(body, header: "satisfaction.ratings"))
-            guard case .rating(let rating) = event.payload else { Issue.record("not a rating"); return }
+            guard case .rating(let rating) = event.payload else {
+                Issue.record("not a rating")
+                return
+            }
             #expect(rating.score == score, "rating \(value)")
             #expect(rating.agent?.id == 301 && rating.mailboxId == 101)
         }
     }
 
     @Test func whatLacksItsIdOrTypeIsUndecodable() {
-        #expect(undecodableReason("{\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created") != nil)
-        #expect(undecodableReason("{\"id\":\"abc\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created") != nil)
-        #expect(undecodableReason("{\"rating\":\"great\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "satisfaction.ratings") != nil)
+        #expect(
+            undecodableReason("{\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created")
+                != nil)
+        #expect(
+            undecodableReason("{\"id\":\"abc\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created") != nil
+        )
+        #expect(
+            undecodableReason(
+                "{\"rating\":\"great\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "satisfaction.ratings") != nil)
         #expect(undecodableReason("{\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "customer.created") != nil)
-        #expect(undecodableReason("{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: nil)?.contains("no event type") == true)
-        #expect(undecodableReason("{\"eventType\":\"convo.note.created\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"id\":3}}", header: nil)?.contains("conversationId") == true)
-        #expect(undecodableReason("{\"eventType\":\"convo.created\",\"object\":{\"id\":3}}", header: nil)?.contains("no event time") == true)
+        #expect(
+            undecodableReason("{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: nil)?.contains(
+                "no event type") == true)
+        #expect(
+            undecodableReason(
+                "{\"eventType\":\"convo.note.created\",\"createdAt\":\"2026-10-05T10:00:00Z\",\"object\":{\"id\":3}}",
+                header: nil)?.contains("conversationId") == true)
+        #expect(
+            undecodableReason("{\"eventType\":\"convo.created\",\"object\":{\"id\":3}}", header: nil)?.contains(
+                "no event time") == true)
         #expect(undecodableReason("[1,2]", header: "convo.created") == "body is not a JSON object")
         #expect(undecodableReason("<html>", header: "convo.created")?.hasPrefix("body is not valid JSON") == true)
         let deep = String(repeating: "{\"a\":", count: 70) + "1" + String(repeating: "}", count: 70)
@@ -110,8 +146,12 @@ import Testing
     }
 
     @Test func anUnknownTypeIsAnEventButNotAnalysed() throws {
-        let event = try #require(self.event("{\"id\":1}", header: "convo.custom-fields", receivedAt: "2026-10-05T10:00:00Z"))
+        let event = try #require(
+            self.event("{\"id\":1}", header: "convo.custom-fields", receivedAt: "2026-10-05T10:00:00Z"))
         #expect(event.type == .other("convo.custom-fields"))
-        guard case .unanalysed = event.payload else { Issue.record("analysed"); return }
+        guard case .unanalysed = event.payload else {
+            Issue.record("analysed")
+            return
+        }
     }
 }

@@ -1,13 +1,15 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct EventTypeTests {
     @Test func theKnownTypesAreInTheSpecsOrderEachAtItsIndexWithItsOwnName() {
-        #expect(EventType.known.map(\.name) == [
-            "convo.agent.reply.created", "convo.assigned", "convo.created", "convo.customer.reply.created",
-            "convo.deleted", "convo.merged", "convo.moved", "convo.note.created", "convo.status",
-            "convo.tags", "customer.created", "customer.updated", "satisfaction.ratings",
-        ])
+        #expect(
+            EventType.known.map(\.name) == [
+                "convo.agent.reply.created", "convo.assigned", "convo.created", "convo.customer.reply.created",
+                "convo.deleted", "convo.merged", "convo.moved", "convo.note.created", "convo.status",
+                "convo.tags", "customer.created", "customer.updated", "satisfaction.ratings",
+            ])
         for (index, type) in EventType.known.enumerated() {
             #expect(type.knownIndex == index)
             #expect(EventType(name: type.name) == type)

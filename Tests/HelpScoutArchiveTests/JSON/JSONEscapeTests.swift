@@ -1,5 +1,6 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 /// The one escape decoder that the scanners and the unescaper share.
 @Suite struct JSONEscapeTests {

@@ -1,17 +1,21 @@
 import CJSONKernels
 import Foundation
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 /// The AVX-512 string kernel against the Swift scanner it shortcuts: the same verdict, the same
 /// bytes written, for strings that put every kind of byte at every offset around its 64-byte blocks.
 @Suite struct JSONKernelTests {
     /// Escaped-string pieces, valid and not: the kernel must hand each unusual one back unchanged.
-    static let pieces: [[UInt8]] = [
-        "a", "\\\"", "\\\\", "\\/", "\\\\\\\"", "\\\\\\\\", "\\n", "\\t", "\\u00e9", "\\ud83d\\ude00", "\\ud83d",
-        "é", "—", "🙂", "\\x", "<p>", "\"", "\\",
-    ].map { Array($0.utf8) } + [[0x01], [0x09], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80]]
+    static let pieces: [[UInt8]] =
+        [
+            "a", "\\\"", "\\\\", "\\/", "\\\\\\\"", "\\\\\\\\", "\\n", "\\t", "\\u00e9", "\\ud83d\\ude00", "\\ud83d",
+            "é", "—", "🙂", "\\x", "<p>", "\"", "\\",
+        ].map { Array($0.utf8) } + [
+            [0x01], [0x09], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80],
+        ]
 
     enum Outcome: Equatable {
         case closed(quoteOffset: Int, written: [UInt8], hasEscapes: Bool, hasUnpairedSurrogate: Bool)
@@ -25,8 +29,9 @@ import Testing
             defer { output.deallocate() }
             switch JSONScanner.scanStringCopying(from: start, start + content.count, into: output, kernels: kernels) {
             case .closed(let quote, let written, let hasEscapes, let hasUnpairedSurrogate):
-                return .closed(quoteOffset: quote - start, written: Array(UnsafeBufferPointer(start: output, count: written)),
-                               hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
+                return .closed(
+                    quoteOffset: quote - start, written: Array(UnsafeBufferPointer(start: output, count: written)),
+                    hasEscapes: hasEscapes, hasUnpairedSurrogate: hasUnpairedSurrogate)
             case .failed(let at, let kind):
                 return .failed(offset: at - start, kind)
             }
@@ -42,7 +47,9 @@ import Testing
             let target = round % 300
             while content.count < target {
                 // Mostly plain text and the common escapes, now and then anything.
-                let piece = random.next() % 4 == 0 ? Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+                let piece =
+                    random.next() % 4 == 0
+                    ? Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
                     : Array(repeating: UInt8(ascii: "x"), count: Int(random.next() % 70))
                 content += piece
             }
@@ -72,9 +79,13 @@ import Testing
     /// Every line of the committed sample archives.
     static func sampleLines() throws -> [[UInt8]] {
         let folder = Fixtures.repositoryRoot + "/sample-data/archive"
-        let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }.filter { $0.contains(".jsonl") }.sorted()
+        let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }.filter {
+            $0.contains(".jsonl")
+        }.sorted()
         return try files.flatMap { file in
-            Fixtures.readLines([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))).lines.map { Array($0.1.utf8) }
+            Fixtures.readLines([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))).lines.map {
+                Array($0.1.utf8)
+            }
         }
     }
 
@@ -96,7 +107,8 @@ import Testing
         let body = ByteBuffer()
         var compared = 0
         for line in lines {
-            guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil, body.count > 0 else { continue }
+            guard line.withUnsafeBytes({ lineTape.parse($0, capturing: "body", into: body) }) == nil, body.count > 0
+            else { continue }
             let bytes = Array(body.bytes)
             let fast = Self.tape(bytes, kernels: .best)
             let reference = Self.tape(bytes, kernels: .scalar)
@@ -108,7 +120,8 @@ import Testing
     }
 
     /// Bytes that change a JSON text's structure, to sprinkle into valid ones.
-    static let structuralBytes: [UInt8] = Array("\"\\{}[]:, \t\n\r0-e.tfnu/".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
+    static let structuralBytes: [UInt8] =
+        Array("\"\\{}[]:, \t\n\r0-e.tfnu/".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
 
     @Test(.whereTheKernelsRun)
     func damagedTextsGiveTheSameVerdictAndTapeEitherWay() throws {
@@ -145,13 +158,16 @@ import Testing
     func everyEscapeIsValidatedAlikeAtEveryOffset() {
         // The indexed path validates a string's escapes from the index alone: each kind, valid or
         // not, surrogates paired or not, must give the reference's tape or its rejection.
-        let escapes = [#"\""#, #"\\"#, #"\/"#, #"\b\f\n\r\t"#, #"\u00e9"#, #"\uD83D\uDE00"#, #"\uD83D"#, #"\uDE00"#,
-                       #"\uD83Dx"#, #"\uD83D\n"#, #"\uD83D\""#, #"\uD83D\uD83D\uDE00"#, #"\uDE00\uD83D"#, #"\u12G4"#,
-                       #"\u12"#, #"\x"#, #"\'"#, #"\\\\\""#, #"\\u0041"#]
+        let escapes = [
+            #"\""#, #"\\"#, #"\/"#, #"\b\f\n\r\t"#, #"\u00e9"#, #"\uD83D\uDE00"#, #"\uD83D"#, #"\uDE00"#,
+            #"\uD83Dx"#, #"\uD83D\n"#, #"\uD83D\""#, #"\uD83D\uD83D\uDE00"#, #"\uDE00\uD83D"#, #"\u12G4"#,
+            #"\u12"#, #"\x"#, #"\'"#, #"\\\\\""#, #"\\u0041"#,
+        ]
         var accepted = 0, rejected = 0
         for escape in escapes {
             for padding in 0..<70 {
-                let text = Array(("{\"k\":[\"" + String(repeating: "a", count: padding) + escape + "z\",\"" + escape + "\"]}").utf8)
+                let text = Array(
+                    ("{\"k\":[\"" + String(repeating: "a", count: padding) + escape + "z\",\"" + escape + "\"]}").utf8)
                 let fast = Self.tape(text, kernels: .best)
                 #expect(fast == Self.tape(text, kernels: .scalar), "\(String(decoding: text, as: UTF8.self))")
                 if case .failure = fast { rejected += 1 } else { accepted += 1 }
@@ -165,8 +181,10 @@ import Testing
         #expect(MemoryLayout<JSONToken>.size == MemoryLayout<hs_json_token>.size)
         #expect(MemoryLayout<JSONToken>.stride == MemoryLayout<hs_json_token>.stride)
         #expect(MemoryLayout<JSONToken>.offset(of: \.kind) == MemoryLayout<hs_json_token>.offset(of: \.kind))
-        #expect(MemoryLayout<JSONToken>.offset(of: \.hasEscapes) == MemoryLayout<hs_json_token>.offset(of: \.has_escapes))
-        #expect(MemoryLayout<JSONToken>.offset(of: \.hasUnpairedSurrogate)
+        #expect(
+            MemoryLayout<JSONToken>.offset(of: \.hasEscapes) == MemoryLayout<hs_json_token>.offset(of: \.has_escapes))
+        #expect(
+            MemoryLayout<JSONToken>.offset(of: \.hasUnpairedSurrogate)
                 == MemoryLayout<hs_json_token>.offset(of: \.has_unpaired_surrogate))
         #expect(MemoryLayout<JSONToken>.offset(of: \.start) == MemoryLayout<hs_json_token>.offset(of: \.start))
         #expect(MemoryLayout<JSONToken>.offset(of: \.end) == MemoryLayout<hs_json_token>.offset(of: \.end))
@@ -184,13 +202,15 @@ import Testing
         }
         for body in bodies {
             for depth in [0, 1, 2, 3] {
-                #expect(Self.tape(body, kernels: .best, maxTokenDepth: depth)
+                #expect(
+                    Self.tape(body, kernels: .best, maxTokenDepth: depth)
                         == Self.tape(body, kernels: .scalar, maxTokenDepth: depth))
             }
         }
         for nesting in 60...66 {
             for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
-                let text = Array((String(repeating: open, count: nesting) + "1" + String(repeating: close, count: nesting)).utf8)
+                let text = Array(
+                    (String(repeating: open, count: nesting) + "1" + String(repeating: close, count: nesting)).utf8)
                 for depth in [0, 2, Int.max] {
                     let fast = Self.tape(text, kernels: .best, maxTokenDepth: depth)
                     #expect(fast == Self.tape(text, kernels: .scalar, maxTokenDepth: depth), "\(nesting) \(open)")

@@ -1,9 +1,12 @@
-@testable import HelpScoutArchive
 import Testing
 
+@testable import HelpScoutArchive
+
 @Suite struct JSONKeySetTests {
-    static let keys: [StaticString] = ["a", "id", "tag", "type", "first", "status", "_links", "closedAt", "createdBy", "mailboxId",
-                                       "userUpdatedAt"]
+    static let keys: [StaticString] = [
+        "a", "id", "tag", "type", "first", "status", "_links", "closedAt", "createdBy", "mailboxId",
+        "userUpdatedAt",
+    ]
 
     /// The members found by the key set, by key, in an object of `members`.
     func found(_ members: [(String, Int)], set: JSONKeySet, tape: JSONTape) -> [String: Int] {

@@ -35,14 +35,16 @@ import Testing
     @Test func rejectsInvalidUTF8() {
         #expect(parse(bytes: Array("\"a".utf8) + [0xFF] + Array("b\"".utf8))?.kind == .invalidUTF8)
         #expect(parse(bytes: Array("\"".utf8) + [0xC0, 0xAF] + Array("\"".utf8))?.kind == .invalidUTF8)  // overlong
-        #expect(parse(bytes: Array("\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"".utf8))?.kind == .invalidUTF8)  // surrogate
+        // A surrogate.
+        #expect(parse(bytes: Array("\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"".utf8))?.kind == .invalidUTF8)
         #expect(parse(bytes: Array("\"".utf8) + [0xE2, 0x82] + Array("\"".utf8))?.kind == .invalidUTF8)  // cut
     }
 
     @Test func nestsUpToSixtyFourLevelsAndNoDeeper() {
         #expect(parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) == nil)
         #expect(parse(String(repeating: "[", count: 65) + String(repeating: "]", count: 65))?.kind == .tooDeep)
-        #expect(parse(String(repeating: "{\"a\":", count: 65) + "1" + String(repeating: "}", count: 65))?.kind == .tooDeep)
+        #expect(
+            parse(String(repeating: "{\"a\":", count: 65) + "1" + String(repeating: "}", count: 65))?.kind == .tooDeep)
         // Hostile depth costs nothing: the parser stops at level 65.
         #expect(parse(String(repeating: "[", count: 100_000))?.kind == .tooDeep)
     }
@@ -63,7 +65,9 @@ import Testing
     }
 
     @Test func unpairedSurrogatesAreValidGrammarButFlaggedAndReplaced() {
-        for (text, decoded) in [("\"a\\ud800b\"", "a\u{FFFD}b"), ("\"\\udc00\"", "\u{FFFD}"), ("\"\\ud800\\u0041\"", "\u{FFFD}A")] {
+        for (text, decoded) in [
+            ("\"a\\ud800b\"", "a\u{FFFD}b"), ("\"\\udc00\"", "\u{FFFD}"), ("\"\\ud800\\u0041\"", "\u{FFFD}A"),
+        ] {
             let tape = JSONTape()
             var text = text
             text.withUTF8 { bytes in
@@ -86,7 +90,8 @@ import Testing
     @Test func findsTheEndOfLongStringsAcrossTheFastPath() {
         for length in 0...40 {
             for special in ["", "\\\"", "é", "\\n"] {
-                let content = String(repeating: "x", count: length) + special + String(repeating: "y", count: length % 9)
+                let content =
+                    String(repeating: "x", count: length) + special + String(repeating: "y", count: length % 9)
                 let tape = JSONTape()
                 var text = "[\"\(content)\",1]"
                 text.withUTF8 { bytes in
@@ -101,7 +106,10 @@ import Testing
 
 @Suite struct JSONTapeCaptureTests {
     /// Pieces whose escaped and decoded forms differ, to place at every offset.
-    static let pieces = ["x", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\ud83d\\ude00", "é", "🙂", "\\u0000", "<p>", "ab"]
+    static let pieces = [
+        "x", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\ud83d\\ude00", "é", "🙂", "\\u0000",
+        "<p>", "ab",
+    ]
 
     @Test func theCapturedValueEqualsAnIndependentDecoder() throws {
         let buffer = ByteBuffer(capacity: 16)
@@ -113,9 +121,12 @@ import Testing
                     content.insert(contentsOf: piece, at: content.index(content.startIndex, offsetBy: position))
                     let document = "{\"id\":1,\"body\":\"\(content)\",\"tail\":\"\(content)\"}"
                     var bytes = Array(document.utf8)
-                    let error = bytes.withUnsafeMutableBytes { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) }
+                    let error = bytes.withUnsafeMutableBytes {
+                        tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer)
+                    }
                     #expect(error == nil, "\(document)")
-                    let expected = try JSONDecoder().decode([String: String].self, from: Data(#"{"v":"\#(content)"}"#.utf8))["v"]!
+                    let expected = try JSONDecoder().decode(
+                        [String: String].self, from: Data(#"{"v":"\#(content)"}"#.utf8))["v"]!
                     #expect(Array(buffer.bytes) == Array(expected.utf8), "\(content)")
                     #expect(tape.capturedToken == 4)
                     #expect(tape.document.decodedString(4) == expected)
@@ -143,7 +154,9 @@ import Testing
         for bad in [#"{"body":"a\x"}"#, "{\"body\":\"tab\tin\"}", #"{"body":"open"#, #"{"body":"\u12"}"#] {
             let tape = JSONTape()
             var text = bad
-            #expect(text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) } != nil, "\(bad)")
+            #expect(
+                text.withUTF8 { tape.parse(UnsafeRawBufferPointer($0), capturing: "body", into: buffer) } != nil,
+                "\(bad)")
         }
         let tape = JSONTape()
         let invalid: [UInt8] = Array(#"{"body":"abcdefgh"#.utf8) + [0xFF] + Array(#""}"#.utf8)
@@ -156,9 +169,12 @@ import Testing
     static func topTwoLevels(_ document: JSONDocument) -> [String] {
         var seen: [String] = []
         document.forEachMember(document.root) { key, value in
-            seen.append("\(document.decodedString(key))=\(document.kind(value)) \(Array(document.rawBytes(value)).count)")
+            seen.append(
+                "\(document.decodedString(key))=\(document.kind(value)) \(Array(document.rawBytes(value)).count)")
             document.forEachMember(value) { innerKey, innerValue in
-                seen.append("  \(document.decodedString(innerKey))=\(document.kind(innerValue)) \(String(decoding: document.rawBytes(innerValue), as: UTF8.self).prefix(40))")
+                seen.append(
+                    "  \(document.decodedString(innerKey))=\(document.kind(innerValue)) \(String(decoding: document.rawBytes(innerValue), as: UTF8.self).prefix(40))"
+                )
             }
         }
         return seen

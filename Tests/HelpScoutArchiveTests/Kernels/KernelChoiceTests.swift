@@ -1,6 +1,7 @@
 import CJSONKernels
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 extension Trait where Self == ConditionTrait {
     /// For tests that compare the kernels with the Swift loops: on a CPU without the kernels'

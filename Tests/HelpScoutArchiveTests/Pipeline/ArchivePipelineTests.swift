@@ -1,7 +1,8 @@
 import Foundation
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct ArchivePipelineTests {
     /// The test's temporary folder with three archives with every status, duplicates within and
@@ -19,17 +20,22 @@ import Testing
             default: lines.append(Fixtures.signedLine(body, id: "dlv_\(index)"))
             }
         }
-        let parts = [Array(lines[0..<20]), Array(lines[20..<45]), Array(lines[45...])].map { $0.joined(separator: "\n") + "\n" }
+        let parts = [Array(lines[0..<20]), Array(lines[20..<45]), Array(lines[45...])].map {
+            $0.joined(separator: "\n") + "\n"
+        }
         Fixtures.write(Fixtures.gzip(parts[0]), to: folder + "/a/1.jsonl.gz")
         Fixtures.write(Fixtures.gzip(parts[1]) + Fixtures.gzip("\n\n"), to: folder + "/a/2.jsonl.gz")
         Fixtures.write(Array(parts[2].replacingOccurrences(of: "\n", with: "\r\n").utf8), to: folder + "/b.ndjson")
         return (folder, lines)
     }
 
-    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, detail: BodyDecoder.Detail = .complete) -> (RunSummary, RecordingObserver) {
+    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, detail: BodyDecoder.Detail = .complete) -> (
+        RunSummary, RecordingObserver
+    ) {
         let observer = RecordingObserver()
-        let pipeline = ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(),
-                                       options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
+        let pipeline = ArchivePipeline(
+            inputs: inputs, keyring: Fixtures.keyring(),
+            options: .init(jobs: jobs, batchSize: batchSize, detail: detail))
         return (pipeline.run(observer: observer), observer)
     }
 
@@ -70,7 +76,8 @@ import Testing
 
     @Test(.temporaryFolder) func findingsPointAtTheRealLine() throws {
         let folder = TemporaryFolder.path
-        Fixtures.write(Array("\n\(Fixtures.signedLine(Fixtures.conversation()))\n  \n{bad\n".utf8), to: folder + "/x.jsonl")
+        Fixtures.write(
+            Array("\n\(Fixtures.signedLine(Fixtures.conversation()))\n  \n{bad\n".utf8), to: folder + "/x.jsonl")
         let (summary, observer) = run([.file(folder + "/x.jsonl")], jobs: 2)
         #expect(summary.total == 2)
         #expect(observer.findings.map(\.position.line) == [4])
@@ -79,11 +86,14 @@ import Testing
 
     @Test(.temporaryFolder) func aDamagedInputIsReportedAndTheOthersStillCount() {
         let folder = TemporaryFolder.path
-        let good = (0..<30).map { Fixtures.signedLine(Fixtures.conversation(id: Int64($0))) }.joined(separator: "\n") + "\n"
+        let good =
+            (0..<30).map { Fixtures.signedLine(Fixtures.conversation(id: Int64($0))) }.joined(separator: "\n") + "\n"
         let gzip = Fixtures.gzip(good)
         Fixtures.write(Array(gzip[0..<(gzip.count * 3 / 4)]), to: folder + "/cut.jsonl.gz")
         Fixtures.write(gzip, to: folder + "/whole.jsonl.gz")
-        let inputs: [ArchiveInput] = [.file(folder + "/cut.jsonl.gz"), .file(folder + "/missing.jsonl"), .file(folder + "/whole.jsonl.gz")]
+        let inputs: [ArchiveInput] = [
+            .file(folder + "/cut.jsonl.gz"), .file(folder + "/missing.jsonl"), .file(folder + "/whole.jsonl.gz"),
+        ]
         for jobs in [1, 2] {
             let (summary, observer) = run(inputs, jobs: jobs, batchSize: 256)
             #expect(summary.failures.map(\.input) == [0, 1])
@@ -117,12 +127,15 @@ import Testing
         Fixtures.write(Fixtures.gzip(tiny), to: folder + "/more.jsonl.gz")
         for jobs in [2, 3] {
             let observer = SlowObserver()
-            let pipeline = ArchivePipeline(inputs: InputDiscovery.archives(for: [folder]), keyring: Fixtures.keyring(),
-                                           options: .init(jobs: jobs, batchSize: 16 << 10, maxLinesPerBatch: 500))
+            let pipeline = ArchivePipeline(
+                inputs: InputDiscovery.archives(for: [folder]), keyring: Fixtures.keyring(),
+                options: .init(jobs: jobs, batchSize: 16 << 10, maxLinesPerBatch: 500))
             let summary = pipeline.run(observer: observer)
             #expect(summary.count(.unsigned) == 120_000 && observer.findings == 120_000)
             // 2 × jobs + 2 for the input being merged, as many for the inputs after it.
-            #expect(pipeline.mostBatchesInFlight <= 2 * (2 * jobs + 2), "jobs \(jobs): \(pipeline.mostBatchesInFlight) batches in flight")
+            #expect(
+                pipeline.mostBatchesInFlight <= 2 * (2 * jobs + 2),
+                "jobs \(jobs): \(pipeline.mostBatchesInFlight) batches in flight")
             #expect(pipeline.mostBatchesInFlight >= 2)
         }
     }
@@ -135,19 +148,27 @@ import Testing
         func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
     }
 
-    func csvs(folder: String = Fixtures.repositoryRoot + "/sample-data/archive",
-              secretFile: String = Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt",
-              jobs: Int, batchSize: Int, parts: Int? = nil) throws -> [String] {
+    func csvs(
+        folder: String = Fixtures.repositoryRoot + "/sample-data/archive",
+        secretFile: String = Fixtures.repositoryRoot + "/sample-data/webhook-secrets.txt",
+        jobs: Int, batchSize: Int, parts: Int? = nil
+    ) throws -> [String] {
         let inputs = InputDiscovery.archives(for: [folder])
         let keyring = try SecretKeyring.load(secretFile: RawPath(secretFile), environment: [:]).keyring
         let collector = Collector()
-        _ = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: .complete))
-            .run(observer: collector)
+        _ = ArchivePipeline(
+            inputs: inputs, keyring: keyring, options: .init(jobs: jobs, batchSize: batchSize, detail: .complete)
+        )
+        .run(observer: collector)
         let analytics = AnalyticsResult(store: collector.store, parts: parts)
-        let names = collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let names =
+            collector.store.agentNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + collector.store.mailboxNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return [names.joined(separator: ","), AnalyticsCSV.responseTimes(analytics), AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
-                AnalyticsCSV.tags(analytics), AnalyticsCSV.csat(analytics), AnalyticsCSV.events(analytics)]
+        return [
+            names.joined(separator: ","), AnalyticsCSV.responseTimes(analytics),
+            AnalyticsCSV.assignmentChurn(analytics), AnalyticsCSV.agentAssignments(analytics),
+            AnalyticsCSV.tags(analytics), AnalyticsCSV.csat(analytics), AnalyticsCSV.events(analytics),
+        ]
     }
 
     @Test func anyJobsAndBatchSizeGiveTheMetricsOfOneJob() throws {
@@ -177,11 +198,19 @@ import Testing
                     ("createdBy", .object([("id", .int(9)), ("type", .string("customer"))])),
                 ])
                 let reply = JSONValue.object([
-                    ("id", .int(2)), ("type", .string("message")), ("createdAt", .string("2026-10-01T1\(day + 1):00:00Z")),
-                    ("createdBy", .object([("id", .int(301)), ("type", .string("user")), ("first", .string("Agent\(day)")), ("last", .string("X"))])),
+                    ("id", .int(2)), ("type", .string("message")),
+                    ("createdAt", .string("2026-10-01T1\(day + 1):00:00Z")),
+                    (
+                        "createdBy",
+                        .object([
+                            ("id", .int(301)), ("type", .string("user")), ("first", .string("Agent\(day)")),
+                            ("last", .string("X")),
+                        ])
+                    ),
                 ])
                 let body = JSONValue.object([
-                    ("id", .int(Int64(1000 + conversation))), ("status", .string("active")), ("createdAt", .string("2026-10-01T10:00:00Z")),
+                    ("id", .int(Int64(1000 + conversation))), ("status", .string("active")),
+                    ("createdAt", .string("2026-10-01T10:00:00Z")),
                     ("userUpdatedAt", .string("2026-10-0\(day + 2)T10:00:00Z")), ("mailboxId", .int(101)),
                     ("_embedded", .object([("threads", .array([question, reply]))])),
                 ])
@@ -194,7 +223,10 @@ import Testing
         #expect(one[0].contains("=Agent0 "))
         #expect(one[1].contains("response,all,all,120,3600.000"))
         for (jobs, batchSize) in [(2, 2048), (4, 1024), (3, 4096), (2, 1024), (4, 2048)] {
-            #expect(try csvs(folder: folder + "/archive", secretFile: folder + "/secret.txt", jobs: jobs, batchSize: batchSize) == one)
+            #expect(
+                try csvs(
+                    folder: folder + "/archive", secretFile: folder + "/secret.txt", jobs: jobs, batchSize: batchSize)
+                    == one)
         }
     }
 

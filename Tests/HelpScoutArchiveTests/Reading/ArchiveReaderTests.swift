@@ -3,14 +3,19 @@ import Testing
 
 @Suite struct ArchiveReaderTests {
     let lines = (1...300).map { index in
-        index % 17 == 0 ? "" : (index % 23 == 0 ? "  \t" : "{\"n\":\(index),\"pad\":\"\(String(repeating: "x", count: index % 41))\"}")
+        index % 17 == 0
+            ? ""
+            : (index % 23 == 0 ? "  \t" : "{\"n\":\(index),\"pad\":\"\(String(repeating: "x", count: index % 41))\"}")
     }
     var text: String { lines.joined(separator: "\n") + "\n" }
     var expected: [(Int, String)] {
-        lines.enumerated().compactMap { index, line in line.allSatisfy({ $0 == " " || $0 == "\t" }) ? nil : (index + 1, line) }
+        lines.enumerated().compactMap { index, line in
+            line.allSatisfy({ $0 == " " || $0 == "\t" }) ? nil : (index + 1, line)
+        }
     }
 
-    func assertSame(_ got: [(Int, String)], _ want: [(Int, String)], sourceLocation: SourceLocation = #_sourceLocation) {
+    func assertSame(_ got: [(Int, String)], _ want: [(Int, String)], sourceLocation: SourceLocation = #_sourceLocation)
+    {
         #expect(got.map(\.0) == want.map(\.0), sourceLocation: sourceLocation)
         #expect(got.map(\.1) == want.map(\.1), sourceLocation: sourceLocation)
     }
@@ -37,7 +42,8 @@ import Testing
     }
 
     @Test func crlfLineEndsAndALastLineWithoutNewline() {
-        let (got, _) = Fixtures.readLines(Array("{\"a\":1}\r\n\r\n{\"b\":2}\r\n{\"c\":3}".utf8), chunkSize: 3, batchSize: 16)
+        let (got, _) = Fixtures.readLines(
+            Array("{\"a\":1}\r\n\r\n{\"b\":2}\r\n{\"c\":3}".utf8), chunkSize: 3, batchSize: 16)
         assertSame(got, [(1, "{\"a\":1}"), (3, "{\"b\":2}"), (4, "{\"c\":3}")])
     }
 
@@ -58,13 +64,13 @@ import Testing
         let cut = Array(gzip[0..<(gzip.count * 2 / 3)])
         for (_, inflater) in Inflaters.available {
             for batchSize in [16, 100, 1 << 20] {
-            let (got, error) = Fixtures.readLines(cut, chunkSize: 7, batchSize: batchSize, inflater: inflater)
-            #expect(error == .gzipCutShort)
-            #expect(!got.isEmpty)
-            // Every line returned is whole and in its place; none after the cut is invented.
-            for (number, line) in got { #expect(lines[number - 1] == line) }
-            let last = got.last!.0
-            assertSame(got, expected.filter { $0.0 <= last })
+                let (got, error) = Fixtures.readLines(cut, chunkSize: 7, batchSize: batchSize, inflater: inflater)
+                #expect(error == .gzipCutShort)
+                #expect(!got.isEmpty)
+                // Every line returned is whole and in its place; none after the cut is invented.
+                for (number, line) in got { #expect(lines[number - 1] == line) }
+                let last = got.last!.0
+                assertSame(got, expected.filter { $0.0 <= last })
             }
         }
     }
@@ -78,7 +84,8 @@ import Testing
         for index in (damaged.count / 2)..<(damaged.count / 2 + 32) { damaged[index] ^= 0xA5 }
         for (name, inflater) in Inflaters.available {
             for (chunk, batchSize) in [(Int.max, 1 << 20), (7, 100), (4096, 1 << 20)] {
-                let (got, error) = Fixtures.readLines(intact + damaged, chunkSize: chunk, batchSize: batchSize, inflater: inflater)
+                let (got, error) = Fixtures.readLines(
+                    intact + damaged, chunkSize: chunk, batchSize: batchSize, inflater: inflater)
                 guard case .gzipCorrupt = error else {
                     Issue.record("\(name): expected a corrupt stream, got \(String(describing: error))")
                     continue
@@ -98,14 +105,18 @@ import Testing
         for limit in [1, 2, 3, 64, 999] {
             for (chunk, batchSize) in [(1, 64), (5, 1 << 20), (Int.max, 100), (Int.max, 1 << 20)] {
                 var largest = 0
-                let (got, error) = Fixtures.readLines(Array(tiny.utf8), chunkSize: chunk, batchSize: batchSize,
-                                                      maxLinesPerBatch: limit, batchLineCounts: { largest = max(largest, $0) })
+                let (got, error) = Fixtures.readLines(
+                    Array(tiny.utf8), chunkSize: chunk, batchSize: batchSize,
+                    maxLinesPerBatch: limit, batchLineCounts: { largest = max(largest, $0) })
                 #expect(error == nil)
                 assertSame(got, want)
-                #expect(largest <= limit, "limit \(limit), chunk \(chunk), batch \(batchSize): a batch of \(largest) lines")
+                #expect(
+                    largest <= limit, "limit \(limit), chunk \(chunk), batch \(batchSize): a batch of \(largest) lines")
             }
             var largest = 0
-            let (got, _) = Fixtures.readLines(Fixtures.gzip(tiny), chunkSize: 100, maxLinesPerBatch: limit, batchLineCounts: { largest = max(largest, $0) })
+            let (got, _) = Fixtures.readLines(
+                Fixtures.gzip(tiny), chunkSize: 100, maxLinesPerBatch: limit,
+                batchLineCounts: { largest = max(largest, $0) })
             assertSame(got, want)
             #expect(largest <= limit)
         }
@@ -115,7 +126,8 @@ import Testing
         let long = String(repeating: "y", count: 5000)
         let input = "{\"a\":1}\n\(long)\n{\"b\":2}\n\(long)"
         for chunk in [1, 3, 64, 10_000] {
-            let (got, error) = Fixtures.readLines(Array(input.utf8), chunkSize: chunk, batchSize: 64, maxLineLength: 1024)
+            let (got, error) = Fixtures.readLines(
+                Array(input.utf8), chunkSize: chunk, batchSize: 64, maxLineLength: 1024)
             #expect(error == nil)
             assertSame(got, [(1, "{\"a\":1}"), (2, "<oversized 5000>"), (3, "{\"b\":2}"), (4, "<oversized 5000>")])
         }

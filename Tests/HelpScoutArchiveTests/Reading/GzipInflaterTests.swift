@@ -10,13 +10,16 @@ import Testing
     func inflate(_ bytes: [UInt8], inputChunk: Int, outputChunk: Int) throws -> [UInt8] {
         var answers: [Result<[UInt8], ArchiveReadError>] = []
         for (_, make) in Inflaters.available {
-            do { answers.append(.success(try inflate(bytes, with: make(), inputChunk: inputChunk, outputChunk: outputChunk))) }
-            catch let error as ArchiveReadError { answers.append(.failure(error)) }
+            do {
+                answers.append(
+                    .success(try inflate(bytes, with: make(), inputChunk: inputChunk, outputChunk: outputChunk)))
+            } catch let error as ArchiveReadError { answers.append(.failure(error)) }
         }
         for answer in answers.dropFirst() {
             switch (answer, answers[0]) {
             case (.success(let a), .success(let b)): #expect(a == b)
-            case (.failure(let a), .failure(let b)): #expect(a == .gzipCutShort ? b == .gzipCutShort : b != .gzipCutShort)
+            case (.failure(let a), .failure(let b)):
+                #expect(a == .gzipCutShort ? b == .gzipCutShort : b != .gzipCutShort)
             default: Issue.record("inflaters disagree: \(answer) vs \(answers[0])")
             }
         }

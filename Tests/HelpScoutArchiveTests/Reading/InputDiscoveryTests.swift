@@ -9,10 +9,12 @@ import Testing
             Fixtures.write([], to: "\(root)/\(name)")
         }
         let names = InputDiscovery.archives(for: [root, "-", "\(root)/x.json"]).map(\.name)
-        #expect(names == [
-            "\(root)/B.jsonl.gz", "\(root)/a.jsonl", "\(root)/a/c/d.ndjson", "\(root)/a/z.ndjson.gz", "\(root)/b.jsonl",
-            "-", "\(root)/x.json",
-        ])
+        #expect(
+            names == [
+                "\(root)/B.jsonl.gz", "\(root)/a.jsonl", "\(root)/a/c/d.ndjson", "\(root)/a/z.ndjson.gz",
+                "\(root)/b.jsonl",
+                "-", "\(root)/x.json",
+            ])
     }
 
     @Test(.temporaryFolder) func aSymbolicLinkLoopIsReportedNotFollowed() throws {
@@ -60,7 +62,8 @@ import Testing
         let inputs = InputDiscovery.archives(for: [root])
         #expect(inputs == [.file(name)])
         #expect(inputs[0].name == "\(root)/caf\\xe9.jsonl")
-        let summary = ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(observer: RecordingObserver())
+        let summary = ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(
+            observer: RecordingObserver())
         #expect(summary.failures.isEmpty && summary.total == 1)
     }
 }

@@ -3,9 +3,12 @@ import Testing
 
 @Suite struct CSVWriterTests {
     @Test(arguments: [
-        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "two\\nlines"), ("a,\u{1B}[31m", "\"a,\\u001b[31m\""),
-        ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "-2"), ("-33.33", "-33.33"), ("-2-1", "'-2-1"), ("-", "'-"), ("-.5", "'-.5"), ("-1e5", "'-1e5"),
-        ("@SUM(A1)", "'@SUM(A1)"), ("\tindent", "'\\tindent"), ("\rreturn", "'\\rreturn"), ("a=b", "a=b"), ("x\u{202E}y", "x\\u202ey"),
+        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "two\\nlines"), ("a,\u{1B}[31m", "\"a,\\u001b[31m\""),
+        ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "-2"),
+        ("-33.33", "-33.33"), ("-2-1", "'-2-1"), ("-", "'-"), ("-.5", "'-.5"), ("-1e5", "'-1e5"),
+        ("@SUM(A1)", "'@SUM(A1)"), ("\tindent", "'\\tindent"), ("\rreturn", "'\\rreturn"), ("a=b", "a=b"),
+        ("x\u{202E}y", "x\\u202ey"),
     ])
     func cellsAreNeutralisedEscapedThenQuoted(_ value: String, _ expected: String) {
         #expect(CSVWriter.cell(value) == expected)

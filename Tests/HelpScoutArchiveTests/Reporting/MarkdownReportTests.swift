@@ -1,5 +1,6 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct MarkdownReportTests {
     typealias S = EventScript
@@ -19,8 +20,12 @@ import Testing
 
     @Test func hostileNamesCannotBreakOrSpoofATable() {
         let hostile = "evil|tag\n# Heading\r| forged | 999 |<script>"
-        let text = render([S.snapshot(.created, at: 0, tags: [hostile])],
-                          findings: [Finding(position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "x | y\nz", eventType: "a|b")])
+        let text = render(
+            [S.snapshot(.created, at: 0, tags: [hostile])],
+            findings: [
+                Finding(
+                    position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "x | y\nz", eventType: "a|b")
+            ])
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("|") {
             // Every row of a table has as many unescaped pipes as its header.
             let pipes = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
@@ -41,7 +46,9 @@ import Testing
         var summary = RunSummary()
         summary.add(.forged)
         summary.inputNames = ["hs_archive.jsonl"]
-        let finding = Finding(position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "a `tick` & <b>", eventType: "convo.`x`")
+        let finding = Finding(
+            position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "a `tick` & <b>",
+            eventType: "convo.`x`")
         let text = MarkdownReport(summary: summary, analytics: S.analytics([]), audit: excerpt([finding])).render()
         let audit = text.components(separatedBy: "## Audit")[1]
         #expect(audit.contains("| hs\\_archive.jsonl:3 "))
@@ -52,8 +59,13 @@ import Testing
     /// Regression: hidden characters (bidi overrides, zero-width spaces) from archives reached
     /// report.md as they were, so a reason or name could be shown reordered.
     @Test func hiddenCharactersAreShownAsEscapes() {
-        let text = render([S.snapshot(.created, at: 0, tags: ["vip\u{202E}gnp.exe"])],
-                          findings: [Finding(position: ArchivePosition(input: 0, line: 1), status: .unsigned, reason: "r", deliveryId: "d\u{200B}")])
+        let text = render(
+            [S.snapshot(.created, at: 0, tags: ["vip\u{202E}gnp.exe"])],
+            findings: [
+                Finding(
+                    position: ArchivePosition(input: 0, line: 1), status: .unsigned, reason: "r",
+                    deliveryId: "d\u{200B}")
+            ])
         #expect(!text.unicodeScalars.contains { $0.isHiddenOrControl && $0 != "\n" })
         #expect(text.contains("vip\\\\u202egnp.exe"))
     }

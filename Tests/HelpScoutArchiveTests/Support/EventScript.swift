@@ -6,29 +6,40 @@ enum EventScript {
 
     static func at(_ minutes: Int) -> Timestamp { Timestamp(milliseconds: base + Int64(minutes) * 60_000) }
 
-    static func thread(_ id: Int64, _ kind: ThreadRecord.Kind, at minutes: Int, by author: Int64? = nil) -> ThreadRecord {
+    static func thread(_ id: Int64, _ kind: ThreadRecord.Kind, at minutes: Int, by author: Int64? = nil) -> ThreadRecord
+    {
         ThreadRecord(id: id, kind: kind, createdAt: at(minutes), author: author.map { Person(id: $0) })
     }
 
-    static func snapshot(_ type: EventType = .status, conversation: Int64 = 1, at minutes: Int, assignee: Int64? = nil,
-                         status: String = "active", tags: [String]? = nil, threads: [ThreadRecord] = [],
-                         mailbox: Int64 = 101, closedAt: Int? = nil) -> DecodedEvent {
+    static func snapshot(
+        _ type: EventType = .status, conversation: Int64 = 1, at minutes: Int, assignee: Int64? = nil,
+        status: String = "active", tags: [String]? = nil, threads: [ThreadRecord] = [],
+        mailbox: Int64 = 101, closedAt: Int? = nil
+    ) -> DecodedEvent {
         let snapshot = ConversationSnapshot(
             id: conversation, status: status, createdAt: at(0), closedAt: closedAt.map(at),
-            assignee: assignee.map { Person(id: $0, name: "Agent \($0)") }, mailbox: Mailbox(id: mailbox, name: "Box \(mailbox)"),
+            assignee: assignee.map { Person(id: $0, name: "Agent \($0)") },
+            mailbox: Mailbox(id: mailbox, name: "Box \(mailbox)"),
             tags: tags, threads: threads)
         return DecodedEvent(type: type, time: at(minutes), payload: .conversation(snapshot), isEnvelope: false)
     }
 
-    static func rating(_ id: Int64?, conversation: Int64 = 1, _ score: RatingRecord.Score, at minutes: Int,
-                       agent: Int64? = nil, mailbox: Int64? = nil) -> DecodedEvent {
-        DecodedEvent(type: .satisfactionRatings, time: at(minutes), payload: .rating(RatingRecord(
-            id: id, threadId: nil, conversationId: conversation, score: score, agent: agent.map { Person(id: $0) },
-            mailboxId: mailbox)), isEnvelope: false)
+    static func rating(
+        _ id: Int64?, conversation: Int64 = 1, _ score: RatingRecord.Score, at minutes: Int,
+        agent: Int64? = nil, mailbox: Int64? = nil
+    ) -> DecodedEvent {
+        DecodedEvent(
+            type: .satisfactionRatings, time: at(minutes),
+            payload: .rating(
+                RatingRecord(
+                    id: id, threadId: nil, conversationId: conversation, score: score,
+                    agent: agent.map { Person(id: $0) },
+                    mailboxId: mailbox)), isEnvelope: false)
     }
 
     static func deletion(_ conversation: Int64, at minutes: Int) -> DecodedEvent {
-        DecodedEvent(type: .deleted, time: at(minutes), payload: .deletion(conversationId: conversation), isEnvelope: false)
+        DecodedEvent(
+            type: .deleted, time: at(minutes), payload: .deletion(conversationId: conversation), isEnvelope: false)
     }
 
     /// The metrics of `events` fed in the given order, each at the next archive position.

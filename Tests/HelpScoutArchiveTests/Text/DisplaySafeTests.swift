@@ -1,6 +1,7 @@
 import Foundation
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct DisplaySafeTests {
     @Test(arguments: [

@@ -1,5 +1,6 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 /// Names and tags are trimmed of Unicode white space by a hand-written White_Space check; every
 /// trim goes through `trimming(while:)`.

@@ -1,6 +1,7 @@
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 /// The word-at-a-time reader of `YYYY-MM-DDTHH:MM:SS.mmmZ` must agree with the byte-by-byte parser
 /// wherever it answers, and answer for every valid time of that form.

@@ -1,6 +1,7 @@
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct Base64Tests {
     func decode(_ text: String) -> [UInt8]? {
@@ -18,10 +19,10 @@ import Testing
     }
 
     @Test func rejectsWhatIsNotPaddedStandardBase64() {
-        #expect(decode("c2hvcnQ") == nil)        // unpadded
-        #expect(decode("c2hv cnQ=") == nil)      // white space inside
-        #expect(decode("c2h-cnQ=") == nil)       // URL-safe alphabet
-        #expect(decode("=c2hvcnQ") == nil)       // padding first
+        #expect(decode("c2hvcnQ") == nil)  // unpadded
+        #expect(decode("c2hv cnQ=") == nil)  // white space inside
+        #expect(decode("c2h-cnQ=") == nil)  // URL-safe alphabet
+        #expect(decode("=c2hvcnQ") == nil)  // padding first
         #expect(decode("%%% not base64 %%%") == nil)
         #expect(decode("c2hvcnQ=") == Array("short".utf8))
     }

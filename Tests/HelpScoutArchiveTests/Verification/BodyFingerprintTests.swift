@@ -1,5 +1,6 @@
-@testable import HelpScoutArchive
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct BodyFingerprintTests {
     func fingerprint(_ bytes: [UInt8], kernels: KernelChoice = .configured) -> BodyFingerprint {

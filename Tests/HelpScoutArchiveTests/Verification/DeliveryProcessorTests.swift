@@ -26,7 +26,13 @@ import Testing
         }
         let sig = DeliveryLine.sign(Array(body.serialized().utf8), secret: Fixtures.secret)
         let mixed = JSONValue.object([
-            ("headers", .object([("x-HELPSCOUT-event", .string(" convo.created ")), ("X-Helpscout-Signature", .array([.string(sig), .string("junk")]))])),
+            (
+                "headers",
+                .object([
+                    ("x-HELPSCOUT-event", .string(" convo.created ")),
+                    ("X-Helpscout-Signature", .array([.string(sig), .string("junk")])),
+                ])
+            ),
             ("body", .string(body.serialized())),
         ]).serialized()
         #expect(verdict(mixed).status == .verified)
@@ -35,7 +41,10 @@ import Testing
     @Test func theSignatureCoversTheBodyBytesAsReceivedNotAReserialisation() {
         // PHP escapes slashes; the raw body keeps `\/`, and so must the HMAC.
         let value = Fixtures.conversation(extra: [("url", .string("https://x.test/a")), ("name", .string("Zoë"))])
-        for style in [JSONValue.Style(escapesSlashes: true), JSONValue.Style(asciiOnly: true), JSONValue.Style(escapesSlashes: true, asciiOnly: true)] {
+        for style in [
+            JSONValue.Style(escapesSlashes: true), JSONValue.Style(asciiOnly: true),
+            JSONValue.Style(escapesSlashes: true, asciiOnly: true),
+        ] {
             let raw = value.serialized(style)
             #expect(raw != value.serialized())
             let line = DeliveryLine.signed(raw, secret: Fixtures.secret, event: "convo.created").serialized()
@@ -51,7 +60,8 @@ import Testing
         var line = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
         line.isBase64Encoded = true
         #expect(verdict(line.serialized()).status == .verified)
-        let bad = "{\"headers\":{\"X-HelpScout-Signature\":\"\(line.signature!)\"},\"isBase64Encoded\":true,\"body\":\"@@@\"}"
+        let bad =
+            "{\"headers\":{\"X-HelpScout-Signature\":\"\(line.signature!)\"},\"isBase64Encoded\":true,\"body\":\"@@@\"}"
         #expect(verdict(bad).status == .malformed)
     }
 
@@ -66,8 +76,10 @@ import Testing
         unsigned.signature = nil
         var altered = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created")
         altered.body = Array(body.serialized().replacingOccurrences(of: "active", with: "closed").utf8)
-        let envelope = JSONValue.object([("eventType", .string("convo.created")), ("createdAt", .string("2026-10-05T10:00:00Z")),
-                                         ("object", body)])
+        let envelope = JSONValue.object([
+            ("eventType", .string("convo.created")), ("createdAt", .string("2026-10-05T10:00:00Z")),
+            ("object", body),
+        ])
         let cases: [(String, DeliveryStatus)] = [
             (unsigned.serialized(), .unsigned),
             (altered.serialized(), .forged),
@@ -85,26 +97,35 @@ import Testing
             ("{\"headers\":{},\"body\":{\"id\":1}}", .malformed),
             (Fixtures.signedLine(.array([.int(1)])), .undecodable),
             (Fixtures.signedLine(body, event: nil), .undecodable),
-            (Fixtures.signedLine(.object([("status", .string("active")), ("createdAt", .string("2026-10-05T10:00:00Z"))])), .undecodable),
+            (
+                Fixtures.signedLine(
+                    .object([("status", .string("active")), ("createdAt", .string("2026-10-05T10:00:00Z"))])),
+                .undecodable
+            ),
         ]
         for (line, status) in cases {
             #expect(verdict(line).status == status, "\(line)")
         }
-        #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"".utf8) + [0xC3] + Array("\"}".utf8)).status == .malformed)
+        #expect(
+            verdict(bytes: Array("{\"headers\":{},\"body\":\"".utf8) + [0xC3] + Array("\"}".utf8)).status == .malformed)
         #expect(verdict(bytes: Array("{\"headers\":{},\"body\":\"a\0b\"}".utf8)).status == .malformed)
         // An unpaired surrogate: fine in another field, but a body with one has no UTF-8 bytes.
         #expect(verdict("{\"headers\":{},\"body\":\"{\\ud800}\"}").status == .malformed)
-        var noted = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "\u{1F600}")
+        var noted = DeliveryLine.signed(
+            body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "\u{1F600}")
         noted.id = nil
-        let withNote = noted.serialized().replacingOccurrences(of: "{\"headers\"", with: "{\"note\":\"\\udc00\",\"headers\"")
+        let withNote = noted.serialized().replacingOccurrences(
+            of: "{\"headers\"", with: "{\"note\":\"\\udc00\",\"headers\"")
         #expect(verdict(withNote).status == .verified)
     }
 
     @Test func aFindingKeepsTheDeliveryIdAndEventType() {
-        var unsigned = DeliveryLine.signed(body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "dlv_1")
+        var unsigned = DeliveryLine.signed(
+            body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "dlv_1")
         unsigned.signature = nil
         guard case .rejected(.unsigned, _, let id, let type) = verdict(unsigned.serialized()) else {
-            Issue.record("not unsigned"); return
+            Issue.record("not unsigned")
+            return
         }
         #expect(id == "dlv_1" && type == "convo.created")
     }

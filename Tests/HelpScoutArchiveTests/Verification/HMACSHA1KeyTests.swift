@@ -1,7 +1,8 @@
 import Crypto
-@testable import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 /// `HMACSHA1Key` composes HMAC from swift-crypto's SHA-1: every code must equal the library's `HMAC`.
 @Suite struct HMACSHA1KeyTests {
@@ -22,8 +23,9 @@ import Testing
             let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &random) }
             for messageLength in [0, 1, 19, 20, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 200] {
                 let slice = Array(message.prefix(messageLength))
-                #expect(Self.composedCode(key: key, message: slice) == Self.libraryCode(key: key, message: slice),
-                        "key of \(keyLength) bytes, message of \(messageLength)")
+                #expect(
+                    Self.composedCode(key: key, message: slice) == Self.libraryCode(key: key, message: slice),
+                    "key of \(keyLength) bytes, message of \(messageLength)")
             }
         }
     }
@@ -43,7 +45,8 @@ import Testing
     /// RFC 2202's first HMAC-SHA1 test case, against the published digest rather than a library.
     @Test func matchesRFC2202() {
         let code = Self.composedCode(key: Array(repeating: 0x0B, count: 20), message: Array("Hi There".utf8))
-        #expect(code.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        #expect(
+            code.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
                 == "b617318655057264e28bc0b6fb378c8ef146be00")
     }
 }

@@ -28,11 +28,15 @@ import Testing
         let folder = TemporaryFolder.path
         let path = folder + "/secrets"
         Fixtures.write(Array(" \n\n".utf8), to: path)
-        #expect(throws: SecretError.emptyFile(path: path)) { try SecretKeyring.load(secretFile: RawPath(path), environment: [:]) }
+        #expect(throws: SecretError.emptyFile(path: path)) {
+            try SecretKeyring.load(secretFile: RawPath(path), environment: [:])
+        }
     }
 
     @Test func theEnvironmentIsUsedWithoutAFileAndNothingIsAnError() throws {
-        #expect(try SecretKeyring.load(secretFile: nil, environment: ["HELPSCOUT_WEBHOOK_SECRET": "abc"]).keyring.count == 1)
+        #expect(
+            try SecretKeyring.load(secretFile: nil, environment: ["HELPSCOUT_WEBHOOK_SECRET": "abc"]).keyring.count == 1
+        )
         #expect(throws: SecretError.noSecret) { try SecretKeyring.load(secretFile: nil, environment: [:]) }
         #expect(throws: SecretError.emptyEnvironment) {
             try SecretKeyring.load(secretFile: nil, environment: ["HELPSCOUT_WEBHOOK_SECRET": "  "])
@@ -70,7 +74,8 @@ import Testing
         #expect(found[0].contains("line 1") && found[0].contains("invisible"))
         #expect(found[1].contains("line 3") && found[1].contains("non-ASCII"))
         #expect(!found.joined().contains("zero") && !found.joined().contains("café"))
-        let (_, fromEnvironment) = try SecretKeyring.load(secretFile: nil, environment: ["HELPSCOUT_WEBHOOK_SECRET": "a\u{7}b"])
+        let (_, fromEnvironment) = try SecretKeyring.load(
+            secretFile: nil, environment: ["HELPSCOUT_WEBHOOK_SECRET": "a\u{7}b"])
         #expect(fromEnvironment.count == 1 && fromEnvironment[0].contains("HELPSCOUT_WEBHOOK_SECRET"))
     }
 }

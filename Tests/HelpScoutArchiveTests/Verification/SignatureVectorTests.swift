@@ -68,8 +68,9 @@ import Testing
             #expect(verifier.verify(signature: "asdfasdfasdfasdf", body: bytes) == .notADigest)
             #expect(verifier.verify(signature: "c2hvcnQ=", body: bytes) == .notADigest)
             #expect(verifier.verify(signature: "2iFmnzC8SCNVF/iNiMnSe19yceU=", body: bytes) == .mismatch)
-            #expect(verifier.verify(signature: "  7S2+kN8bZsrdAEADJ+yYfWWsf/4=\n", body: bytes)
-                == .matches(fingerprint: BodyFingerprint(bytes)))
+            #expect(
+                verifier.verify(signature: "  7S2+kN8bZsrdAEADJ+yYfWWsf/4=\n", body: bytes)
+                    == .matches(fingerprint: BodyFingerprint(bytes)))
         }
     }
 
@@ -85,7 +86,9 @@ import Testing
         var verifier = SignatureVerifier(keyring: Fixtures.keyring(keyring))
         let signature = DeliveryLine.sign(Array(body.utf8), secret: secret)
         var bytes = Array(body.utf8)
-        let check = bytes.withUnsafeMutableBytes { verifier.verify(signature: signature, body: UnsafeRawBufferPointer($0)) }
+        let check = bytes.withUnsafeMutableBytes {
+            verifier.verify(signature: signature, body: UnsafeRawBufferPointer($0))
+        }
         if case .matches(let fingerprint) = check { return fingerprint }
         return nil
     }
