@@ -12,7 +12,7 @@ RELEASE  := -c release --static-swift-stdlib
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build test report sample-data bench fuzz deps clean
+.PHONY: all build test lint format report sample-data bench fuzz deps clean
 
 all: build
 
@@ -40,9 +40,17 @@ deps:
 build: deps
 	$(SWIFT) build $(if $(filter release,$(CONFIG)),$(RELEASE),-c $(CONFIG)) --product hsarchive
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The formatting every file must have (.swift-format); `make format` applies it.
+lint:
+	@$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift \
+		|| { echo "Formatting findings above: run 'make format' (swift format -i -r Sources Tests Package.swift) and review the diff" >&2; exit 1; }
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 # The reports of the committed sample archives, signed with the sample secrets.
 report: build
