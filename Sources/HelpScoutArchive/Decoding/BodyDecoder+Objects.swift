@@ -83,7 +83,9 @@ extension BodyDecoder {
         if isWord(type, "message") || isWord(type, "reply") { return .agentReply }
         if isWord(type, "note") { return .note }
         guard isWord(type, "chat") || isWord(type, "phone") || isWord(type, "beaconchat") else { return .other }
-        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type] }) else { return .other }
+        guard let authorType = createdBy.flatMap({ tape.members($0, Self.personKeys)[PersonKey.type] }) else {
+            return .other
+        }
         if isWord(authorType, "customer") { return .customerMessage }
         if isWord(authorType, "user") { return .agentReply }
         return .other
