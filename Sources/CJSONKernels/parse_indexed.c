@@ -8,7 +8,7 @@ enum { OBJECT = 0, ARRAY = 1, STRING = 2, NUMBER = 3, TRUE_ = 4, FALSE_ = 5, NUL
 enum { VALUE, VALUE_OR_CLOSE, KEY_OR_CLOSE, COMMA_OR_CLOSE };
 enum { MAX_DEPTH = 64 };
 static const uint32_t NOT_KEPT = UINT32_MAX;
-/// What each step of the parse returns: go on, or stop with hs_json_parse_indexed's result.
+/// What each step of the parse returns: go on (OK), or stop with this as hs_json_parse_indexed's result.
 enum { OK = 0, INVALID = -1, FULL = -2 };
 
 /// The steps are written out in the loop they came from, so they must not cost a call.
@@ -195,6 +195,9 @@ STEP int append_scalar(parse_state *s, const uint8_t *p) {
                   false, false);
 }
 
+// Aligned to a cache line, so that the loop's speed does not depend on the code before it in the
+// object file (without, any edit above moved the parse of status-only bodies by up to 4% either way).
+__attribute__((aligned(64)))
 long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *offsets,
                            hs_json_token *tokens, size_t capacity, uint32_t *open, long max_token_depth) {
     if (length == 0 || length >= UINT32_MAX) return INVALID;
@@ -203,11 +206,11 @@ long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *o
         .count = 0, .open = open, .depth = 0, .max_token_depth = max_token_depth, .objects = 0,
     };
     int expecting = VALUE;
+    int status;
     for (;;) {
         const uint8_t *p = next_structural(&s);
         if (p >= s.end) return s.depth == 0 && expecting == COMMA_OR_CLOSE ? (long)s.count : INVALID;
         uint8_t byte = *p;
-        int status = OK;
         switch (expecting) {
         case VALUE:
         case VALUE_OR_CLOSE:
@@ -216,13 +219,13 @@ long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *o
                 expecting = COMMA_OR_CLOSE;
             } else if (byte == '{' || byte == '[') {
                 bool is_object = byte == '{';
-                status = open_container(&s, p, is_object);
+                if ((status = open_container(&s, p, is_object)) != OK) return status;
                 expecting = is_object ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
             } else if (byte == '"') {
-                status = append_string(&s, p);
+                if ((status = append_string(&s, p)) != OK) return status;
                 expecting = COMMA_OR_CLOSE;
             } else {
-                status = append_scalar(&s, p);
+                if ((status = append_scalar(&s, p)) != OK) return status;
                 expecting = COMMA_OR_CLOSE;
             }
             break;
@@ -230,12 +233,11 @@ long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *o
             if (byte == '}') {
                 close_container(&s, p);
                 expecting = COMMA_OR_CLOSE;
-            } else if (byte == '"') {
-                status = append_key(&s, p);
-                expecting = VALUE;
-            } else {
-                status = INVALID;
+                break;
             }
+            if (byte != '"') return INVALID;
+            if ((status = append_key(&s, p)) != OK) return status;
+            expecting = VALUE;
             break;
         default: {   // COMMA_OR_CLOSE
             if (s.depth == 0) return INVALID;
@@ -243,17 +245,17 @@ long hs_json_parse_indexed(const uint8_t *text, size_t length, const uint32_t *o
             if (byte == ',') {
                 if (in_object) {
                     // The next member's key and colon, without another trip round the loop.
-                    const uint8_t *quote = next_structural(&s);
-                    status = quote < s.end && *quote == '"' ? append_key(&s, quote) : INVALID;
+                    p = next_structural(&s);
+                    if (p >= s.end || *p != '"') return INVALID;
+                    if ((status = append_key(&s, p)) != OK) return status;
                 }
                 expecting = VALUE;
             } else if (byte == (in_object ? '}' : ']')) {
                 close_container(&s, p);
             } else {
-                status = INVALID;
+                return INVALID;
             }
         }
         }
-        if (status != OK) return status;
     }
 }

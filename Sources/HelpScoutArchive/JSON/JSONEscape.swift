@@ -3,8 +3,8 @@
 enum JSONEscape {
     /// The escape whose backslash is at `p`: where it ends and the scalar it stands for (a `\u`
     /// surrogate pair as one scalar; U+FFFD for half a pair, flagged `unpaired`, as it has no UTF-8
-    /// form); nil when it is not a valid escape.
-    @inline(__always)
+    /// form); nil when it is not a valid escape. (Not forced inline: the byte scanner's loop, which
+    /// needs no scalar, measured faster for it.)
     static func decode(
         _ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
     ) -> (after: UnsafePointer<UInt8>, scalar: UInt32, unpaired: Bool)? {
