@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HelpScoutArchive
@@ -101,14 +102,5 @@ import Testing
         let text = render([])
         #expect(text.contains("no verified events"))
         #expect(text.contains("No ratings."))
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        components(separatedBy: target).joined(separator: replacement)
-    }
-    func components(separatedBy separator: String) -> [String] {
-        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }
