@@ -75,16 +75,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What both test targets share: a temporary folder per test, the repository's root.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpScoutArchiveTests",
             dependencies: [
-                "HelpScoutArchive", "HelpScoutArchiveSamples", .product(name: "Crypto", package: "swift-crypto"),
+                "HelpScoutArchive", "HelpScoutArchiveSamples", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "hsarchiveEndToEndTests",
-            dependencies: ["hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples", "CPlatform"]
+            dependencies: [
+                "hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples", "CPlatform", "TestSupport",
+            ]
         ),
     ]
 )

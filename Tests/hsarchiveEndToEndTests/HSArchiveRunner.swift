@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 
 /// Runs the built `hsarchive` binary and captures what it prints.
 struct HSArchiveRunner {
@@ -9,16 +10,7 @@ struct HSArchiveRunner {
         let errors: String
     }
 
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.path
-            }
-        }
-        fatalError("Package.swift not found")
-    }()
+    static let repositoryRoot = TestSupport.repositoryRoot
 
     /// The `hsarchive` built beside this test bundle, or the one `HSARCHIVE_BINARY` names (to run
     /// these tests against a release build, or an older one to see a regression test fail).

@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 import Testing
 
 /// Damaged and hostile archives through the binary: a clear message, the spec's exit status, every

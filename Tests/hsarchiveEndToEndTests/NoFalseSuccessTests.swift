@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 import Testing
 
 /// The exit status tells the truth: a run that checked nothing, or whose every signature failed,

@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 import Testing
 
 /// No byte from an archive or a file name reaches a person's screen unescaped, and every message

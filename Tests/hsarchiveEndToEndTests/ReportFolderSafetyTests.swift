@@ -1,6 +1,7 @@
 import CPlatform
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 import Testing
 
 /// `report --out` never deletes or changes what hsarchive did not write, and a failed or

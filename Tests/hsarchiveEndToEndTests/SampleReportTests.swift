@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The report of sample-data/ is golden: it must match the committed Reports/ byte for byte.

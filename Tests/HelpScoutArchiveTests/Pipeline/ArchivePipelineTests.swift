@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchiveSamples
+import TestSupport
 import Testing
 
 @testable import HelpScoutArchive

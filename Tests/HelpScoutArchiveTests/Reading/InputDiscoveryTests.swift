@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchive
+import TestSupport
 import Testing
 
 @Suite struct InputDiscoveryTests {

@@ -1,5 +1,6 @@
 import Foundation
 import HelpScoutArchive
+import TestSupport
 import Testing
 
 /// The report folder replaces only folders hsarchive wrote, and only their own files.

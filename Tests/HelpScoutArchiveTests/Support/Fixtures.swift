@@ -1,22 +1,14 @@
 import Foundation
 import HelpScoutArchive
 import HelpScoutArchiveSamples
+import TestSupport
 
 /// Builds test inputs in code: signed deliveries, gzip streams, archive files.
 enum Fixtures {
     static let secret = "test-secret"
 
-    /// The repository's root, found from this file's path.
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.path
-            }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    /// The repository's root.
+    static let repositoryRoot = TestSupport.repositoryRoot
 
     /// A minimal v2 conversation body.
     static func conversation(

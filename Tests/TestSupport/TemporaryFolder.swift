@@ -6,22 +6,22 @@ import Testing
 ///
 /// One trait instead of a `defer` in every test: a test cannot forget the removal, and a folder that
 /// cannot be removed fails the test instead of piling up in /tmp.
-struct TemporaryFolder: TestTrait, TestScoping {
+public struct TemporaryFolder: TestTrait, TestScoping {
     @TaskLocal private static var current: String?
 
     /// The running test's folder.
-    static var path: String {
+    public static var path: String {
         guard let current else {
             fatalError("TemporaryFolder.path is set only in a test marked @Test(.temporaryFolder)")
         }
         return current
     }
 
-    func provideScope(
+    public func provideScope(
         for test: Test, testCase: Test.Case?,
         performing function: @Sendable () async throws -> Void
     ) async throws {
-        let path = NSTemporaryDirectory() + "hsarchive-e2e-" + UUID().uuidString
+        let path = NSTemporaryDirectory() + "hsarchive-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         defer {
             do { try FileManager.default.removeItem(atPath: path) } catch {
@@ -34,5 +34,5 @@ struct TemporaryFolder: TestTrait, TestScoping {
 
 extension Trait where Self == TemporaryFolder {
     /// Runs the test with a temporary folder of its own, `TemporaryFolder.path`, removed afterwards.
-    static var temporaryFolder: Self { Self() }
+    public static var temporaryFolder: Self { Self() }
 }
