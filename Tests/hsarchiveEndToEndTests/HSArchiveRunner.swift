@@ -42,24 +42,9 @@ struct HSArchiveRunner {
         _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
         directory: String? = nil, executable: String = binary
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe(), errors = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
-        try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input)) }
-        try standardInput.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            errors: String(decoding: err, as: UTF8.self))
+        let running = try Running(arguments, environment: environment, directory: directory, executable: executable)
+        if let input { running.write(input) }
+        return try running.finish()
     }
 
     /// Runs `script` with `/bin/sh`, where `$HSARCHIVE` is the binary: for what `Process` cannot
@@ -98,6 +83,10 @@ struct HSArchiveRunner {
             return !process.isRunning
         }
 
+        /// Writes `bytes` to its standard input.
+        func write(_ bytes: [UInt8]) { input.fileHandleForWriting.write(Data(bytes)) }
+
+        /// Closes its standard input, then waits for it to end and returns what it printed.
         func finish() throws -> Result {
             try? input.fileHandleForWriting.close()
             let out = output.fileHandleForReading.readDataToEndOfFile()
