@@ -17,21 +17,5 @@ public struct ConversationSnapshot: Sendable {
     /// `nil` when the object has no `tags` array; names trimmed and lower-cased.
     public var tags: [String]?
     /// The threads the object carries (Help Scout sends them on most events).
-    public var threads: [ThreadRecord]
-
-    package init(
-        id: Int64, number: Int64? = nil, status: String? = nil, createdAt: Timestamp? = nil,
-        closedAt: Timestamp? = nil, assignee: Person? = nil, mailbox: Mailbox? = nil,
-        tags: [String]? = nil, threads: [ThreadRecord] = []
-    ) {
-        self.id = id
-        self.number = number
-        self.status = status
-        self.createdAt = createdAt
-        self.closedAt = closedAt
-        self.assignee = assignee
-        self.mailbox = mailbox
-        self.tags = tags
-        self.threads = threads
-    }
+    public var threads: [ThreadRecord] = []
 }

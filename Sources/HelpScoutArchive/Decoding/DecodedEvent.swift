@@ -8,13 +8,6 @@ public struct DecodedEvent: Sendable {
     public var payload: EventPayload
     /// Whether the body was the catalog's envelope rather than Help Scout's bare object.
     public var isEnvelope: Bool
-
-    package init(type: EventType, time: Timestamp, payload: EventPayload, isEnvelope: Bool) {
-        self.type = type
-        self.time = time
-        self.payload = payload
-        self.isEnvelope = isEnvelope
-    }
 }
 
 /// What an event says, by the kind of object it carries.

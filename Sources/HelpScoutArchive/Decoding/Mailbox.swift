@@ -4,9 +4,4 @@ public struct Mailbox: Sendable, Hashable {
     public var id: Int64
     /// The mailbox's name, if the event gives it.
     public var name: String?
-
-    package init(id: Int64, name: String? = nil) {
-        self.id = id
-        self.name = name
-    }
 }

@@ -4,9 +4,4 @@ public struct Person: Sendable, Hashable {
     public var id: Int64
     /// The name the event gives (first and last joined), if any.
     public var name: String?
-
-    package init(id: Int64, name: String? = nil) {
-        self.id = id
-        self.name = name
-    }
 }

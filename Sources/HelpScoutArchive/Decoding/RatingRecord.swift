@@ -19,17 +19,4 @@ public struct RatingRecord: Sendable {
     public var mailboxId: Int64?
     /// The customer's comment, if any.
     public var comments: String?
-
-    package init(
-        id: Int64?, threadId: Int64?, conversationId: Int64, score: Score,
-        agent: Person? = nil, mailboxId: Int64? = nil, comments: String? = nil
-    ) {
-        self.id = id
-        self.threadId = threadId
-        self.conversationId = conversationId
-        self.score = score
-        self.agent = agent
-        self.mailboxId = mailboxId
-        self.comments = comments
-    }
 }

@@ -15,11 +15,4 @@ public struct ThreadRecord: Sendable {
     public var createdAt: Timestamp?
     /// `createdBy`: the agent of a reply, the customer of a message.
     public var author: Person?
-
-    package init(id: Int64?, kind: Kind, createdAt: Timestamp?, author: Person? = nil) {
-        self.id = id
-        self.kind = kind
-        self.createdAt = createdAt
-        self.author = author
-    }
 }

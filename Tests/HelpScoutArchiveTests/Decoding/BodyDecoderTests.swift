@@ -1,6 +1,7 @@
-import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
+
+@testable import HelpScoutArchive
 
 @Suite struct BodyDecoderTests {
     func decode(_ body: String, header: String?, receivedAt: String? = nil) -> BodyDecoder.Outcome {
