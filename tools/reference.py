@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent, slow reading of ../shared/SPEC.md sections 1-3, for cross-checking hsarchive.
+"""An independent, slow reading of docs/format.md, for cross-checking hsarchive.
 
 Writes integrity.csv and audit.csv (file,line,status only) for the given archives, so that
 `diff` against hsarchive's report shows any disagreement. Standard library only.

@@ -1,4 +1,4 @@
-"""Sections 3-5 of the spec, read independently: events into facts, facts into the report's CSVs.
+"""docs/metrics.md, read independently: events into facts, facts into the report's CSVs.
 
 Each verified event is (event_type, raw_body, received_at_ms, sequence); sequence is archive order.
 """

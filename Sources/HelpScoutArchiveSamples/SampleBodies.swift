@@ -37,7 +37,7 @@ enum SampleBodies {
         }
     }
 
-    /// The seed catalog's envelope: `{eventType, createdAt, primaryKey, object}`.
+    /// The envelope shape: `{eventType, createdAt, primaryKey, object}`.
     static func envelope(_ event: SimulatedEvent) -> JSONValue {
         let object: JSONValue
         let primaryKey: Int64
@@ -186,7 +186,7 @@ enum SampleBodies {
         return .object(members)
     }
 
-    /// A catalog-style conversation: `owner`, a nested `mailbox`, tags as strings, a `threads` array.
+    /// An envelope-style conversation: `owner`, a nested `mailbox`, tags as strings, a `threads` array.
     static func conversationV1(_ conversation: SimulatedConversation) -> JSONValue {
         .object([
             ("id", .int(conversation.id)), ("number", .int(conversation.number)),

@@ -6,7 +6,7 @@ import HelpScoutArchive
     import Glibc
 #endif
 
-/// The root command: dispatches to the subcommands and maps errors to the spec's exit statuses.
+/// The root command: dispatches to the subcommands and maps errors to the documented exit statuses.
 struct HSArchive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hsarchive",
@@ -22,7 +22,7 @@ struct HSArchive: ParsableCommand {
         subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
     )
 
-    /// Parses the command line, runs the command and exits with the spec's status.
+    /// Parses the command line, runs the command and exits with the documented status.
     static func runMain() -> Never {
         // The webhook secret is in this process's memory: no core dump may write it to disk.
         _ = hs_disable_core_dumps()
@@ -54,7 +54,7 @@ struct HSArchive: ParsableCommand {
     }
 }
 
-/// The exit statuses of README.md's table (the spec's section 6). A usage error and a failure share
+/// The exit statuses of README.md's table. A usage error and a failure share
 /// status 2; each has a name of its own so that what a failure is can be read where it is thrown.
 struct ExitStatus: Equatable {
     let rawValue: Int32

@@ -3,7 +3,7 @@ import HelpScoutArchiveSamples
 import TestSupport
 import Testing
 
-/// Damaged and hostile archives through the binary: a clear message, the spec's exit status, every
+/// Damaged and hostile archives through the binary: a clear message, the documented exit status, every
 /// line accounted for, valid CSV.
 @Suite struct HostileArchiveTests {
     let secret = "hostile-secret"

@@ -4,7 +4,7 @@
 Generates (once, cached in bench-data/, never committed) an archive set of at least 1 GB
 uncompressed, then runs every contender several times, interleaved so that a noisy machine treats
 them alike, and prints the best and median wall time, throughput, ratios, peak memory and whether
-each target of the throughput issue holds. Standard library only; DuckDB and orjson come from PyPI
+each performance target the README states holds. Standard library only; DuckDB and orjson come from PyPI
 into a throwaway venv (.bench-venv/).
 
     tools/bench/bench.py [--runs N] [--quick]

@@ -1,4 +1,4 @@
-/// Decodes a verified raw body into an event, or says why it cannot (section 3 of the spec).
+/// Decodes a verified raw body into an event, or says why it cannot (docs/format.md, "Body shapes").
 ///
 /// One decoder per thread: it reuses its tape from body to body.
 public struct BodyDecoder {

@@ -2,11 +2,11 @@
 public struct DecodedEvent: Sendable {
     /// The event type the body gives.
     public var type: EventType
-    /// The event time (section 3 of the spec): what orders events.
+    /// The event time (docs/format.md says which field gives it): what orders events.
     public var time: Timestamp
     /// What the event carries.
     public var payload: EventPayload
-    /// Whether the body was the catalog's envelope rather than Help Scout's bare object.
+    /// Whether the body was an envelope (`eventType`, `createdAt`, `object`) rather than Help Scout's bare object.
     public var isEnvelope: Bool
 }
 

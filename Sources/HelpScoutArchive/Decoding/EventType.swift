@@ -5,7 +5,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     /// A type Help Scout added after this tool: counted by name, not analysed.
     case other(String)
 
-    /// The 13 known types in the order of the spec.
+    /// The 13 known types in the order docs/format.md lists them.
     package static let known: [EventType] = Known.allCases.map(\.type)
     private static let knownNames: [StaticString] = Known.allCases.map(\.name)
 
@@ -20,7 +20,7 @@ public enum EventType: Hashable, Sendable, Comparable {
     /// The position among `known`, nil for other types.
     package var knownIndex: Int? { knownCase?.rawValue }
 
-    /// The known types in the order of the spec: the one list that orders `known`, `knownIndex` and
+    /// The known types in the order docs/format.md lists them: the one list that orders `known`, `knownIndex` and
     /// the names. Each switch below pairs cases by name, so no two lists can fall out of step.
     private enum Known: Int, CaseIterable {
         case agentReplyCreated, assigned, created, customerReplyCreated, deleted, merged, moved,

@@ -1,4 +1,4 @@
-/// Renders `integrity.csv`: the six statuses in the spec's order, then `total`.
+/// Renders `integrity.csv`: the six statuses in their order (`DeliveryStatus.allCases`), then `total`.
 package enum IntegrityCSV {
     package static func render(_ summary: RunSummary) -> String {
         var csv = CSVWriter(header: ["status", "count"])

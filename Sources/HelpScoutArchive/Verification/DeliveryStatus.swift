@@ -10,7 +10,7 @@ public enum DeliveryStatus: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The position in `allCases`, the spec's order.
+    /// The position in `allCases`: the order docs/format.md and every report list them in.
     var index: Int {
         switch self {
         case .verified: return 0

@@ -3,7 +3,7 @@ import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
 
-/// Every case of `../shared/vectors/signatures.jsonl` (copied into Fixtures/) must pass.
+/// Every case of the signature vectors in `Fixtures/signatures.jsonl` must pass.
 @Suite struct SignatureVectorTests {
     struct Vector: Decodable, CustomTestStringConvertible, Sendable {
         let source: String
