@@ -15,8 +15,7 @@ struct MarkdownTable {
     /// Adds a row of cells that are already Markdown (escape text from archives with `escaped`).
     mutating func add(_ cells: [String]) { rows.append(cells) }
 
-    var isEmpty: Bool { rows.isEmpty }
-
+    /// The table's text: the header, the rule that aligns each column, the rows.
     func render() -> String {
         let widths = header.indices.map { column in
             ([header[column]] + rows.map { $0[column] }).map(\.count).max()!

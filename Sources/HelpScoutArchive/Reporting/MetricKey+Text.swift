@@ -22,11 +22,6 @@ extension MetricKey {
     }
 }
 
-extension ISOWeek {
-    /// `2026-W41`.
-    var text: String { "\(Timestamp.pad(year, 4))-W\(Timestamp.pad(week, 2))" }
-}
-
 extension AnalyticsResult {
     /// An agent as people know it: `Name (id)`, else the id; `unknown` for nil.
     func label(agent id: Int64?) -> String {

@@ -12,17 +12,6 @@ extension Timestamp {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// The ISO 8601 week of the UTC day, `2026-W41`.
-    package var isoWeek: String {
-        let days = dayNumber
-        let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
-        let thursday = days - weekday + 3
-        let year = Self.civil(fromDays: thursday).year
-        let firstDayOfYear = Self.daysFromCivil(year: year, month: 1, day: 1)
-        let week = (thursday - firstDayOfYear) / 7 + 1
-        return "\(Self.pad(year, 4))-W\(Self.pad(week, 2))"
-    }
-
     /// RFC 3339 in UTC, with milliseconds only when there are any: `2026-10-05T14:03:07Z`.
     public var rfc3339: String {
         let seconds = Int((milliseconds >= 0 ? milliseconds : milliseconds - 999) / 1000)

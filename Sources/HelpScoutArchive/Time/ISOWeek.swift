@@ -8,6 +8,9 @@ package struct ISOWeek: Hashable, Sendable {
         self.week = week
     }
 
+    /// The week of an instant's UTC day.
+    package init(_ time: Timestamp) { self.init(dayNumber: time.dayNumber) }
+
     /// The week of a UTC day, given as whole days since 1970-01-01.
     package init(dayNumber days: Int) {
         let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
@@ -15,4 +18,7 @@ package struct ISOWeek: Hashable, Sendable {
         year = Timestamp.civil(fromDays: thursday).year
         week = (thursday - Timestamp.daysFromCivil(year: year, month: 1, day: 1)) / 7 + 1
     }
+
+    /// `2026-W41`.
+    package var text: String { "\(Timestamp.pad(year, 4))-W\(Timestamp.pad(week, 2))" }
 }
