@@ -8,7 +8,7 @@ import HelpScoutArchive
 /// does. `LLVMFuzzerTestOneInput` also lets libFuzzer drive it.
 private let keyring = try! SecretKeyring(secrets: ["fuzz-secret"])
 // libFuzzer calls the target from one thread, so the processors are shared without a lock.
-nonisolated(unsafe) private var processors = BodyDecoder.Detail.allCases.map {
+nonisolated(unsafe) private var processors = DecodingDetail.allCases.map {
     DeliveryProcessor(keyring: keyring, detail: $0)
 }
 

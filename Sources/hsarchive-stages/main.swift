@@ -91,7 +91,7 @@ best("body parse (tape)", bytes: bodyBytes) {
     for body in bodies { _ = body.withUnsafeBytes { bodyTape.parse($0) } }
 }
 let receivedAt = Timestamp.parse("2026-10-05T10:00:00Z")
-for detail in [BodyDecoder.Detail.statuses, .complete] {
+for detail in [DecodingDetail.statuses, .complete] {
     var decoder = BodyDecoder(detail: detail)
     best("body parse + decode (\(detail))", bytes: bodyBytes) {
         // With a receivedAt, as every delivery line of the archives has.
@@ -100,7 +100,7 @@ for detail in [BodyDecoder.Detail.statuses, .complete] {
         }
     }
 }
-for detail in [BodyDecoder.Detail.statuses, .complete] {
+for detail in [DecodingDetail.statuses, .complete] {
     var processor = DeliveryProcessor(keyring: keyring, detail: detail)
     best("whole line (\(detail))", bytes: plain.count) {
         for line in lines { _ = line.withUnsafeBytes { processor.process(line: $0) } }

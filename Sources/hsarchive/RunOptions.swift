@@ -88,7 +88,7 @@ struct RunOptions: ParsableArguments {
     }
 
     /// - Parameter detail: how much of each body the command needs decoded.
-    func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], detail: BodyDecoder.Detail) -> ArchivePipeline {
+    func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], detail: DecodingDetail) -> ArchivePipeline {
         ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, detail: detail))
     }
 }

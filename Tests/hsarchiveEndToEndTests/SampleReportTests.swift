@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// The Swift loops (`HSARCHIVE_SCALAR_JSON=1`, as on a CPU without AVX-512) and the kernels
+    /// give the same report.
+    @Test(.temporaryFolder) func theSwiftLoopsWriteTheReportTheKernelsWrite() throws {
+        let kernels = try report(jobs: 2), scalar = TemporaryFolder.path + "/Scalar"
+        let result = try HSArchiveRunner.run(
+            [
+                "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt", "--out", scalar,
+                "--jobs", "2",
+            ], environment: ["HSARCHIVE_SCALAR_JSON": "1"], directory: HSArchiveRunner.repositoryRoot)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try files(in: scalar) == files(in: kernels))
+        for name in try files(in: kernels) {
+            #expect(
+                FileManager.default.contentsEqual(atPath: kernels + "/" + name, andPath: scalar + "/" + name), "\(name)"
+            )
+        }
+    }
+
     /// Whether the repository is a git work tree whose status can be read (not, say, a tarball).
     static let isGitWorkTree =
         (try? HSArchiveRunner.shell(

@@ -1,5 +1,6 @@
-/// Every metric of a run as values: what each report file renders, and what later work saves,
-/// merges and draws from. Ids stay ids; names are looked up only when rendering.
+/// Every metric of a run as values: what each report file renders, and what later work saves and
+/// draws charts from. Ids stay ids; names are looked up only when rendering. (Its rows hold means and
+/// percentiles, which do not merge; the metrics' states, `ConversationMetric`, are what merge.)
 package struct AnalyticsResult: Sendable, Equatable {
     /// The earliest and latest verified event times; nil without verified events.
     package var firstEventTime: Timestamp?
@@ -16,12 +17,4 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var agentNames: [Int64: String] = [:]
     /// The name each mailbox id goes by in the events (the first seen in archive order).
     package var mailboxNames: [Int64: String] = [:]
-}
-
-/// The verified events of one UTC day and type: a row of `events.csv`.
-package struct EventCount: Sendable, Equatable {
-    /// Whole days since 1970-01-01 in UTC.
-    package var day: Int
-    package var type: EventType
-    package var count: Int
 }

@@ -7,7 +7,7 @@ struct AssignmentChurn: ConversationMetric {
 
     /// Walks one conversation's snapshots in order.
     mutating func add(_ view: ConversationView) {
-        var row = ConversationChurn(conversation: view.id, mailbox: view.mailbox == Fact.none ? nil : view.mailbox)
+        var row = ConversationChurn(conversation: view.id, mailbox: view.mailboxId)
         var lastHolder: Int64?
         var current: Int64?
         var held = Set<Int64>()

@@ -21,6 +21,9 @@ struct ConversationView {
         mailbox = store.mailboxes.id(named) ?? Fact.none
     }
 
+    /// The mailbox id, nil when no snapshot names one.
+    var mailboxId: Int64? { mailbox == Fact.none ? nil : mailbox }
+
     /// The id of an agent index, or `Fact.none`.
     func agent(_ index: Int32) -> Int64 { agents.id(index) ?? Fact.none }
 }

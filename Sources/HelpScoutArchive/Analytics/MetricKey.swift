@@ -8,6 +8,21 @@ package enum MetricKey: Hashable, Sendable {
     case day(Int)
     case week(ISOWeek)
 
+    /// What a key is about, without its id, day or week: the `scope` column of the reports.
+    package enum Scope: String, Sendable {
+        case all, mailbox, agent, day, week
+    }
+
+    package var scope: Scope {
+        switch self {
+        case .all: return .all
+        case .mailbox: return .mailbox
+        case .agent: return .agent
+        case .day: return .day
+        case .week: return .week
+        }
+    }
+
     /// The key of an id kept in a fact, where `Fact.none` marks an unknown one.
     static func mailbox(fact id: Int64) -> MetricKey { .mailbox(id == Fact.none ? nil : id) }
     static func agent(fact id: Int64) -> MetricKey { .agent(id == Fact.none ? nil : id) }

@@ -1,16 +1,7 @@
 /// Decodes a verified raw body into an event, or says why it cannot (docs/format.md, "Body shapes").
 ///
 /// One decoder per thread: it reuses its tape from body to body.
-public struct BodyDecoder {
-    /// How much of a body to decode.
-    public enum Detail: Sendable, CaseIterable {
-        /// Only what a status needs (the body is an object with its event type, time and required
-        /// id); every payload is `.unanalysed`. For `verify`.
-        case statuses
-        /// Every field, every thread of every event. For `report` and `events`.
-        case complete
-    }
-
+package struct BodyDecoder {
     /// What a body turned out to be.
     package enum Outcome: Sendable {
         case event(DecodedEvent)
@@ -23,10 +14,10 @@ public struct BodyDecoder {
     private let parser = JSONTape()
     /// The body being decoded.
     var tape = JSONDocument.empty
-    let detail: Detail
+    let detail: DecodingDetail
     var facts: Bool { detail != .statuses }
 
-    package init(detail: Detail = .complete) {
+    package init(detail: DecodingDetail = .complete) {
         self.detail = detail
     }
 

@@ -119,16 +119,6 @@ package struct JSONDocument {
         return decodedString(index)
     }
 
-    /// Appends the string token at `index`, escapes resolved, to `output` (UTF-8).
-    package func appendDecodedString(_ index: Int, to output: inout [UInt8]) {
-        let raw = rawBytes(index)
-        guard tokens[index].hasEscapes else {
-            output.append(contentsOf: raw)
-            return
-        }
-        JSONUnescaper.append(raw, to: &output)
-    }
-
     /// The integer at `index`: a JSON integer, or a string of decimal digits; nil when it is neither
     /// or does not fit in 64 bits.
     package func int64(_ index: Int?) -> Int64? {

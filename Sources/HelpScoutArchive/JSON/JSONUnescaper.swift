@@ -6,15 +6,6 @@
 
 /// Resolves the escapes of a JSON string's content that `JSONScanner` has already validated.
 package enum JSONUnescaper {
-    /// Appends the UTF-8 value of the escaped string content `raw` to `output`.
-    package static func append(_ raw: UnsafeRawBufferPointer, to output: inout [UInt8]) {
-        guard !raw.isEmpty else { return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { buffer in
-            let count = write(raw, to: buffer.baseAddress!)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
-    }
-
     /// The value of the escaped string content `raw`, as a Swift string.
     package static func string(_ raw: UnsafeRawBufferPointer) -> String {
         guard !raw.isEmpty else { return "" }

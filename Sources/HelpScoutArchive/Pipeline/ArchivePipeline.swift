@@ -16,16 +16,16 @@ public final class ArchivePipeline {
         package var maxLineLength: Int
         package var maxLinesPerBatch: Int
         /// How much of each verified body to decode: statuses only is fastest (for `verify`).
-        public var detail: BodyDecoder.Detail
+        public var detail: DecodingDetail
 
         /// Options for `jobs` threads that decode each verified body to the given detail.
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, detail: BodyDecoder.Detail = .complete) {
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, detail: DecodingDetail = .complete) {
             self.init(jobs: jobs, batchSize: ArchiveReader.defaultBatchSize, detail: detail)
         }
 
         package init(
             jobs: Int, batchSize: Int, maxLineLength: Int = ArchiveReader.defaultMaxLineLength,
-            maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: BodyDecoder.Detail = .complete
+            maxLinesPerBatch: Int = ArchiveReader.defaultMaxLinesPerBatch, detail: DecodingDetail = .complete
         ) {
             self.jobs = max(1, jobs)
             self.detail = detail

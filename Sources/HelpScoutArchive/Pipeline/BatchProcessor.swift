@@ -19,10 +19,9 @@ package struct BatchProcessor {
     /// The longest line the reader reads, named in the reason of a longer one.
     private let maxLineLength: Int
 
-    init(
-        keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete,
-        maxLineLength: Int = ArchiveReader.defaultMaxLineLength
-    ) {
+    /// - Parameter maxLineLength: the reader's limit in use (`ArchiveReader.lineLimit`), which the
+    ///   reason of a longer line names.
+    init(keyring: SecretKeyring, detail: DecodingDetail, maxLineLength: Int) {
         processor = DeliveryProcessor(keyring: keyring, detail: detail)
         self.maxLineLength = maxLineLength
     }

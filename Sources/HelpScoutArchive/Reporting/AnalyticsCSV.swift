@@ -15,7 +15,7 @@ enum AnalyticsCSV {
         for row in analytics.responseTimes {
             let s = row.summary
             csv.writeRow(
-                [row.metric.rawValue, row.key.scopeName, row.key.text, String(s.count)]
+                [row.metric.rawValue, row.key.scope.rawValue, row.key.text, String(s.count)]
                     + [s.mean, s.p50, s.p90, s.p95, s.max].map { decimal($0, places: 3) })
         }
         return csv.text
@@ -60,7 +60,7 @@ enum AnalyticsCSV {
         var csv = CSVWriter(header: ["scope", "key", "ratings", "great", "okay", "not_good", "csat_pct", "happiness"])
         for row in analytics.satisfaction {
             csv.writeRow([
-                row.key.scopeName, row.key.text, String(row.ratings), String(row.great), String(row.okay),
+                row.key.scope.rawValue, row.key.text, String(row.ratings), String(row.great), String(row.okay),
                 String(row.notGood), decimal(row.csatPercent, places: 2), decimal(row.happiness, places: 2),
             ])
         }

@@ -3,8 +3,8 @@ extension MarkdownReport {
     func responseTimes() -> String {
         var text = "## Response times\n\n"
         let allRows = analytics.responseTimes
-        func rows(_ metric: ResponseMetric, _ scope: String) -> [ResponseTimeRow] {
-            allRows.filter { $0.metric == metric && $0.key.scopeName == scope }
+        func rows(_ metric: ResponseMetric, _ scope: MetricKey.Scope) -> [ResponseTimeRow] {
+            allRows.filter { $0.metric == metric && $0.key.scope == scope }
         }
         guard !allRows.isEmpty else { return text + "No replies to waiting customers.\n" }
         var overall = MarkdownTable(["measure", ">count", ">mean", ">median", ">p90", ">p95", ">max"])
@@ -13,7 +13,7 @@ extension MarkdownReport {
             (.resolution, "resolution (created to closed after a reply)"),
         ]
         for (metric, name) in names {
-            guard let row = rows(metric, "all").first else { continue }
+            guard let row = rows(metric, .all).first else { continue }
             let s = row.summary
             overall.add(
                 [name, TextCharts.count(s.count)] + [s.mean, s.p50, s.p90, s.p95, s.max].map(TextCharts.duration))
@@ -25,11 +25,11 @@ extension MarkdownReport {
             "mailbox", ">responses", ">median", ">first responses", ">median first", ">p90 first",
             ">resolved", ">median resolution", ">p90 resolution",
         ])
-        let keys = Set(allRows.filter { $0.key.scopeName == "mailbox" }.map(\.key)).sorted(by: MetricKey.precedes)
+        let keys = Set(allRows.filter { $0.key.scope == .mailbox }.map(\.key)).sorted(by: MetricKey.precedes)
         for key in keys {
-            let response = rows(.response, "mailbox").first { $0.key == key }?.summary
-            let first = rows(.firstResponse, "mailbox").first { $0.key == key }?.summary
-            let resolution = rows(.resolution, "mailbox").first { $0.key == key }?.summary
+            let response = rows(.response, .mailbox).first { $0.key == key }?.summary
+            let first = rows(.firstResponse, .mailbox).first { $0.key == key }?.summary
+            let resolution = rows(.resolution, .mailbox).first { $0.key == key }?.summary
             mailboxes.add([
                 label(key), response.map { TextCharts.count($0.count) } ?? "0",
                 response.map { TextCharts.duration($0.p50) } ?? "–",
@@ -44,7 +44,7 @@ extension MarkdownReport {
 
         text += "\n### By agent\n\nMedian time to reply to a waiting customer; shorter is better.\n\n"
         var agents = MarkdownTable(["agent", ">responses", ">median", ">p90", "median"])
-        let agentRows = rows(.response, "agent")
+        let agentRows = rows(.response, .agent)
         let slowest = agentRows.map(\.summary.p50).max() ?? 0
         for row in agentRows {
             agents.add([
@@ -54,7 +54,7 @@ extension MarkdownReport {
         }
         text += agents.render()
 
-        let days = rows(.response, "day")
+        let days = rows(.response, .day)
         if days.count > 1 {
             text +=
                 "\nMedian response by day (\(days.first!.key.text) to \(days.last!.key.text)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
@@ -139,9 +139,9 @@ extension MarkdownReport {
             "\(TextCharts.count(all.ratings)) ratings: \(all.great) great, \(all.okay) okay, \(all.notGood) not good. "
         text += "**CSAT \(TextCharts.percent(all.csatPercent))**, **happiness \(decimal(all.happiness, places: 1))** "
         text += "(Help Scout's score: % great minus % not good).\n\n"
-        func table(_ scope: String, _ title: String) -> String {
+        func table(_ scope: MetricKey.Scope, _ title: String) -> String {
             var table = MarkdownTable([title, ">ratings", ">great", ">okay", ">not good", ">CSAT", ">happiness", ""])
-            for row in rows where row.key.scopeName == scope {
+            for row in rows where row.key.scope == scope {
                 table.add([
                     label(row.key), String(row.ratings), String(row.great), String(row.okay), String(row.notGood),
                     TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
@@ -150,9 +150,9 @@ extension MarkdownReport {
             }
             return table.render()
         }
-        text += "### By agent\n\n" + table("agent", "agent")
-        text += "\n### By week\n\n" + table("week", "week")
-        text += "\n### By mailbox\n\n" + table("mailbox", "mailbox")
+        text += "### By agent\n\n" + table(.agent, "agent")
+        text += "\n### By week\n\n" + table(.week, "week")
+        text += "\n### By mailbox\n\n" + table(.mailbox, "mailbox")
         return text
     }
 

@@ -92,9 +92,9 @@ struct MarkdownReport {
         return text + types.render()
     }
 
-    /// `Mon` to `Sun`, for a day number (1970-01-01 was a Thursday).
+    /// `Mon` to `Sun`, for a day number.
     private static func weekday(_ day: Int) -> String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][((day + 3) % 7 + 7) % 7]
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][Timestamp.weekday(ofDay: day)]
     }
 
     private func audit() -> String {

@@ -13,8 +13,7 @@ package struct ISOWeek: Hashable, Sendable {
 
     /// The week of a UTC day, given as whole days since 1970-01-01.
     package init(dayNumber days: Int) {
-        let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
-        let thursday = days - weekday + 3
+        let thursday = days - Timestamp.weekday(ofDay: days) + 3
         year = Timestamp.civil(fromDays: thursday).year
         week = (thursday - Timestamp.daysFromCivil(year: year, month: 1, day: 1)) / 7 + 1
     }

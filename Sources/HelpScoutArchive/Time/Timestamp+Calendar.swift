@@ -12,6 +12,9 @@ extension Timestamp {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The weekday of a day given as whole days since 1970-01-01: 0 for Monday to 6 for Sunday.
+    package static func weekday(ofDay day: Int) -> Int { ((day + 3) % 7 + 7) % 7 }  // 1970-01-01 was a Thursday
+
     /// RFC 3339 in UTC, with milliseconds only when there are any: `2026-10-05T14:03:07Z`.
     public var rfc3339: String {
         let seconds = Int((milliseconds >= 0 ? milliseconds : milliseconds - 999) / 1000)

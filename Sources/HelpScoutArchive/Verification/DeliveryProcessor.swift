@@ -13,7 +13,7 @@ package struct DeliveryProcessor {
     private var signatures = SignatureTally()
 
     /// - Parameter detail: how much of each verified body to decode.
-    package init(keyring: SecretKeyring, detail: BodyDecoder.Detail = .complete) {
+    package init(keyring: SecretKeyring, detail: DecodingDetail = .complete) {
         verifier = SignatureVerifier(keyring: keyring)
         bodyDecoder = BodyDecoder(detail: detail)
     }

@@ -25,8 +25,10 @@ import Testing
     }()
 
     /// The rows of `Metric` from one pass, and from `parts` parts whose conversations are dealt at
-    /// random and merged in a random order.
-    func rows<Metric: ConversationMetric>(_: Metric.Type, parts: Int, seed: UInt64) -> (Metric.Rows, Metric.Rows) {
+    /// random and merged in a random order: one after another, or (`inPairs`) pairwise as a tree.
+    func rows<Metric: ConversationMetric>(
+        _: Metric.Type, parts: Int, seed: UInt64, inPairs: Bool = false
+    ) -> (Metric.Rows, Metric.Rows) {
         let store = Self.store
         var random = SampleRandom(seed: seed)
         var whole = Metric(store: store)
@@ -37,16 +39,27 @@ import Testing
             states[Int(random.next() % UInt64(parts))].add(view)
         }
         states.shuffle(using: &random)
-        var merged = states.removeFirst()
-        for state in states { merged.merge(state) }
-        return (whole.rows(store: store), merged.rows(store: store))
+        while states.count > 1 {
+            if inPairs {
+                states = stride(from: 0, to: states.count, by: 2).map { index in
+                    var pair = states[index]
+                    if index + 1 < states.count { pair.merge(states[index + 1]) }
+                    return pair
+                }
+            } else {
+                states[0].merge(states.remove(at: 1))
+            }
+        }
+        return (whole.rows(store: store), states[0].rows(store: store))
     }
 
     func expectMergesLikeOnePass<Metric: ConversationMetric>(_ metric: Metric.Type) {
         #expect(Self.store.conversations.count > 200)
         for (parts, seed) in [(2, 1), (3, 2), (7, 3), (40, 4)] as [(Int, UInt64)] {
-            let (whole, merged) = rows(metric, parts: parts, seed: seed)
-            #expect(whole == merged, "\(metric) in \(parts) parts")
+            for inPairs in [false, true] {
+                let (whole, merged) = rows(metric, parts: parts, seed: seed, inPairs: inPairs)
+                #expect(whole == merged, "\(metric) in \(parts) parts, merged \(inPairs ? "in pairs" : "in turn")")
+            }
         }
     }
 

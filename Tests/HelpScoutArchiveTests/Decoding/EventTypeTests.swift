@@ -3,7 +3,7 @@ import Testing
 @testable import HelpScoutArchive
 
 @Suite struct EventTypeTests {
-    @Test func theKnownTypesAreInTheSpecsOrderEachAtItsIndexWithItsOwnName() {
+    @Test func theKnownTypesAreInTheDocumentedOrderEachAtItsIndexWithItsOwnName() {
         #expect(
             EventType.known.map(\.name) == [
                 "convo.agent.reply.created", "convo.assigned", "convo.created", "convo.customer.reply.created",

@@ -130,9 +130,6 @@ import Testing
                     #expect(Array(buffer.bytes) == Array(expected.utf8), "\(content)")
                     #expect(tape.capturedToken == 4)
                     #expect(tape.document.decodedString(4) == expected)
-                    var appended: [UInt8] = [0x2A]
-                    tape.document.appendDecodedString(4, to: &appended)
-                    #expect(appended == [0x2A] + Array(expected.utf8))
                 }
             }
         }

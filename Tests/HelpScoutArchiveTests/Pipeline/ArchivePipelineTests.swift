@@ -30,7 +30,7 @@ import Testing
         return (folder, lines)
     }
 
-    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, detail: BodyDecoder.Detail = .complete) -> (
+    func run(_ inputs: [ArchiveInput], jobs: Int, batchSize: Int = 1 << 20, detail: DecodingDetail = .complete) -> (
         RunSummary, RecordingObserver
     ) {
         let observer = RecordingObserver()

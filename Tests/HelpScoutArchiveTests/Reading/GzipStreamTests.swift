@@ -2,7 +2,7 @@ import HelpScoutArchive
 import HelpScoutArchiveSamples
 import Testing
 
-@Suite struct GzipInflaterTests {
+@Suite struct GzipStreamTests {
     let text = (1...2000).map { "line \($0) of the archive, with some text to compress\n" }.joined()
 
     /// Inflates `bytes` with every inflater of the build, in the given input and output chunk sizes;
