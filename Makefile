@@ -46,6 +46,7 @@ test: deps lint
 
 # The formatting every file must have (.swift-format); `make format` applies it.
 lint:
+	@$(SWIFT) format --version >/dev/null 2>&1 || { echo "swift format is missing: it ships with Swift 6 toolchains (https://www.swift.org/install/linux/)" >&2; exit 1; }
 	@$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift \
 		|| { echo "Formatting findings above: run 'make format' (swift format -i -r Sources Tests Package.swift) and review the diff" >&2; exit 1; }
 
