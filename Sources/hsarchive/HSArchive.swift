@@ -19,8 +19,12 @@ struct HSArchive: ParsableCommand {
             cannot be read, a report folder that is refused or cannot be written, or output that \
             cannot be written; 128 + the signal when interrupted (130 for Ctrl-C).
             """,
+        version: version,
         subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
     )
+
+    /// The version `--version` prints: raised with each release of the tool.
+    static let version = "0.12.0"
 
     /// Parses the command line, runs the command and exits with the documented status.
     static func runMain() -> Never {
@@ -31,6 +35,13 @@ struct HSArchive: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
         Interrupts.install()
+        let subcommands = configuration.subcommands.map { $0._commandName }
+        if let problem = SubcommandCheck.problem(in: Array(CommandLine.arguments.dropFirst()), subcommands: subcommands)
+        {
+            Diagnostics.error(problem)
+            Diagnostics.standardError.write("Usage: \(usageString())\n  See 'hsarchive --help' for more information.\n")
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -5,6 +5,35 @@ import Testing
 @Suite struct CommandLineTests {
     let secret = "e2e-secret-Zq8wPz"
 
+    /// Regression: a bare `hsarchive` and `hsarchive help bogus` printed help and exited 0, so a
+    /// cron job with a broken command line looked like a success.
+    @Test func aBareCommandAndHelpForAnUnknownSubcommandExitTwo() throws {
+        for arguments in [[], ["help", "bogus"]] {
+            let result = try HSArchiveRunner.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.output.isEmpty, "\(arguments)")
+            #expect(result.errors.contains("the subcommands are report, verify and events"), "\(arguments)")
+        }
+        #expect(try HSArchiveRunner.run(["help", "verify"]).status == 0)
+    }
+
+    @Test func aMistypedSubcommandGetsTheNearestOne() throws {
+        for (typed, meant) in [("verfy", "verify"), ("raport", "report"), ("Events", "events")] {
+            let result = try HSArchiveRunner.run([typed, "archive.jsonl"])
+            #expect(result.status == 2)
+            #expect(
+                result.errors.contains("there is no subcommand '\(typed)'; did you mean \(meant)?"), "\(result.errors)")
+        }
+        let far = try HSArchiveRunner.run(["summarise"])
+        #expect(far.status == 2 && !far.errors.contains("did you mean"), "\(far.errors)")
+    }
+
+    @Test func versionPrintsTheVersionAndExitsZero() throws {
+        let result = try HSArchiveRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(result.output)")
+    }
+
     @Test(.temporaryFolder) func verifyExitsZeroWhenAllIsSigned() throws {
         let folder = TemporaryFolder.path
         let archive = HSArchiveRunner.cleanArchive(in: folder, secret: secret)
