@@ -46,6 +46,25 @@ struct EventsCommand: ParsableCommand {
                     "\(name) takes an RFC 3339 time (2026-10-05T14:03:07Z) or a day (2026-10-05), not '\(value)'.")
             }
         }
+        if let start = since.flatMap(Self.time), let end = until.flatMap(Self.time), start >= end {
+            throw ValidationError(
+                "--since \(since!) is not before --until \(until!): no event could be printed. The range is [since, until)."
+            )
+        }
+    }
+
+    /// The types asked for, each warned about when Help Scout documents no such type (it is still
+    /// matched: a type added later is printed by its name).
+    func wantedTypes() -> Set<String> {
+        let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } })
+        let known = EventType.known.map(\.name)
+        for type in wanted.sorted() where !known.contains(type) {
+            let guess = NearestName.find(type, among: known, within: 3).map { " (did you mean \($0)?)" } ?? ""
+            Diagnostics.warning(
+                "--type \(type.displaySafe) is not an event type Help Scout documents\(guess); "
+                    + "only events of exactly that type are printed")
+        }
+        return wanted
     }
 
     static func time(_ text: String) -> Timestamp? {
@@ -55,7 +74,7 @@ struct EventsCommand: ParsableCommand {
     func run() throws {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
-        let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } })
+        let wanted = wantedTypes()
         let printer = EventPrinter(
             inputs: inputs, format: format, types: wanted,
             since: since.flatMap(Self.time), until: until.flatMap(Self.time))

@@ -45,6 +45,27 @@ import Testing
         #expect(try run(["--since", "yesterday"]).status == 2)
     }
 
+    /// Regression: a mistyped type printed nothing and exited 0, like a day without such events.
+    @Test func anUnknownTypeIsWarnedAboutWithTheNearestKnownOne() throws {
+        let result = try run(["--type", "convo.asigned,custom.thing"])
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        #expect(
+            result.errors.contains(
+                "--type convo.asigned is not an event type Help Scout documents (did you mean convo.assigned?)"))
+        #expect(result.errors.contains("--type custom.thing is not an event type Help Scout documents;"))
+        #expect(!(try run(["--type", "convo.assigned"]).errors.contains("not an event type")))
+    }
+
+    /// Regression: `--since` after `--until` printed nothing and exited 0.
+    @Test func aReversedTimeRangeIsAUsageError() throws {
+        let result = try run(["--since", "2026-10-12", "--until", "2026-10-05"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("--since 2026-10-12 is not before --until 2026-10-05"))
+        #expect(try run(["--since", "2026-10-05", "--until", "2026-10-05T00:00:00.001Z"]).status == 0)
+    }
+
     @Test func aClosedPipeEndsTheRunQuietly() throws {
         let command = "set -o pipefail; '\(HSArchiveRunner.binary)' \(arguments.joined(separator: " ")) | head -1"
         let process = Process()

@@ -21,27 +21,7 @@ enum SubcommandCheck {
             guard !first.hasPrefix("-"), !subcommands.contains(first) else { return nil }
             typed = first
         }
-        let guess = nearest(typed, among: subcommands).map { "; did you mean \($0)?" } ?? ""
+        let guess = NearestName.find(typed, among: subcommands).map { "; did you mean \($0)?" } ?? ""
         return "there is no subcommand '\(typed.displaySafe)'\(guess) (\(names))"
-    }
-
-    /// The subcommand within two edits of `typed`, the nearest first.
-    static func nearest(_ typed: String, among subcommands: [String]) -> String? {
-        let near = subcommands.map { ($0, editDistance(typed.lowercased(), $0)) }.filter { $0.1 <= 2 }
-        return near.min(by: { $0.1 < $1.1 })?.0
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions of characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
