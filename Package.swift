@@ -89,7 +89,8 @@ let package = Package(
             name: "hsarchiveEndToEndTests",
             dependencies: [
                 "hsarchive", "sample-archives", "hsarchive-fuzz", "HelpScoutArchiveSamples", "CPlatform", "TestSupport",
-            ]
+            ],
+            exclude: ["HelpSnapshots"]
         ),
     ]
 )

@@ -10,13 +10,20 @@ struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "Print verified, de-duplicated events, one per line, as JSON lines or CSV.",
+        usage: """
+            hsarchive events <archive> ... [--type <type> ...] [--since <time>]
+                             [--until <time>] [--format <format>]
+                             [--secret-file <file>] [--jobs <n>]
+            """,
         discussion: """
             Events come in archive order, each with the file and line it was read from; the time \
             is always UTC with milliseconds, so `sort` orders the lines by time. Forged, unsigned, \
             malformed and undecodable deliveries are never printed (run verify to list them).
             Examples:
-              hsarchive events archive/ --type convo.assigned | jq -r .assignee_id | sort | uniq -c
-              hsarchive events archive/ --format csv --since 2026-10-05 --until 2026-10-12 > week.csv
+              hsarchive events archive/ --type convo.assigned \\
+                | jq -r .assignee_id | sort | uniq -c
+              hsarchive events archive/ --format csv \\
+                --since 2026-10-05 --until 2026-10-12 > week.csv
             """
     )
 

@@ -6,6 +6,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the report folder: integrity, audit and analytics as CSV, and report.md.",
+        usage: """
+            hsarchive report <archive> ... [--out <dir>] [--strict]
+                             [--secret-file <file>] [--jobs <n>]
+            """,
         discussion: """
             The folder is checked before any input is read: it must be new, empty, or a report \
             folder hsarchive wrote (only report files in it). The new report is written beside it \

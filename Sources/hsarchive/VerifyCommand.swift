@@ -6,6 +6,7 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-verify every delivery; print each forged, unsigned, malformed or undecodable line.",
+        usage: "hsarchive verify <archive> ... [--secret-file <file>] [--jobs <n>]",
         discussion: """
             Prints `file:line: status: reason` for each such line and a one-line summary.
             Exit status: 0 all good; 1 something is forged or unsigned (or no signature matched \
