@@ -79,6 +79,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     func run() throws {
+        Diagnostics.isQuiet = options.quiet
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let wanted = wantedTypes()

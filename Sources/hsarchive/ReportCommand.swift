@@ -36,6 +36,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        Diagnostics.isQuiet = options.quiet
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let folder = try prepareFolder(inputs: inputs)

@@ -29,6 +29,11 @@ struct RunOptions: ParsableArguments {
         name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
     var chosenJobs: Int?
 
+    @Flag(
+        help:
+            "Print nothing when all is well: no summary line and no notes (warnings, errors and findings still print).")
+    var quiet = false
+
     /// Threads to use.
     var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 

@@ -18,15 +18,16 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() throws {
+        Diagnostics.isQuiet = options.quiet
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let printer = FindingPrinter(inputNames: inputs.map(\.name))
         let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .statuses).run(observer: printer)
         summary.warnAboutInputs(inputs)
-        printer.print("\(summary.oneLine)\n")
+        let status = summary.exitStatus(failingOnForgeries: true)
+        if !options.quiet || status != .success { printer.print("\(summary.oneLine)\n") }
         printer.close()
         _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "this is not a clean audit")
-        let status = summary.exitStatus(failingOnForgeries: true)
         if status != .success { throw status.code }
     }
 }

@@ -28,6 +28,29 @@ import Testing
         #expect(far.status == 2 && !far.errors.contains("did you mean"), "\(far.errors)")
     }
 
+    /// `--quiet`: a clean run prints nothing but what was asked for (cron mails whatever is printed);
+    /// a run that finds something still says so.
+    @Test(.temporaryFolder) func quietRunsPrintNothingWhenAllIsWell() throws {
+        let archive = HSArchiveRunner.cleanArchive(in: TemporaryFolder.path, secret: secret)
+        let environment = ["HELPSCOUT_WEBHOOK_SECRET": secret]
+        let verify = try HSArchiveRunner.run(["verify", "--quiet", archive], environment: environment)
+        #expect(verify.status == 0 && verify.output.isEmpty && verify.errors.isEmpty, "\(verify)")
+        let report = try HSArchiveRunner.run(
+            ["report", "--quiet", archive, "--out", TemporaryFolder.path + "/Reports"], environment: environment)
+        #expect(report.status == 0 && report.output.isEmpty && report.errors.isEmpty, "\(report)")
+        let events = try HSArchiveRunner.run(["events", "--quiet", archive], environment: environment)
+        #expect(events.status == 0 && events.errors.isEmpty, "\(events)")
+        #expect(events.output.split(separator: "\n").count == 5)
+        let loud = try HSArchiveRunner.run(["verify", archive], environment: environment)
+        #expect(loud.output.hasPrefix("5 lines in 1 input"))
+
+        let forged = try HSArchiveRunner.run([
+            "verify", "--quiet", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets,
+        ])
+        #expect(forged.status == 1)
+        #expect(forged.output.contains(": forged: ") && forged.output.contains("2440 lines in 7 inputs"))
+    }
+
     @Test func versionPrintsTheVersionAndExitsZero() throws {
         let result = try HSArchiveRunner.run(["--version"])
         #expect(result.status == 0)

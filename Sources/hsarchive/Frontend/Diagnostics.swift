@@ -10,7 +10,14 @@ enum Diagnostics {
 
     static func error(_ message: String) { standardError.write("hsarchive: error: \(message)\n") }
     static func warning(_ message: String) { standardError.write("hsarchive: warning: \(message)\n") }
-    static func note(_ message: String) { standardError.write("hsarchive: \(message)\n") }
+    /// A note for a person watching the run; `--quiet` leaves them out (cron mails whatever is printed).
+    static func note(_ message: String) {
+        guard !isQuiet else { return }
+        standardError.write("hsarchive: \(message)\n")
+    }
+
+    /// Set from `--quiet` before the run starts, and read only after.
+    nonisolated(unsafe) static var isQuiet = false
 
     /// The message for an input that could not be read to its end.
     static func describe(_ failure: InputFailure, name: String) -> String {
