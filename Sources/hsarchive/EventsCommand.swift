@@ -12,7 +12,7 @@ struct EventsCommand: ParsableCommand {
         abstract: "Print verified, de-duplicated events, one per line, as JSON lines or CSV.",
         usage: """
             hsarchive events <archive> ... [--type <type> ...] [--since <time>]
-                             [--until <time>] [--format <format>]
+                             [--until <time>] [--format <format>] [--quiet]
                              [--secret-file <file>] [--jobs <n>]
             """,
         discussion: """

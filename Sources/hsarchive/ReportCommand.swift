@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the report folder: integrity, audit and analytics as CSV, and report.md.",
         usage: """
-            hsarchive report <archive> ... [--out <dir>] [--strict]
+            hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
                              [--secret-file <file>] [--jobs <n>]
             """,
         discussion: """

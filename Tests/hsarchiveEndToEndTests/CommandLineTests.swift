@@ -51,6 +51,28 @@ import Testing
         #expect(forged.output.contains(": forged: ") && forged.output.contains("2440 lines in 7 inputs"))
     }
 
+    /// `verify --format json`: one JSON object per finding, the same findings as the text form, and
+    /// nothing else on standard output (the summary goes to standard error).
+    @Test func verifyAsJSONLinesListsTheFindingsOfTheTextForm() throws {
+        let arguments = ["verify", HSArchiveRunner.sampleArchive, "--secret-file", HSArchiveRunner.sampleSecrets]
+        let text = try HSArchiveRunner.run(arguments)
+        let json = try HSArchiveRunner.run(arguments + ["--format", "json"])
+        #expect(json.status == 1 && text.status == 1)
+        #expect(json.errors.contains("2440 lines in 7 inputs"))
+        let objects = try json.output.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let textLines = text.output.split(separator: "\n").dropLast().map(String.init)
+        #expect(objects.count == textLines.count && objects.count == 33)
+        for (object, line) in zip(objects, textLines) {
+            let file = object["file"] as? String ?? "", number = object["line"] as? Int ?? 0
+            let status = object["status"] as? String ?? "", reason = object["reason"] as? String ?? ""
+            #expect(line == "\(file):\(number): \(status): \(reason)")
+            #expect(Set(object.keys) == ["file", "line", "status", "reason", "delivery_id", "event_type"])
+        }
+        #expect(objects.contains { $0["delivery_id"] is String } && objects.contains { $0["delivery_id"] is NSNull })
+    }
+
     @Test func versionPrintsTheVersionAndExitsZero() throws {
         let result = try HSArchiveRunner.run(["--version"])
         #expect(result.status == 0)

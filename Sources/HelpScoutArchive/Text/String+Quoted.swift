@@ -3,7 +3,7 @@ extension String {
     /// hidden formatting character (C0, DEL, C1, bidi controls, zero-width characters, line and
     /// paragraph separators) as `\uXXXX`, so no value can start a new line of output or reorder
     /// what is shown. JSON reads the escapes back into the same text.
-    var jsonQuoted: String {
+    package var jsonQuoted: String {
         var result = "\""
         for scalar in unicodeScalars { Self.appendEscaped(scalar, to: &result) }
         return result + "\""

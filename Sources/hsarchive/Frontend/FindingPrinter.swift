@@ -4,17 +4,28 @@ import HelpScoutArchive
     import Glibc
 #endif
 
-/// Prints findings as `file:line: status: reason` on standard output, failures on standard error.
+/// Prints findings on standard output, as `file:line: status: reason` or as JSON lines, and failures
+/// on standard error.
 /// A closed pipe (`… | head`) stops the printing quietly; any other write error (a full disk) is
 /// reported and ends the run with status 2, since an audit that was not written is not an audit.
 final class FindingPrinter: RunObserver {
     private let output = OutputFile(descriptor: 1, name: "standard output")
     private let inputNames: [String]
+    /// The names JSON lines carry: a file's real name where it is UTF-8 (JSON's escapes keep it
+    /// safe), as `events` does.
+    private let jsonNames: [String]?
     private var pipeClosed = false
 
-    init(inputNames: [String]) { self.inputNames = inputNames }
+    init(inputs: [ArchiveInput], json: Bool) {
+        inputNames = inputs.map(\.name)
+        jsonNames = json ? inputs.map(\.text) : nil
+    }
 
     func record(finding: Finding) {
+        if let jsonNames {
+            print(finding.jsonLine(file: jsonNames[finding.position.input]))
+            return
+        }
         print(
             "\(inputNames[finding.position.input]):\(finding.position.line): \(finding.status.rawValue): \(finding.reason)\n"
         )

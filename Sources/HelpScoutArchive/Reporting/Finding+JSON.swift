@@ -1,0 +1,12 @@
+extension Finding {
+    /// The finding as one JSON object on a line, for `verify --format json`: `file`, `line`,
+    /// `status`, `reason`, `delivery_id`, `event_type` (null when the line gave none). Every string
+    /// is escaped for JSON, hidden and control characters included.
+    /// - Parameter file: the input's name as the output should carry it.
+    package func jsonLine(file: String) -> String {
+        func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
+        return "{\"file\":\(file.jsonQuoted),\"line\":\(position.line),\"status\":\(status.rawValue.jsonQuoted),"
+            + "\"reason\":\(reason.jsonQuoted),\"delivery_id\":\(string(deliveryId)),"
+            + "\"event_type\":\(string(eventType))}\n"
+    }
+}
