@@ -89,12 +89,12 @@ package struct EventRecord: Sendable, Equatable {
     /// One JSON object on one line, keys in `columns` order, `null` for what the event lacks.
     package func jsonLine() -> String {
         func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
-        func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
         let values = [
             sortableTime.jsonQuoted, type.jsonQuoted, shape.jsonQuoted, number(conversationId),
-            number(mailboxId), string(status), number(assigneeId), number(threadId), string(threadKind),
+            number(mailboxId), status.jsonQuotedOrNull, number(assigneeId), number(threadId),
+            threadKind.jsonQuotedOrNull,
             number(authorId),
-            string(rating), number(ratingId), number(customerId),
+            rating.jsonQuotedOrNull, number(ratingId), number(customerId),
             tags.map { "[" + $0.map(\.jsonQuoted).joined(separator: ",") + "]" } ?? "null",
             file.jsonQuoted, String(line),
         ]

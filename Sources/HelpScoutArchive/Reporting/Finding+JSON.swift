@@ -4,9 +4,8 @@ extension Finding {
     /// is escaped for JSON, hidden and control characters included.
     /// - Parameter file: the input's name as the output should carry it.
     package func jsonLine(file: String) -> String {
-        func string(_ value: String?) -> String { value.map(\.jsonQuoted) ?? "null" }
         return "{\"file\":\(file.jsonQuoted),\"line\":\(position.line),\"status\":\(status.rawValue.jsonQuoted),"
-            + "\"reason\":\(reason.jsonQuoted),\"delivery_id\":\(string(deliveryId)),"
-            + "\"event_type\":\(string(eventType))}\n"
+            + "\"reason\":\(reason.jsonQuoted),\"delivery_id\":\(deliveryId.jsonQuotedOrNull),"
+            + "\"event_type\":\(eventType.jsonQuotedOrNull)}\n"
     }
 }

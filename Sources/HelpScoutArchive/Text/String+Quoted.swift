@@ -45,3 +45,8 @@ extension String {
         }
     }
 }
+
+extension String? {
+    /// The string as a JSON string literal (`jsonQuoted`), or `null`.
+    var jsonQuotedOrNull: String { map(\.jsonQuoted) ?? "null" }
+}
