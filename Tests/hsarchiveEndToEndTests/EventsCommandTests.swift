@@ -35,7 +35,7 @@ import Testing
         let rows = result.output.split(separator: "\n")
         #expect(
             rows.first
-                == "time,type,shape,conversation_id,mailbox_id,status,assignee_id,thread_id,thread_kind,author_id,rating,rating_id,customer_id,tags,file,line"
+                == "time,type,shape,conversation_id,mailbox_id,status,assignee_id,thread_id,thread_kind,author_id,rating,rating_id,comments,customer_id,tags,file,line"
         )
         #expect(rows.count > 2)
         for row in rows.dropFirst() {

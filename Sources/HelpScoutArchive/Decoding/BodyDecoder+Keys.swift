@@ -2,7 +2,7 @@
 extension BodyDecoder {
     enum ConversationKey: Int, JSONObjectKey {
         case id, number, status, createdAt, closedAt, userUpdatedAt, assignee, owner, mailboxId, mailbox, tags,
-            embedded, threads
+            embedded, threads, primaryCustomer, customer
 
         var key: StaticString {
             switch self {
@@ -19,6 +19,8 @@ extension BodyDecoder {
             case .tags: "tags"
             case .embedded: "_embedded"
             case .threads: "threads"
+            case .primaryCustomer: "primaryCustomer"
+            case .customer: "customer"
             }
         }
     }
@@ -60,7 +62,7 @@ extension BodyDecoder {
     }
 
     enum RatingKey: Int, JSONObjectKey {
-        case id, threadId, conversationId, rating, user, userId, mailboxId, mailbox, comments
+        case id, threadId, conversationId, rating, user, userId, mailboxId, mailbox, comments, customer
 
         var key: StaticString {
             switch self {
@@ -73,6 +75,7 @@ extension BodyDecoder {
             case .mailboxId: "mailboxId"
             case .mailbox: "mailbox"
             case .comments: "comments"
+            case .customer: "customer"
             }
         }
     }

@@ -57,6 +57,9 @@ extension BodyDecoder {
         snapshot.assignee = person(assignee, named: true)
         snapshot.mailbox = mailbox(id: value(.mailboxId), object: value(.mailbox))
         if let tags = value(.tags), tape.kind(tags) == .array { snapshot.tags = tagNames(tags) }
+        // v2 names the conversation's customer `primaryCustomer`, v1 `customer`.
+        snapshot.customerId =
+            (person(value(.primaryCustomer), named: false) ?? person(value(.customer), named: false))?.id
         return (snapshot, newest)
     }
 
@@ -143,7 +146,7 @@ extension BodyDecoder {
             id: tape.int64(value(.id)), threadId: tape.int64(value(.threadId)), conversationId: conversationId,
             score: score(value(.rating)), agent: agent,
             mailboxId: mailbox(id: value(.mailboxId), object: value(.mailbox))?.id,
-            comments: tape.string(value(.comments)))
+            comments: tape.string(value(.comments)), customerId: person(value(.customer), named: false)?.id)
     }
 
     private func score(_ index: Int?) -> RatingRecord.Score {

@@ -12,6 +12,8 @@ public struct ConversationSnapshot: Sendable {
     public var closedAt: Timestamp?
     /// `nil` means unassigned.
     public var assignee: Person?
+    /// The customer it is with (`primaryCustomer`, v1 `customer`), if given.
+    public var customerId: Int64?
     /// The mailbox it is in, if given.
     public var mailbox: Mailbox?
     /// `nil` when the object has no `tags` array; names trimmed and lower-cased.

@@ -19,4 +19,6 @@ public struct RatingRecord: Sendable {
     public var mailboxId: Int64?
     /// The customer's comment, if any.
     public var comments: String?
+    /// The customer who rated (`customer.id`), if given.
+    public var customerId: Int64?
 }

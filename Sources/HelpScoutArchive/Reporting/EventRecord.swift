@@ -2,7 +2,7 @@
 package struct EventRecord: Sendable, Equatable {
     package static let columns = [
         "time", "type", "shape", "conversation_id", "mailbox_id", "status", "assignee_id", "thread_id", "thread_kind",
-        "author_id", "rating", "rating_id", "customer_id", "tags", "file", "line",
+        "author_id", "rating", "rating_id", "comments", "customer_id", "tags", "file", "line",
     ]
 
     package var time: Timestamp
@@ -17,6 +17,7 @@ package struct EventRecord: Sendable, Equatable {
     package var authorId: Int64?
     package var rating: String?
     package var ratingId: Int64?
+    package var comments: String?
     package var customerId: Int64?
     package var tags: [String]?
     package var file: String
@@ -32,6 +33,7 @@ package struct EventRecord: Sendable, Equatable {
         switch event.payload {
         case .conversation(let snapshot):
             mailboxId = snapshot.mailbox?.id
+            customerId = snapshot.customerId
             status = snapshot.status
             assigneeId = snapshot.assignee?.id
             tags = snapshot.tags
@@ -46,6 +48,8 @@ package struct EventRecord: Sendable, Equatable {
         case .rating(let record):
             rating = Self.name(record.score)
             ratingId = record.id
+            comments = record.comments
+            customerId = record.customerId
             threadId = record.threadId
             authorId = record.agent?.id
             mailboxId = record.mailboxId
@@ -94,7 +98,7 @@ package struct EventRecord: Sendable, Equatable {
             number(mailboxId), status.jsonQuotedOrNull, number(assigneeId), number(threadId),
             threadKind.jsonQuotedOrNull,
             number(authorId),
-            rating.jsonQuotedOrNull, number(ratingId), number(customerId),
+            rating.jsonQuotedOrNull, number(ratingId), comments.jsonQuotedOrNull, number(customerId),
             tags.map { "[" + $0.map(\.jsonQuoted).joined(separator: ",") + "]" } ?? "null",
             file.jsonQuoted, String(line),
         ]
@@ -107,7 +111,7 @@ package struct EventRecord: Sendable, Equatable {
         return CSVWriter.row([
             sortableTime, type, shape, text(conversationId), text(mailboxId), status ?? "", text(assigneeId),
             text(threadId),
-            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), text(customerId),
+            threadKind ?? "", text(authorId), rating ?? "", text(ratingId), comments ?? "", text(customerId),
             tags.map(Self.csvTagList) ?? "",
             file, String(line),
         ])

@@ -119,6 +119,31 @@ import Testing
         }
     }
 
+    /// The events' `customer_id` of a conversation event comes from its customer: v2 names it
+    /// `primaryCustomer`, v1 `customer`; a rating names its customer and carries the comment.
+    @Test func aConversationsCustomerIsReadInEitherVersionAndARatingKeepsItsComment() throws {
+        func customer(_ body: String) throws -> Int64? {
+            let event = try #require(self.event(body, header: "convo.assigned"))
+            guard case .conversation(let snapshot) = event.payload else { return nil }
+            return snapshot.customerId
+        }
+        let start = "{\"id\":7,\"createdAt\":\"2026-10-05T10:00:00Z\""
+        #expect(try customer(start + ",\"primaryCustomer\":{\"id\":500,\"email\":\"a@b.test\"}}") == 500)
+        #expect(try customer(start + ",\"customer\":{\"id\":501,\"firstName\":\"Kim\"}}") == 501)
+        #expect(try customer(start + ",\"customer\":{\"email\":\"no id\"}}") == nil)
+        #expect(try customer(start + "}") == nil)
+        let body =
+            "{\"id\":1,\"conversationId\":7,\"rating\":\"great\",\"customer\":{\"id\":502},\"comments\":\"Fast \\u2014 thanks\",\"createdAt\":\"2026-10-05T10:00:00Z\"}"
+        let event = try #require(self.event(body, header: "satisfaction.ratings"))
+        guard case .rating(let rating) = event.payload else {
+            Issue.record("not a rating")
+            return
+        }
+        #expect(rating.customerId == 502 && rating.comments == "Fast \u{2014} thanks")
+        let record = EventRecord(event, file: "-", line: 1)
+        #expect(record.customerId == 502 && record.comments == "Fast \u{2014} thanks")
+    }
+
     @Test func whatLacksItsIdOrTypeIsUndecodable() {
         #expect(
             undecodableReason("{\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created")

@@ -17,12 +17,12 @@ import Testing
         #expect(record.conversationId == 1 && record.mailboxId == 101 && record.assigneeId == 301)
         #expect(
             record.jsonLine() == """
-                {"time":"2026-10-05T11:00:00.000Z","type":"convo.agent.reply.created","shape":"bare","conversation_id":1,"mailbox_id":101,"status":"active","assignee_id":301,"thread_id":3,"thread_kind":"agent_reply","author_id":301,"rating":null,"rating_id":null,"customer_id":null,"tags":["a\\"b"],"file":"a.jsonl","line":7}
+                {"time":"2026-10-05T11:00:00.000Z","type":"convo.agent.reply.created","shape":"bare","conversation_id":1,"mailbox_id":101,"status":"active","assignee_id":301,"thread_id":3,"thread_kind":"agent_reply","author_id":301,"rating":null,"rating_id":null,"comments":null,"customer_id":null,"tags":["a\\"b"],"file":"a.jsonl","line":7}
 
                 """)
         #expect(
             record.csvRow()
-                == "2026-10-05T11:00:00.000Z,convo.agent.reply.created,bare,1,101,active,301,3,agent_reply,301,,,,\"a\"\"b\",a.jsonl,7\n"
+                == "2026-10-05T11:00:00.000Z,convo.agent.reply.created,bare,1,101,active,301,3,agent_reply,301,,,,,\"a\"\"b\",a.jsonl,7\n"
         )
     }
 
