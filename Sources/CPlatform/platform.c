@@ -5,6 +5,8 @@
 #include <sched.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -58,4 +60,28 @@ int hs_bind_thread_to_cpu(int cpu) {
     CPU_ZERO(&set);
     CPU_SET(cpu, &set);
     return sched_setaffinity(0, sizeof set, &set);
+}
+
+int hs_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+int hs_open_pseudo_terminal(int *controller, int *terminal) {
+    int fd = posix_openpt(O_RDWR | O_NOCTTY);
+    if (fd < 0) return -1;
+    const char *name = NULL;
+    if (grantpt(fd) != 0 || unlockpt(fd) != 0 || (name = ptsname(fd)) == NULL) {
+        close(fd);
+        return -1;
+    }
+    int other = open(name, O_RDWR | O_NOCTTY);
+    if (other < 0) {
+        close(fd);
+        return -1;
+    }
+    *controller = fd;
+    *terminal = other;
+    return 0;
 }

@@ -14,6 +14,7 @@ struct EventsCommand: ParsableCommand {
             hsarchive events <archive> ... [--type <type> ...] [--since <time>]
                              [--until <time>] [--format <format>] [--quiet]
                              [--secret-file <file>] [--jobs <n>]
+                             [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
             Events come in archive order, each with the file and line it was read from; the time \
@@ -60,10 +61,12 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    /// The types asked for, each warned about when Help Scout documents no such type (it is still
-    /// matched: a type added later is printed by its name).
-    func wantedTypes() -> Set<String> {
-        let wanted = Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } })
+    /// The types asked for.
+    var wantedTypes: Set<String> { Set(types.flatMap { $0.split(separator: ",").map { String($0).trimmed } }) }
+
+    /// Warns about each type asked for that Help Scout does not document (it is still matched: a
+    /// type added later is printed by its name).
+    func warnAboutUnknownTypes(_ wanted: Set<String>) {
         let known = EventType.known.map(\.name)
         for type in wanted.sorted() where !known.contains(type) {
             let guess = NearestName.find(type, among: known, within: 3).map { " (did you mean \($0)?)" } ?? ""
@@ -71,7 +74,6 @@ struct EventsCommand: ParsableCommand {
                 "--type \(type.displaySafe) is not an event type Help Scout documents\(guess); "
                     + "only events of exactly that type are printed")
         }
-        return wanted
     }
 
     static func time(_ text: String) -> Timestamp? {
@@ -80,24 +82,35 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
-        let keyring = try options.loadKeyring()
-        let inputs = options.inputs()
-        let wanted = wantedTypes()
-        let printer = EventPrinter(
-            inputs: inputs, format: format, types: wanted,
-            since: since.flatMap(Self.time), until: until.flatMap(Self.time))
-        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: printer)
-        printer.close()
-        summary.warnAboutInputs(inputs)
-        _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
-        let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
-        if rejected > 0 {
-            let counts = DeliveryStatus.allCases.filter(\.isAudited).map { "\(summary.count($0)) \($0.rawValue)" }
-                .joined(separator: ", ")
-            Diagnostics.note(
-                "\(rejected) deliveries did not verify and were left out (\(counts)); run verify to list them")
+        let recording = try RunRecording(
+            command: "events", options: options,
+            settings: [
+                ("format", .text(format.rawValue)), ("types", .list(wantedTypes.sorted())),
+                ("since", .text(since.flatMap(Self.time)?.rfc3339)),
+                ("until", .text(until.flatMap(Self.time)?.rfc3339)),
+            ])
+        try recording.run {
+            let keyring = try options.loadKeyring()
+            let inputs = options.inputs()
+            let wanted = wantedTypes
+            warnAboutUnknownTypes(wanted)
+            let printer = EventPrinter(
+                inputs: inputs, format: format, types: wanted,
+                since: since.flatMap(Self.time), until: until.flatMap(Self.time))
+            let summary = options.run(
+                inputs: inputs, keyring: keyring, detail: .complete, observer: printer, recording: recording)
+            printer.close()
+            summary.warnAboutInputs(inputs)
+            _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
+            let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
+            if rejected > 0 {
+                let counts = DeliveryStatus.allCases.filter(\.isAudited).map { "\(summary.count($0)) \($0.rawValue)" }
+                    .joined(separator: ", ")
+                Diagnostics.note(
+                    "\(rejected) deliveries did not verify and were left out (\(counts)); run verify to list them")
+            }
+            let status = summary.exitStatus(failingOnForgeries: false)
+            if status != .success { throw status.code }
         }
-        let status = summary.exitStatus(failingOnForgeries: false)
-        if status != .success { throw status.code }
     }
 }

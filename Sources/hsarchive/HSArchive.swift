@@ -24,7 +24,7 @@ struct HSArchive: ParsableCommand {
     )
 
     /// The version `--version` prints: raised with each release of the tool.
-    static let version = "0.12.0"
+    static let version = "0.13.0"
 
     /// Parses the command line, runs the command and exits with the documented status.
     static func runMain() -> Never {

@@ -5,10 +5,11 @@ import HelpScoutArchive
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the report folder: integrity, audit and analytics as CSV, and report.md.",
+        abstract: "Write the report folder: integrity, audit and analytics as CSV, report.md, summary.json.",
         usage: """
             hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
                              [--secret-file <file>] [--jobs <n>]
+                             [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
             The folder is checked before any input is read: it must be new, empty, or a report \
@@ -37,6 +38,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
+        let recording = try RunRecording(
+            command: "report", options: options,
+            settings: [("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict))])
+        try recording.run { try report(recording: recording) }
+    }
+
+    private func report(recording: RunRecording) throws {
         let keyring = try options.loadKeyring()
         let inputs = options.inputs()
         let folder = try prepareFolder(inputs: inputs)
@@ -58,7 +66,8 @@ struct ReportCommand: ParsableCommand {
         builder.onFailure = { failure in
             Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
         }
-        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .complete).run(observer: builder)
+        let summary = options.run(
+            inputs: inputs, keyring: keyring, detail: .complete, observer: builder, recording: recording)
         summary.warnAboutInputs(inputs)
         let unchanged = "the previous report in \(folder.name), if any, is unchanged"
         if summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no report was written and \(unchanged)") {
@@ -67,7 +76,8 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             if let error = builder.auditWriteError { throw error }
-            try builder.writeFiles(summary: summary)
+            let status = summary.exitStatus(failingOnForgeries: strict)
+            try builder.writeFiles(summary: summary, run: recording.description(status: status))
             try folder.commit()
         } catch {
             folder.discard()
@@ -81,7 +91,7 @@ struct ReportCommand: ParsableCommand {
             )
         }
         Diagnostics.note(
-            "\(summary.oneLine); \(builder.conversationCount) conversations; report written to \(folder.name)/")
+            "\(summary.oneLine); \(summary.conversationCount ?? 0) conversations; report written to \(folder.name)/")
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {
             Diagnostics.warning(

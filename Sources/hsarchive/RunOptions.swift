@@ -34,6 +34,20 @@ struct RunOptions: ParsableArguments {
             "Print nothing when all is well: no summary line and no notes (warnings, errors and findings still print).")
     var quiet = false
 
+    @Option(
+        name: .customLong("summary-json"),
+        help: ArgumentHelp(
+            "Also write the run's summary (counts, inputs with their SHA-256, keys, times) as JSON to this file.",
+            valueName: "file"))
+    var summaryJSON: String?
+
+    @Option(
+        name: .customLong("metrics-file"),
+        help: ArgumentHelp(
+            "Also write the run's counts in Prometheus text format to this file (replaced atomically), for node_exporter's textfile collector.",
+            valueName: "file"))
+    var metricsFile: String?
+
     /// Threads to use.
     var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
@@ -46,6 +60,9 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("Standard input (-) can be read only once: give - once.")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if let summaryJSON, summaryJSON == metricsFile {
+            throw ValidationError("--summary-json and --metrics-file name the same file: give each its own.")
+        }
     }
 
     /// The archives as given. Before `--`, an argument that starts with a dash must name an existing
@@ -92,8 +109,19 @@ struct RunOptions: ParsableArguments {
         InputDiscovery.archives(for: ((try? archivePaths()) ?? []).map(RawArguments.path))
     }
 
+    /// Runs the pipeline over `inputs`, with a progress line while it goes when standard error is
+    /// a terminal, and hands the summary to `recording`.
     /// - Parameter detail: how much of each body the command needs decoded.
-    func pipeline(keyring: SecretKeyring, inputs: [ArchiveInput], detail: DecodingDetail) -> ArchivePipeline {
-        ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, detail: detail))
+    func run(
+        inputs: [ArchiveInput], keyring: SecretKeyring, detail: DecodingDetail, observer: RunObserver,
+        recording: RunRecording
+    ) -> RunSummary {
+        let pipeline = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, detail: detail))
+        let progress = RunProgress()
+        let line = ProgressLine.start(progress: progress, inputs: inputs, quiet: quiet)
+        let summary = pipeline.run(observer: observer, progress: line == nil ? nil : progress)
+        line?.stop()
+        recording.summary = summary
+        return summary
     }
 }

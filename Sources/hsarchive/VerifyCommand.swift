@@ -9,6 +9,7 @@ struct VerifyCommand: ParsableCommand {
         usage: """
             hsarchive verify <archive> ... [--format <format>] [--quiet]
                              [--secret-file <file>] [--jobs <n>]
+                             [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
             Prints `file:line: status: reason` for each such line and a one-line summary.
@@ -27,22 +28,27 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
-        let keyring = try options.loadKeyring()
-        let inputs = options.inputs()
-        let printer = FindingPrinter(inputs: inputs, json: format == .json)
-        let summary = options.pipeline(keyring: keyring, inputs: inputs, detail: .statuses).run(observer: printer)
-        summary.warnAboutInputs(inputs)
-        let status = summary.exitStatus(failingOnForgeries: true)
-        if !options.quiet || status != .success {
-            // JSON lines stay JSON lines: there the summary is a note on standard error.
-            if format == .json {
-                Diagnostics.standardError.write("hsarchive: \(summary.oneLine)\n")
-            } else {
-                printer.print("\(summary.oneLine)\n")
+        let recording = try RunRecording(
+            command: "verify", options: options, settings: [("format", .text(format.rawValue))])
+        try recording.run {
+            let keyring = try options.loadKeyring()
+            let inputs = options.inputs()
+            let printer = FindingPrinter(inputs: inputs, json: format == .json)
+            let summary = options.run(
+                inputs: inputs, keyring: keyring, detail: .statuses, observer: printer, recording: recording)
+            summary.warnAboutInputs(inputs)
+            let status = summary.exitStatus(failingOnForgeries: true)
+            if !options.quiet || status != .success {
+                // JSON lines stay JSON lines: there the summary is a note on standard error.
+                if format == .json {
+                    Diagnostics.standardError.write("hsarchive: \(summary.oneLine)\n")
+                } else {
+                    printer.print("\(summary.oneLine)\n")
+                }
             }
+            printer.close()
+            _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "this is not a clean audit")
+            if status != .success { throw status.code }
         }
-        printer.close()
-        _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "this is not a clean audit")
-        if status != .success { throw status.code }
     }
 }

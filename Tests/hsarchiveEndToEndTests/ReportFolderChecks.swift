@@ -19,6 +19,12 @@ extension ReportFolderChecks {
             })
     }
 
+    /// The folder's files except `summary.json`, whose times differ from run to run: what two runs
+    /// on the same inputs must write byte for byte.
+    func reportFiles(_ folder: String) -> [String: Data] {
+        snapshot(folder).filter { $0.key != "summary.json" }
+    }
+
     func leftovers(in folder: String) -> [String] {
         contents(folder).filter { $0.contains("partial-") || $0.contains(".previous-") }
     }

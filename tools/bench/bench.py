@@ -95,6 +95,29 @@ def measure(command, environment=None):
     return time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), errors.decode(errors="replace")
 
 
+def measure_on_terminal(command):
+    """`measure` with standard error on a pseudo-terminal, as a person at a terminal runs it: the
+    progress line is drawn. What the terminal receives is read (and dropped) by a thread."""
+    import pty, threading
+    controller, terminal = pty.openpty()
+    def drain():
+        try:
+            while os.read(controller, 4096):
+                pass
+        except OSError:
+            pass
+    reader = threading.Thread(target=drain)
+    reader.start()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    os.close(terminal)
+    reader.join()
+    os.close(controller)
+    return seconds, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), ""
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="runs of each contender (best and median are shown)")
@@ -121,6 +144,8 @@ def main():
 
     contenders = [
         ("report", "hsarchive report (%d jobs)" % cores, [hsarchive, "report", "--secret-file", secrets, "--out", out] + files),
+        ("terminal", "hsarchive report (%d jobs), progress on a terminal" % cores,
+         [hsarchive, "report", "--secret-file", secrets, "--out", out] + files),
         ("verify", "hsarchive verify (%d jobs)" % cores, [hsarchive, "verify", "--secret-file", secrets] + files),
         ("report1", "hsarchive report (1 job)", [hsarchive, "report", "--jobs", "1", "--secret-file", secrets, "--out", out_one] + files),
         ("half", "hsarchive report, every other file", [hsarchive, "report", "--secret-file", secrets, "--out", out_part] + half),
@@ -139,8 +164,8 @@ def main():
     conversations = {}
     for _ in range(runs):
         for key, _, command in contenders:
-            seconds, rss, status, errors = measure(command)
-            if key in ("report", "report1", "half", "base", "verify", "tiny") and status not in (0, 1):
+            seconds, rss, status, errors = measure_on_terminal(command) if key == "terminal" else measure(command)
+            if key in ("report", "terminal", "report1", "half", "base", "verify", "tiny") and status not in (0, 1):
                 sys.exit("%s failed (exit %d):\n%s" % (key, status, errors))
             results[key].append((seconds, rss))
             for word in errors.split(";"):
@@ -205,10 +230,14 @@ def main():
         per = (peak("report") - peak("base")) / conv
         print("- memory per conversation: %.0f bytes (peak RSS above the first file's %.0f MB, over %d conversations)" % (
             per, peak("base") / 1e6, conv))
+    ratio = best("terminal") / best("report")
+    check("progress on a terminal costs ≤ 5%", ratio, 1.05, ratio <= 1.05,
+          "%.3f× the time without it (%.2f s against %.2f s)" % (ratio, best("terminal"), best("report")))
     print("- one job against all %d: %.2f× faster with all" % (cores, best("report1") / best("report")))
-    # The report of the last all-core run against the last one-job run, byte for byte.
-    differing = [name for name in sorted(os.listdir(out_one))
-                 if not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
+    # The report of the last all-core run against the last one-job run, byte for byte; summary.json
+    # holds the runs' times and options, so it is the one file left out.
+    differing = [name for name in sorted(os.listdir(out_one)) if name != "summary.json"
+                 and not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
     check("report folders of 1 job and %d jobs identical" % cores, len(differing), 0, not differing,
           "identical" if not differing else "differ in " + ", ".join(differing))
     print()

@@ -1,5 +1,5 @@
 // Linux calls that Swift cannot reach through Glibc: functions the module does not export
-// (renameat2, statx) and variadic ones (prctl).
+// (renameat2, statx) and variadic ones (prctl, ioctl).
 #ifndef HSARCHIVE_CPLATFORM_H
 #define HSARCHIVE_CPLATFORM_H
 
@@ -22,5 +22,14 @@ int hs_disable_core_dumps(void);
 /// Binds the calling thread to one CPU. The tests use it to share a core with a low-priority run,
 /// so that the run makes almost no progress between two things the test watches for.
 int hs_bind_thread_to_cpu(int cpu);
+
+/// The width of the terminal on `fd` (ioctl TIOCGWINSZ, variadic), or 0 when it is not a terminal or
+/// does not say (a serial console, some CI pseudo-terminals).
+int hs_terminal_columns(int fd);
+
+/// Opens a new pseudo-terminal pair (posix_openpt, grantpt, unlockpt, ptsname: not exported to Swift).
+/// The tests run hsarchive with standard error on `*terminal` and read what it drew from `*controller`.
+/// Returns 0, or -1 with errno.
+int hs_open_pseudo_terminal(int *controller, int *terminal);
 
 #endif

@@ -49,10 +49,13 @@ public final class ArchivePipeline {
     }
 
     /// Runs the inputs to their end, reporting to `observer`.
-    /// - Returns: the status counts and the inputs that could not be read to their end.
-    public func run(observer: RunObserver) -> RunSummary {
-        let ledger = RunLedger(inputNames: inputs.map(\.name), observer: observer)
-        let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger)
+    /// - Parameter progress: counted as the run goes, when given.
+    /// - Returns: the status counts, what was read of each input and which could not be read to
+    ///   their end.
+    public func run(observer: RunObserver, progress: RunProgress? = nil) -> RunSummary {
+        let ledger = RunLedger(
+            inputs: inputs, keyIds: keyring.keyIds, detail: options.detail, observer: observer, progress: progress)
+        let scheduler = PipelineScheduler(inputs: inputs, options: options, ledger: ledger, progress: progress)
         let keyring = self.keyring
         let detail = options.detail
         let maxLineLength = ArchiveReader.lineLimit(maxLineLength: options.maxLineLength, batchSize: options.batchSize)

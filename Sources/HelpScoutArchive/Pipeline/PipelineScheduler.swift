@@ -4,9 +4,9 @@ import Foundation
 final class PipelineScheduler: @unchecked Sendable {
     private enum Slot {
         case unopened
-        case idle(ArchiveReader)
+        case idle(ArchiveReader, DigestingSource)
         case busy
-        case done(batches: Int, error: ArchiveReadError?)
+        case done(batches: Int, error: ArchiveReadError?, digest: InputDigest)
     }
 
     private struct Task {
@@ -23,6 +23,7 @@ final class PipelineScheduler: @unchecked Sendable {
     private let inputs: [ArchiveInput]
     private let options: ArchivePipeline.Options
     private let ledger: RunLedger
+    private let progress: RunProgress?
     private let condition = NSCondition()
     private let inFlightCap: Int
     private let pool: BufferPool
@@ -39,8 +40,9 @@ final class PipelineScheduler: @unchecked Sendable {
     private var mergeSequence = 0
     private var merging = false
 
-    init(inputs: [ArchiveInput], options: ArchivePipeline.Options, ledger: RunLedger) {
+    init(inputs: [ArchiveInput], options: ArchivePipeline.Options, ledger: RunLedger, progress: RunProgress?) {
         self.inputs = inputs
+        self.progress = progress
         self.options = options
         self.ledger = ledger
         slots = Array(repeating: .unopened, count: inputs.count)
@@ -110,17 +112,18 @@ final class PipelineScheduler: @unchecked Sendable {
         let slot = slots[input]
         slots[input] = .busy
         condition.unlock()
-        var reader: ArchiveReader?
+        var reader: (ArchiveReader, DigestingSource)?
         var outcome: Result<LineBatch?, ArchiveReadError>
         do {
             switch slot {
-            case .idle(let open): reader = open
+            case .idle(let open, let source): reader = (open, source)
             default: reader = try openReader(for: inputs[input])
             }
-            outcome = .success(try reader!.nextBatch())
+            outcome = .success(try reader!.0.nextBatch())
         } catch {
             outcome = .failure(error)
         }
+        let digest = reader?.1.digest ?? .nothingRead
         condition.lock()
         switch outcome {
         case .success(let batch?):
@@ -128,31 +131,33 @@ final class PipelineScheduler: @unchecked Sendable {
             batchesRead[input] += 1
             inFlight += 1
             mostInFlight = max(mostInFlight, inFlight)
-            slots[input] = .idle(reader!)
+            slots[input] = .idle(reader!.0, reader!.1)
         case .success(nil):
-            slots[input] = .done(batches: batchesRead[input], error: nil)
+            slots[input] = .done(batches: batchesRead[input], error: nil, digest: digest)
         case .failure(let error):
-            slots[input] = .done(batches: batchesRead[input], error: error)
+            slots[input] = .done(batches: batchesRead[input], error: error, digest: digest)
         }
         drainMerges()
         condition.broadcast()
     }
 
-    private func openReader(for input: ArchiveInput) throws(ArchiveReadError) -> ArchiveReader {
-        let source: ByteSource
+    private func openReader(for input: ArchiveInput) throws(ArchiveReadError) -> (ArchiveReader, DigestingSource) {
+        let file: ByteSource
         switch input.source {
-        case .file(let path): source = try FileDescriptorSource(path: path)
-        case .standardInput: source = FileDescriptorSource(standardInput: ())
+        case .file(let path): file = try FileDescriptorSource(path: path)
+        case .standardInput: file = FileDescriptorSource(standardInput: ())
         case .unreadable(let reason): throw .notReadable(reason: reason)
         }
-        return ArchiveReader(
+        let source = DigestingSource(file, onRead: progress.map { progress in { progress.addBytes($0) } })
+        let reader = ArchiveReader(
             source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
             maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)
+        return (reader, source)
     }
 
     private var canMerge: Bool {
         guard mergeInput < inputs.count else { return false }
-        if case .done(let batches, _) = slots[mergeInput], batches == mergeSequence { return true }
+        if case .done(let batches, _, _) = slots[mergeInput], batches == mergeSequence { return true }
         return results[ResultKey(input: mergeInput, sequence: mergeSequence)] != nil
     }
 
@@ -162,12 +167,12 @@ final class PipelineScheduler: @unchecked Sendable {
         guard !merging else { return }
         merging = true
         while mergeInput < inputs.count {
-            if case .done(let batches, let error) = slots[mergeInput], batches == mergeSequence {
+            if case .done(let batches, let error, let digest) = slots[mergeInput], batches == mergeSequence {
                 let input = mergeInput
                 mergeInput += 1
                 mergeSequence = 0
                 condition.unlock()
-                ledger.finish(input: input, error: error)
+                ledger.finish(input: input, error: error, digest: digest)
                 condition.lock()
             } else if let result = results.removeValue(forKey: ResultKey(input: mergeInput, sequence: mergeSequence)) {
                 let input = mergeInput

@@ -28,19 +28,18 @@ package final class ReportRun: RunObserver {
 
     package func record(failure: InputFailure) { onFailure?(failure) }
 
-    /// How many conversations the verified events concern (deleted ones included).
-    package var conversationCount: Int { store.conversations.count }
-
     /// The error that stopped the audit's writing, if any (the rest of the run went on).
     package var auditWriteError: OutputFile.WriteError? { writeError }
 
-    /// Computes the metrics and writes the remaining files into the folder's staging area.
-    package func writeFiles(summary: RunSummary) throws(OutputFile.WriteError) {
+    /// Computes the metrics and writes the remaining files into the folder's staging area:
+    /// `summary.json` describes the run as `run` says it ends.
+    package func writeFiles(summary: RunSummary, run: RunDescription) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }
         try audit.close()
         let analytics = AnalyticsResult(store: store)
         for file in ReportRendering.files(summary: summary, analytics: analytics, audit: excerpt) {
             try folder.write(file.name, file.text)
         }
+        try folder.write(ReportFiles.summary, SummaryJSON.render(summary: summary, run: run))
     }
 }

@@ -7,11 +7,18 @@ final class RunLedger {
     private var linesSoFar: [Int]
     private var malformedSoFar: [Int]
     private var countedSoFar: [Int]
+    private var conversations = Set<Int64>()
+    private let progress: RunProgress?
 
-    init(inputNames: [String], observer: RunObserver) {
+    init(
+        inputs: [ArchiveInput], keyIds: [String], detail: DecodingDetail, observer: RunObserver, progress: RunProgress?
+    ) {
         self.observer = observer
-        summary.inputNames = inputNames
-        let inputCount = inputNames.count
+        if detail == .complete { summary.conversationCount = 0 }
+        self.progress = progress
+        summary.inputs = inputs.map(InputRecord.init)
+        summary.keyIds = keyIds
+        let inputCount = inputs.count
         linesSoFar = Array(repeating: 0, count: inputCount)
         malformedSoFar = Array(repeating: 0, count: inputCount)
         countedSoFar = Array(repeating: 0, count: inputCount)
@@ -23,12 +30,14 @@ final class RunLedger {
         linesSoFar[input] += result.lineCount
         countedSoFar[input] += result.entries.count
         summary.signatures.add(result.signatures)
+        progress?.addLines(result.lineCount)
         for entry in result.entries {
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
             case .verified(let fingerprint, let event):
                 if seen.insert(type: event.type, fingerprint: fingerprint) {
                     summary.add(.verified)
+                    cover(event)
                     observer.record(event: event, at: position)
                 } else {
                     summary.add(.duplicate)
@@ -44,8 +53,21 @@ final class RunLedger {
         }
     }
 
-    /// Records that `input` ended, with the error that stopped it if any.
-    func finish(input: Int, error: ArchiveReadError?) {
+    /// Widens the period and the conversations the verified events cover.
+    private func cover(_ event: DecodedEvent) {
+        if summary.firstEventTime.map({ event.time < $0 }) ?? true { summary.firstEventTime = event.time }
+        if summary.lastEventTime.map({ event.time > $0 }) ?? true { summary.lastEventTime = event.time }
+        if let id = event.payload.conversationId, conversations.insert(id).inserted {
+            summary.conversationCount? += 1
+        }
+    }
+
+    /// Records that `input` ended, with the error that stopped it if any, and what was read of it.
+    func finish(input: Int, error: ArchiveReadError?, digest: InputDigest) {
+        summary.inputs[input].digest = digest
+        summary.inputs[input].lines = linesSoFar[input]
+        summary.inputs[input].error = error
+        progress?.finishInput()
         if let error {
             let failure = InputFailure(input: input, error: error, lineReached: linesSoFar[input] + 1)
             summary.failures.append(failure)

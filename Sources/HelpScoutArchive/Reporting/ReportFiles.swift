@@ -10,6 +10,9 @@ package enum ReportFiles {
     package static let csat = "csat.csv"
     package static let audit = "audit.csv"
     package static let markdown = "report.md"
+    /// The run's record for machines; the one file whose bytes differ between two runs on the same
+    /// inputs (its times), so comparisons of report folders leave it out.
+    package static let summary = "summary.json"
     /// Lists the files hsarchive wrote, marking the folder as a report it may replace.
     package static let manifest = ".hsarchive-manifest"
     /// The lock of a report folder that is a mount point (elsewhere the lock is beside the folder).
@@ -17,7 +20,8 @@ package enum ReportFiles {
 
     /// Every file a report folder may hold.
     package static let names: Set<String> = [
-        integrity, events, responseTimes, assignmentChurn, agentAssignments, tags, csat, audit, markdown, manifest,
+        integrity, events, responseTimes, assignmentChurn, agentAssignments, tags, csat, audit, markdown, summary,
+        manifest,
     ]
 
     /// The manifest's text: a note for whoever opens it, then the names, sorted; no times, so two

@@ -85,7 +85,7 @@ package struct DeliveryProcessor {
             return rejected(.forged, "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
         case .mismatch:
             return rejected(.forged, "signature does not match the body with any configured secret")
-        case .matches(let fingerprint):
+        case .matches(let fingerprint, _):
             switch bodyDecoder.decode(body, eventHeader: fields.eventHeader, receivedAt: fields.receivedAt) {
             case .event(let event):
                 return .verified(fingerprint, event)

@@ -4,10 +4,20 @@ public struct RunSummary: Sendable, Equatable {
     private var counts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     /// The inputs that could not be read to their end, in the order they ended.
     public var failures: [InputFailure] = []
+    /// What was read of each input, in the order they were processed.
+    public var inputs: [InputRecord] = []
     /// The inputs' names as findings show them, in the order they were processed.
-    public var inputNames: [String] = []
+    public var inputNames: [String] { inputs.map(\.name) }
     /// How many inputs the run had.
-    public var inputCount: Int { inputNames.count }
+    public var inputCount: Int { inputs.count }
+    /// The configured secrets' ids (`SecretKeyring.keyIds`), in the keyring's order.
+    package var keyIds: [String] = []
+    /// The earliest and the latest time of a verified event; `nil` when none was verified.
+    public var firstEventTime: Timestamp?
+    public var lastEventTime: Timestamp?
+    /// Conversations the verified events concern (deleted and merged ones included); `nil` when the
+    /// run decoded statuses alone (`verify`), which leaves the conversations unread.
+    public var conversationCount: Int?
     /// Inputs whose every line was malformed (and that had lines): probably not webhook archives.
     package var inputsAllMalformed: [Int] = []
     /// Inputs read to their end that held no line at all.
@@ -25,6 +35,15 @@ public struct RunSummary: Sendable, Equatable {
 
     /// Non-blank lines read: the sum of the six statuses.
     public var total: Int { counts.reduce(0, +) }
+
+    /// How often each configured secret matched a signature, in the keyring's order.
+    public var keys: [KeyTally] {
+        keyIds.enumerated().map { index, id in
+            KeyTally(
+                keyId: id,
+                signaturesMatched: index < signatures.matchedPerKey.count ? signatures.matchedPerKey[index] : 0)
+        }
+    }
 
     /// Whether nothing at all was read: every input failed before its first line.
     package var readNothing: Bool { inputCount > 0 && failures.count == inputCount && total == 0 }

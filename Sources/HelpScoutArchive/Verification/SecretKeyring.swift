@@ -30,6 +30,13 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
         keys = secrets.map { Array($0.utf8) }
     }
 
+    /// A name for each secret that does not reveal it: the first 16 hex digits of the SHA-256 of
+    /// its bytes (`printf %s "$secret" | sha256sum | cut -c1-16`), so a team can tell which of its
+    /// secrets still verifies deliveries after a rotation.
+    public var keyIds: [String] {
+        keys.map { String(SHA256.hash(data: $0).lowercaseHex.prefix(16)) }
+    }
+
     /// One HMAC key per secret, for one thread: each thread keys its own, so two threads never
     /// count references to the same SHA-1 states (that costs a shared cache line per delivery,
     /// about 2% of a two-job `report`).

@@ -4,8 +4,9 @@ import Crypto
 package struct SignatureVerifier {
     /// What a signature header says about a body.
     package enum Check: Equatable, Sendable {
-        /// One of the secrets signed the body; `fingerprint` identifies the body for de-duplication.
-        case matches(fingerprint: BodyFingerprint)
+        /// The secret at `key` in the keyring signed the body; `fingerprint` identifies the body
+        /// for de-duplication.
+        case matches(fingerprint: BodyFingerprint, key: Int)
         case mismatch
         /// The header is not padded base64 of a 20-byte digest.
         case notADigest
@@ -44,7 +45,7 @@ package struct SignatureVerifier {
                     authenticators[index].authenticationCode(for: body), UnsafeRawBufferPointer(digest))
                 {
                     if position > 0 { order.insert(order.remove(at: position), at: 0) }
-                    return .matches(fingerprint: BodyFingerprint(body))
+                    return .matches(fingerprint: BodyFingerprint(body), key: index)
                 }
             }
             return .mismatch

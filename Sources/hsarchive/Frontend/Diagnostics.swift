@@ -34,7 +34,9 @@ enum Diagnostics {
     final class ErrorStream: @unchecked Sendable {
         func write(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+            ProgressLine.clearingLine {
+                text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+            }
         }
     }
 }

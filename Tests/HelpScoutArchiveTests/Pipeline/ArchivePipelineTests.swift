@@ -69,7 +69,11 @@ import Testing
         let inputs = InputDiscovery.archives(for: [folder])
         let (full, fullObserver) = run(inputs, jobs: 2)
         let (statuses, statusObserver) = run(inputs, jobs: 2, detail: .statuses)
-        #expect(statuses == full)
+        // Statuses alone leave the conversations unread, so their count is unknown.
+        #expect(statuses.conversationCount == nil && full.conversationCount == 28)
+        var fullWithoutConversations = full
+        fullWithoutConversations.conversationCount = nil
+        #expect(statuses == fullWithoutConversations)
         #expect(statusObserver.findings == fullObserver.findings)
         #expect(statusObserver.events.map(\.0) == fullObserver.events.map(\.0))
         #expect(statusObserver.events.map(\.1.time) == fullObserver.events.map(\.1.time))

@@ -9,7 +9,7 @@ import Testing
     func render(_ events: [DecodedEvent], findings: [Finding] = []) -> String {
         var summary = RunSummary()
         for _ in events { summary.add(.verified) }
-        summary.inputNames = ["in|put.jsonl"]
+        summary.inputs = [InputRecord(input: .file("in|put.jsonl"))]
         return MarkdownReport(summary: summary, analytics: S.analytics(events), audit: excerpt(findings)).render()
     }
 
@@ -46,7 +46,7 @@ import Testing
     @Test func archiveValuesAreNeverPutInCodeSpans() {
         var summary = RunSummary()
         summary.add(.forged)
-        summary.inputNames = ["hs_archive.jsonl"]
+        summary.inputs = [InputRecord(input: .file("hs_archive.jsonl"))]
         let finding = Finding(
             position: ArchivePosition(input: 0, line: 3), status: .forged, reason: "a `tick` & <b>",
             eventType: "convo.`x`")
@@ -77,7 +77,7 @@ import Testing
         summary.add(.unsigned)
         let path = "/var/archive/helpscout/" + String(repeating: "deep/", count: 12) + "2026-10-05.jsonl.gz"
         let finding = Finding(position: ArchivePosition(input: 0, line: 1234), status: .unsigned, reason: "r")
-        summary.inputNames = [path]
+        summary.inputs = [InputRecord(input: .file(path))]
         let text = MarkdownReport(summary: summary, analytics: S.analytics([]), audit: excerpt([finding])).render()
         #expect(text.contains("| …") && text.contains("deep/2026-10-05.jsonl.gz:1234 |"))
     }

@@ -1,0 +1,43 @@
+/// What a run was, beyond its counts: which command with which options, when, and how it ended.
+/// `summary.json` and the metrics file are renderings of it and of the run's `RunSummary`.
+package struct RunDescription: Sendable, Equatable {
+    /// An option's value as `summary.json` writes it.
+    package enum OptionValue: Sendable, Equatable {
+        case text(String?)
+        case number(Int)
+        case flag(Bool)
+        case list([String])
+    }
+
+    package var version: String
+    /// `report`, `verify` or `events`.
+    package var command: String
+    package var startedAt: Timestamp
+    package var finishedAt: Timestamp
+    /// The exit status the run ends with.
+    package var exitStatus: Int32
+    /// The options that shaped the output, in the order to write them; never a secret.
+    package var options: [(name: String, value: OptionValue)]
+
+    package init(
+        version: String, command: String, startedAt: Timestamp, finishedAt: Timestamp, exitStatus: Int32,
+        options: [(name: String, value: OptionValue)]
+    ) {
+        self.version = version
+        self.command = command
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.exitStatus = exitStatus
+        self.options = options
+    }
+
+    /// Seconds from start to finish.
+    package var durationSeconds: Double { Double(finishedAt.milliseconds - startedAt.milliseconds) / 1000 }
+
+    package static func == (lhs: RunDescription, rhs: RunDescription) -> Bool {
+        lhs.version == rhs.version && lhs.command == rhs.command && lhs.startedAt == rhs.startedAt
+            && lhs.finishedAt == rhs.finishedAt && lhs.exitStatus == rhs.exitStatus
+            && lhs.options.map(\.name) == rhs.options.map(\.name)
+            && lhs.options.map(\.value) == rhs.options.map(\.value)
+    }
+}
