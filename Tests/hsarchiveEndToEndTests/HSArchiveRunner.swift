@@ -126,11 +126,18 @@ struct HSArchiveRunner {
         return posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 ? pid : nil
     }
 
-    /// A clean archive of `count` signed conversations, gzip-compressed.
+    /// `2026-10-05T10:00:00Z` plus `second` seconds (under a day).
+    static func time(second: Int) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "2026-10-05T\(two(10 + second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
+    }
+
+    /// A clean archive of `count` signed conversations, gzip-compressed (regression: from the
+    /// eleventh on, their times read `10:00:010Z`, so they were undecodable, not clean).
     static func cleanArchive(in folder: String, secret: String, count: Int = 5) -> String {
         let lines = (0..<count).map { index in
             DeliveryLine.signed(
-                "{\"id\":\(100 + index),\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:0\(index)Z\"}",
+                "{\"id\":\(100 + index),\"status\":\"active\",\"createdAt\":\"\(time(second: index))\"}",
                 secret: secret, event: "convo.created", id: "dlv_\(index)"
             ).serialized()
         }

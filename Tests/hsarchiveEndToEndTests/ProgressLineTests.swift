@@ -15,7 +15,11 @@ import Testing
     /// Runs `hsarchive arguments` with standard error on a new pseudo-terminal (which reports zero
     /// columns) and standard input a pipe held open for `holdSeconds` before one signed line is
     /// written to it, and returns what the terminal received.
-    func terminalOutput(_ arguments: [String], holdSeconds: Double, directory: String) throws -> (Int32, String) {
+    /// With `outputToo`, standard output is the same terminal; `lateSigner` signs the late line.
+    func terminalOutput(
+        _ arguments: [String], holdSeconds: Double, directory: String, outputToo: Bool = false,
+        lateSigner: String? = nil
+    ) throws -> (Int32, String) {
         var controller: Int32 = -1, terminal: Int32 = -1
         try #require(hs_open_pseudo_terminal(&controller, &terminal) == 0)
         let master = controller, slave = terminal
@@ -36,12 +40,14 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let input = Pipe()
         process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        let terminalHandle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.standardOutput = outputToo ? terminalHandle : FileHandle.nullDevice
+        process.standardError = terminalHandle
         try process.run()
         usleep(UInt32(holdSeconds * 1_000_000))
         let line = DeliveryLine.signed(
-            "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", secret: secret, event: "convo.created", id: "late")
+            "{\"id\":1,\"createdAt\":\"2026-10-05T10:00:00Z\"}", secret: lateSigner ?? secret, event: "convo.created",
+            id: "late")
         input.fileHandleForWriting.write(Data((line.serialized() + "\n").utf8))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -72,6 +78,19 @@ import Testing
         // Blanked out before the summary note, which then starts on a clean line.
         let note = try #require(output.range(of: "hsarchive: 41 lines in 2 inputs"))
         #expect(output[..<note.lowerBound].hasSuffix(" \r"), "\(output.debugDescription)")
+    }
+
+    /// Findings printed to the same terminal rub the progress line out first, so each starts at the
+    /// beginning of a line of its own.
+    @Test(.temporaryFolder) func findingsOnTheSameTerminalStartOnACleanLine() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 40)
+        let (status, output) = try terminalOutput(
+            ["verify", archive, "-"], holdSeconds: 1.2, directory: root, outputToo: true, lateSigner: "not-the-secret")
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("inputs 1/2"), "\(output.debugDescription)")
+        let finding = try #require(output.range(of: "-:1: forged: "))
+        #expect(output[..<finding.lowerBound].hasSuffix(" \r"), "\(output.debugDescription)")
     }
 
     @Test(.temporaryFolder) func quietRunsAndRunsWithoutATerminalShowNoProgress() throws {

@@ -7,6 +7,9 @@ import HelpScoutArchive
 /// Writes events as they arrive; exits quietly when the reader of standard output goes away.
 final class EventPrinter: RunObserver {
     private let output = OutputFile(descriptor: 1, name: "standard output")
+    /// Standard output is a terminal, where a progress line may be drawn: each line is written at
+    /// once, after the progress line is rubbed out.
+    private let outputIsTerminal = isatty(1) == 1
     private let inputNames: [String]
     /// The names in the `file` column: JSON carries a file's real name (JSON's escapes keep it
     /// exact and safe), CSV the display-safe one.
@@ -40,7 +43,10 @@ final class EventPrinter: RunObserver {
     }
 
     private func write(_ text: String) {
-        do { try output.write(text) } catch { Self.quit(error) }
+        do {
+            try output.write(text)
+            if outputIsTerminal { try ProgressLine.clearingLine(output.flush) }
+        } catch { Self.quit(error) }
     }
 
     func close() {

@@ -10,6 +10,9 @@ import HelpScoutArchive
 /// reported and ends the run with status 2, since an audit that was not written is not an audit.
 final class FindingPrinter: RunObserver {
     private let output = OutputFile(descriptor: 1, name: "standard output")
+    /// Standard output is a terminal, where a progress line may be drawn: each line is written at
+    /// once, after the progress line is rubbed out.
+    private let outputIsTerminal = isatty(1) == 1
     private let inputNames: [String]
     /// The names JSON lines carry: a file's real name where it is UTF-8 (JSON's escapes keep it
     /// safe), as `events` does.
@@ -37,7 +40,10 @@ final class FindingPrinter: RunObserver {
 
     func print(_ text: String) {
         guard !pipeClosed else { return }
-        do { try output.write(text) } catch { stop(error) }
+        do {
+            try output.write(text)
+            if outputIsTerminal { try ProgressLine.clearingLine(output.flush) }
+        } catch { stop(error) }
     }
 
     func close() {

@@ -64,7 +64,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Runs `write` with the progress line cleared first, so that text written to the terminal
     /// does not land after it.
-    static func clearingLine(_ write: () -> Void) {
+    static func clearingLine<Failure: Error>(_ write: () throws(Failure) -> Void) throws(Failure) {
         lock.lock()
         defer { lock.unlock() }
         if let line = shown {
@@ -72,7 +72,7 @@ final class ProgressLine: @unchecked Sendable {
             line.drawnWidth = 0
             shown = nil
         }
-        write()
+        try write()
     }
 
     private func draw() {
