@@ -40,7 +40,8 @@ struct ReportCommand: ParsableCommand {
         Diagnostics.isQuiet = options.quiet
         let recording = try RunRecording(
             command: "report", options: options,
-            settings: [("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict))])
+            settings: [("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict))],
+            reportFolder: out)
         try recording.run { try report(recording: recording) }
     }
 

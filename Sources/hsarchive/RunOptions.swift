@@ -60,8 +60,8 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("Standard input (-) can be read only once: give - once.")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        if let summaryJSON, summaryJSON == metricsFile {
-            throw ValidationError("--summary-json and --metrics-file name the same file: give each its own.")
+        for (option, value) in [("--summary-json", summaryJSON), ("--metrics-file", metricsFile)] where value == "-" {
+            throw ValidationError("\(option) takes a file name; standard output (-) is not one of its choices.")
         }
     }
 

@@ -82,7 +82,9 @@ import Testing
         #expect(matched.count == 2 && matched.allSatisfy { $0 > 0 })
         #expect(matched.reduce(0, +) >= counts["verified"]! + counts["duplicate"]!)
         let text = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
-        for secret in secrets { #expect(!text.contains(secret)) }
+        let metricsText = try String(contentsOfFile: metricsFile, encoding: .utf8)
+        for secret in secrets { #expect(!text.contains(secret) && !metricsText.contains(secret)) }
+        #expect(summary["stopped"] is NSNull)
 
         // --summary-json writes the same object; only the finish time and duration may differ.
         var copy = try json(summaryFile), folder = summary
@@ -101,9 +103,9 @@ import Testing
         #expect(metrics["hsarchive_last_run_success{command=\"report\"}"] == 1)
         let finished = try #require(metrics["hsarchive_last_run_timestamp_seconds{command=\"report\"}"])
         #expect(finished >= before.rounded(.down) && finished <= Date().timeIntervalSince1970 + 1)
-        #expect(metrics["hsarchive_inputs{command=\"report\",complete=\"true\"}"] == 7)
+        #expect(metrics["hsarchive_last_run_inputs{command=\"report\",complete=\"true\"}"] == 7)
         #expect(
-            metrics["hsarchive_key_signatures_matched_total{command=\"report\",key_id=\"\(ids[0])\"}"]
+            metrics["hsarchive_last_run_key_signatures_matched{command=\"report\",key_id=\"\(ids[0])\"}"]
                 == Double(matched[0]))
     }
 
@@ -126,8 +128,10 @@ import Testing
         var summary = try json(root + "/s.json")
         #expect(summary["exit_status"] as? Int == 1 && summary["command"] as? String == "verify")
         #expect((summary["statuses"] as? [String: Int])?["forged"] == 1)
-        // verify decodes statuses alone: the conversations are not counted, and say so.
+        // verify decodes statuses alone: the conversations and the period are not known, and say so
+        // (a bare body's time may then come from receivedAt, so a period would differ from report's).
         #expect(summary["conversations"] is NSNull)
+        #expect(summary["first_event_at"] is NSNull && summary["last_event_at"] is NSNull)
         #expect(try samples(root + "/m.prom")["hsarchive_last_run_success{command=\"verify\"}"] == 0)
 
         let cut = try HSArchiveRunner.run(
@@ -139,7 +143,7 @@ import Testing
         #expect(input["complete"] as? Bool == false && (input["error"] as? String)?.isEmpty == false)
         #expect(summary["exit_status"] as? Int == 2)
         let metrics = try samples(root + "/m.prom")
-        #expect(metrics["hsarchive_inputs{command=\"events\",complete=\"false\"}"] == 1)
+        #expect(metrics["hsarchive_last_run_inputs{command=\"events\",complete=\"false\"}"] == 1)
         #expect(metrics["hsarchive_last_run_exit_status{command=\"events\"}"] == 2)
 
         // A run that stops before reading (here: no secret) is recorded too.
@@ -159,8 +163,9 @@ import Testing
         try "precious notes\n".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
             atPath: root + "/link.prom", withDestinationPath: root + "/notes.txt")
+        FileManager.default.createFile(atPath: root + "/empty.json", contents: Data())
         for option in ["--summary-json", "--metrics-file"] {
-            for target in ["notes.txt", "link.prom", "missing-folder/x"] {
+            for target in ["notes.txt", "link.prom", "missing-folder/x", "empty.json", "new/", "."] {
                 let result = try HSArchiveRunner.run(
                     ["report", archive, "--out", "Reports", option, target], environment: environment, directory: root)
                 #expect(result.status == 2, "\(option) \(target)")
@@ -177,6 +182,89 @@ import Testing
             #expect(result.status == 0, "\(result.errors)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
-        #expect(names == ["clean.jsonl.gz", "link.prom", "m.prom", "notes.txt", "s.json"])
+        #expect(names == ["clean.jsonl.gz", "empty.json", "link.prom", "m.prom", "notes.txt", "s.json"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/empty.json")).isEmpty)
+    }
+
+    /// Regression: two spellings of one file passed the check, and the second write was refused
+    /// after the whole run; a file inside --out made every later report fail (the folder then held
+    /// a file that is not part of a report). Both are refused before any input is read.
+    @Test(.temporaryFolder) func oneFileTwiceOrAFileInsideTheReportFolderIsRefused() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let same = try HSArchiveRunner.run(
+            ["verify", archive, "--summary-json", "same", "--metrics-file", "./same"], environment: environment,
+            directory: root)
+        #expect(same.status == 2 && same.errors.contains("name the same file"), "\(same.errors)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/same"))
+        let first = try HSArchiveRunner.run(
+            ["report", archive, "--out", "R"], environment: environment, directory: root)
+        #expect(first.status == 0)
+        let inside = try HSArchiveRunner.run(
+            ["report", archive, "--out", "R", "--metrics-file", "./R/../R/hs.prom"], environment: environment,
+            directory: root)
+        #expect(inside.status == 2 && inside.errors.contains("inside the report folder"), "\(inside.errors)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/R/hs.prom"))
+        let dash = try HSArchiveRunner.run(["verify", archive, "--summary-json", "-"], environment: environment)
+        #expect(dash.status == 2 && dash.errors.contains("standard output"))
+    }
+
+    /// Regression: a run that ended early (the reader of the output gone, a full disk, a signal)
+    /// exited without writing its record, so monitoring kept the previous run's success.
+    @Test(.temporaryFolder) func aRunThatEndsEarlyStillRecordsHowItEnded() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret, count: 3000)
+        let options = "--summary-json s.json --metrics-file m.prom"
+        // The shell's status is head's; the record gives hsarchive's.
+        let cases: [(script: String, status: Int, stopped: String)] = [
+            ("\"$HSARCHIVE\" events \(archive) \(options) | head -c 10 > /dev/null", 0, "went away"),
+            ("\"$HSARCHIVE\" verify \(archive) \(options) > /dev/full", 2, "cannot write"),
+        ]
+        for (script, status, stopped) in cases {
+            let result = try HSArchiveRunner.shell(script, environment: environment, directory: root)
+            let summary = try json(root + "/s.json")
+            #expect(summary["exit_status"] as? Int == status, "\(script): \(result.errors)")
+            #expect((summary["stopped"] as? String)?.contains(stopped) == true, "\(summary)")
+            let command = summary["command"] as? String ?? ""
+            #expect(
+                try samples(root + "/m.prom")["hsarchive_last_run_exit_status{command=\"\(command)\"}"]
+                    == Double(status))
+            try FileManager.default.removeItem(atPath: root + "/s.json")
+        }
+        #expect(try HSArchiveRunner.shell(cases[1].script, environment: environment, directory: root).status == 2)
+        // A signal: the run waits to open a FIFO no one writes to, and is ended by SIGTERM.
+        #expect(mkfifo(root + "/fifo", 0o600) == 0)
+        let pid = try #require(
+            HSArchiveRunner.spawn(
+                HSArchiveRunner.binary,
+                [
+                    "hsarchive", "verify", root + "/fifo", "--summary-json", root + "/s.json", "--metrics-file",
+                    root + "/m.prom",
+                ],
+                environment: ["HELPSCOUT_WEBHOOK_SECRET=\(secret)"]))
+        usleep(300_000)
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        #expect(status == 143 << 8, "\(status)")
+        let summary = try json(root + "/s.json")
+        #expect(summary["exit_status"] as? Int == 143 && summary["stopped"] as? String == "interrupted by signal 15")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains("tmp") }.isEmpty)
+    }
+
+    /// A record that cannot be written makes the exit status 2, even over a 1 (forgeries found): a
+    /// job that reads 1 as "forgeries" must not miss that its metrics are stale. The temporary file
+    /// is removed.
+    @Test(.temporaryFolder) func aRecordThatCannotBeWrittenExitsTwoAndLeavesNoTemporaryFile() throws {
+        let root = TemporaryFolder.path
+        let forged = DeliveryLine.signed("{\"id\":8}", secret: "other", event: "convo.created", id: "b")
+        try (forged.serialized() + "\n").write(toFile: root + "/a.jsonl", atomically: true, encoding: .utf8)
+        // A file-size limit of zero makes every write fail with EFBIG, after the checks passed.
+        let result = try HSArchiveRunner.shell(
+            "ulimit -f 0; \"$HSARCHIVE\" verify a.jsonl --summary-json s.json > /dev/null", environment: environment,
+            directory: root)
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.contains("cannot write"), "\(result.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["a.jsonl"])
     }
 }

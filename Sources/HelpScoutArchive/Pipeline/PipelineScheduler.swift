@@ -123,7 +123,6 @@ final class PipelineScheduler: @unchecked Sendable {
         } catch {
             outcome = .failure(error)
         }
-        let digest = reader?.1.digest ?? .nothingRead
         condition.lock()
         switch outcome {
         case .success(let batch?):
@@ -133,9 +132,9 @@ final class PipelineScheduler: @unchecked Sendable {
             mostInFlight = max(mostInFlight, inFlight)
             slots[input] = .idle(reader!.0, reader!.1)
         case .success(nil):
-            slots[input] = .done(batches: batchesRead[input], error: nil, digest: digest)
+            slots[input] = .done(batches: batchesRead[input], error: nil, digest: reader?.1.digest ?? .nothingRead)
         case .failure(let error):
-            slots[input] = .done(batches: batchesRead[input], error: error, digest: digest)
+            slots[input] = .done(batches: batchesRead[input], error: error, digest: reader?.1.digest ?? .nothingRead)
         }
         drainMerges()
         condition.broadcast()

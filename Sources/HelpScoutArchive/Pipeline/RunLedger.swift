@@ -8,13 +8,17 @@ final class RunLedger {
     private var malformedSoFar: [Int]
     private var countedSoFar: [Int]
     private var conversations = Set<Int64>()
+    private let coversEvents: Bool
     private let progress: RunProgress?
 
     init(
         inputs: [ArchiveInput], keyIds: [String], detail: DecodingDetail, observer: RunObserver, progress: RunProgress?
     ) {
         self.observer = observer
-        if detail == .complete { summary.conversationCount = 0 }
+        // Statuses alone leave conversations unread, and a bare body's time may then be taken from
+        // receivedAt: neither the conversations nor the period would mean what they do elsewhere.
+        coversEvents = detail == .complete
+        if coversEvents { summary.conversationCount = 0 }
         self.progress = progress
         summary.inputs = inputs.map(InputRecord.init)
         summary.keyIds = keyIds
@@ -55,6 +59,7 @@ final class RunLedger {
 
     /// Widens the period and the conversations the verified events cover.
     private func cover(_ event: DecodedEvent) {
+        guard coversEvents else { return }
         if summary.firstEventTime.map({ event.time < $0 }) ?? true { summary.firstEventTime = event.time }
         if summary.lastEventTime.map({ event.time > $0 }) ?? true { summary.lastEventTime = event.time }
         if let id = event.payload.conversationId, conversations.insert(id).inserted {

@@ -13,22 +13,6 @@ package protocol ByteSource: AnyObject {
 }
 
 extension ByteSource {
-    /// Reads the first `count` bytes, or all there are when fewer.
-    package func readPrefix(_ count: Int) throws(ArchiveReadError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let read = try bytes.withUnsafeMutableBytes { buffer in
-                Result { () throws(ArchiveReadError) in
-                    try self.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-                }
-            }.get()
-            if read == 0 { break }
-            filled += read
-        }
-        return Array(bytes[0..<filled])
-    }
-
     /// Reads everything that is left, up to `limit` bytes.
     /// - Throws: `ArchiveReadError.readFailed` on a read error or when there is more than `limit`.
     package func readAll(limit: Int) throws(ArchiveReadError) -> [UInt8] {

@@ -116,6 +116,19 @@ enum FileSystem {
         close(fd)
     }
 
+    /// The first `count` bytes of a regular file (fewer when it is shorter); nil when it is not a
+    /// regular file or cannot be read, without following a link or waiting on a FIFO.
+    static func readPrefix(of path: RawPath, count: Int) -> [UInt8]? {
+        let fd = path.withCString { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        return read >= 0 ? Array(bytes[0..<read]) : nil
+    }
+
     /// A small regular file's bytes; nil when it is not a regular file (a FIFO would block, a link
     /// could point anywhere), cannot be read, or is larger than `limit`.
     static func readSmallFile(_ path: RawPath, limit: Int) -> [UInt8]? {

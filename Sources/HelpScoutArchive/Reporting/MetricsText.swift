@@ -1,6 +1,9 @@
 /// Renders `--metrics-file`: a run's counts in the Prometheus text exposition format, for
 /// node_exporter's textfile collector. Every sample carries the command as a label, so a `verify`
 /// and a `report` can write files into the same collector without their series colliding.
+///
+/// Every value is the last run's, so every metric is a gauge: a counter would read each smaller
+/// run as a reset. `hsarchive_lines_total` keeps the name monitoring was promised.
 package enum MetricsText {
     /// The first line of every metrics file: what marks a file as one hsarchive may replace.
     package static let marker = "# Written by hsarchive after each run; the next run replaces it."
@@ -13,18 +16,18 @@ package enum MetricsText {
             for sample in samples { text += "\(name){\(command)\(sample.labels)} \(sample.value)\n" }
         }
         metric(
-            "hsarchive_lines_total", "counter", "Non-blank archive lines the last run read, by status.",
+            "hsarchive_lines_total", "gauge", "Non-blank archive lines the last run read, by status.",
             DeliveryStatus.allCases.map { (",status=\"\($0.rawValue)\"", String(summary.count($0))) })
         metric(
-            "hsarchive_inputs", "gauge", "Inputs of the last run, by whether they were read to their end.",
+            "hsarchive_last_run_inputs", "gauge", "Inputs of the last run, by whether they were read to their end.",
             [true, false].map { complete in
                 (",complete=\"\(complete)\"", String(summary.inputs.filter { $0.isComplete == complete }.count))
             })
         metric(
-            "hsarchive_read_bytes_total", "counter", "Bytes the last run read from its inputs, as stored.",
+            "hsarchive_last_run_read_bytes", "gauge", "Bytes the last run read from its inputs, as stored.",
             [("", String(summary.inputs.map(\.digest.bytes).reduce(0, +)))])
         metric(
-            "hsarchive_key_signatures_matched_total", "counter",
+            "hsarchive_last_run_key_signatures_matched", "gauge",
             "Signatures each configured secret matched in the last run, by key id (never the secret).",
             summary.keys.map { (",key_id=\"\($0.keyId)\"", String($0.signaturesMatched)) })
         metric(

@@ -25,7 +25,7 @@ package enum ProgressText {
             parts.append("about \(TextCharts.duration(Double(totalBytes - progress.bytes) / rate)) left")
         }
         let text = "hsarchive: " + parts.joined(separator: ", ")
-        let width = max(columns, 20) - 1
+        let width = max(columns, 2) - 1
         return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 

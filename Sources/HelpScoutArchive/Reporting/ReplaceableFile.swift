@@ -8,8 +8,9 @@
 /// `--metrics-file`): written beside its place and renamed over it, so a reader (node_exporter's
 /// textfile collector, a script) sees the old file or the new one, never half of one.
 ///
-/// It replaces only what it wrote: an existing file must be a regular file that is empty or starts
-/// with the marker hsarchive writes; anything else is refused before any input is read.
+/// It replaces only what it wrote: an existing file must be a regular file that starts with the
+/// marker hsarchive writes; anything else (an empty file too: nothing says hsarchive wrote it) is
+/// refused before any input is read.
 package struct ReplaceableFile {
     package let path: RawPath
     /// Text that marks the file as hsarchive's; it must appear in its first 256 bytes.
@@ -23,23 +24,49 @@ package struct ReplaceableFile {
         self.kind = kind
     }
 
+    /// The folder the file is in and its name there: two spellings of one place are equal.
+    package struct Place: Equatable {
+        let device: UInt64
+        let folder: UInt64
+        let name: [UInt8]
+    }
+
+    /// Where the file goes, when its folder exists.
+    package var place: Place? {
+        var folder = stat()
+        guard path.parent.withCString({ stat($0, &folder) }) == 0 else { return nil }
+        return Place(device: UInt64(folder.st_dev), folder: UInt64(folder.st_ino), name: path.lastComponent)
+    }
+
+    /// Whether the file goes straight into `folder` (however either is spelt).
+    package func isDirectlyInside(_ folder: RawPath) -> Bool {
+        var status = stat()
+        guard let place, folder.withCString({ stat($0, &status) }) == 0 else { return false }
+        return UInt64(status.st_dev) == place.device && UInt64(status.st_ino) == place.folder
+    }
+
     /// Why the file may not be written, or nil when it may.
     package func refusal() -> String? {
         let name = path.displayName
+        if path.bytes.last == UInt8(ascii: "/") || path.lastComponent == Array(".".utf8)
+            || path.lastComponent == Array("..".utf8)
+        {
+            return "\(name) names a folder: the \(kind) needs a file name"
+        }
+        var folder = stat()
+        guard path.parent.withCString({ stat($0, &folder) }) == 0, (folder.st_mode & S_IFMT) == S_IFDIR else {
+            return "cannot write the \(kind) \(name): its folder \(path.parent.displayName) does not exist"
+        }
+        guard path.parent.withCString({ access($0, W_OK) }) == 0 else {
+            return "cannot write the \(kind) \(name): \(String(cString: strerror(errno)))"
+        }
         var status = stat()
         guard path.withCString({ lstat($0, &status) }) == 0 else {
-            if errno != ENOENT { return "cannot use \(name) as the \(kind): \(String(cString: strerror(errno)))" }
-            var folder = stat()
-            guard path.parent.withCString({ stat($0, &folder) }) == 0, (folder.st_mode & S_IFMT) == S_IFDIR else {
-                return "cannot write the \(kind) \(name): its folder \(path.parent.displayName) does not exist"
-            }
-            return nil
+            if errno == ENOENT { return nil }
+            return "cannot use \(name) as the \(kind): \(String(cString: strerror(errno)))"
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            return "\(name) exists and is not a regular file: it is not a \(kind) hsarchive wrote, so it is left alone"
-        }
-        guard status.st_size > 0 else { return nil }
-        guard let head = try? FileDescriptorSource(path: path).readPrefix(256),
+        guard (status.st_mode & S_IFMT) == S_IFREG,
+            let head = FileSystem.readPrefix(of: path, count: 256),
             String(decoding: head, as: UTF8.self).contains(marker)
         else {
             return
@@ -48,14 +75,20 @@ package struct ReplaceableFile {
         return nil
     }
 
-    /// Writes `text` to a new file beside the path, then renames it over the path.
-    /// - Throws: the refusal, or why writing failed (the temporary file is then removed).
+    /// Writes `text` to a new file beside the path (with the mode of the file it replaces), flushes
+    /// it to disk, then renames it over the path.
+    /// - Throws: the refusal, or why writing failed; the temporary file is then removed.
     package func write(_ text: String) throws(OutputFile.WriteError) {
         let name = path.displayName
         if let refusal = refusal() { throw .failed(name: name, reason: refusal) }
+        let suffix = String(UInt64(getpid()) << 32 | UInt64(UInt32.random(in: 0...UInt32.max)), radix: 16)
         let temporary = path.parent.appending(
-            Array(".".utf8) + path.lastComponent + Array(".hsarchive-tmp-\(getpid())".utf8))
-        let file = try OutputFile(creating: temporary, name: name)
+            Array(".".utf8) + path.lastComponent + Array(".hsarchive-tmp-\(suffix)".utf8))
+        let file = try OutputFile(creating: temporary, name: temporary.displayName)
+        var previous = stat()
+        if path.withCString({ stat($0, &previous) }) == 0 {
+            _ = temporary.withCString { chmod($0, previous.st_mode & 0o7777) }
+        }
         do {
             try file.write(text)
             try file.close()
@@ -69,5 +102,6 @@ package struct ReplaceableFile {
             _ = temporary.withCString { unlink($0) }
             throw .failed(name: name, reason: reason)
         }
+        FileSystem.syncFolder(path.parent)
     }
 }

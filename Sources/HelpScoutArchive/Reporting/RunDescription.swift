@@ -16,13 +16,16 @@ package struct RunDescription: Sendable, Equatable {
     package var finishedAt: Timestamp
     /// The exit status the run ends with.
     package var exitStatus: Int32
+    /// Why the run ended before reading its inputs to the end, if it did.
+    package var stopped: String?
     /// The options that shaped the output, in the order to write them; never a secret.
     package var options: [(name: String, value: OptionValue)]
 
     package init(
         version: String, command: String, startedAt: Timestamp, finishedAt: Timestamp, exitStatus: Int32,
-        options: [(name: String, value: OptionValue)]
+        stopped: String? = nil, options: [(name: String, value: OptionValue)]
     ) {
+        self.stopped = stopped
         self.version = version
         self.command = command
         self.startedAt = startedAt
@@ -36,7 +39,7 @@ package struct RunDescription: Sendable, Equatable {
 
     package static func == (lhs: RunDescription, rhs: RunDescription) -> Bool {
         lhs.version == rhs.version && lhs.command == rhs.command && lhs.startedAt == rhs.startedAt
-            && lhs.finishedAt == rhs.finishedAt && lhs.exitStatus == rhs.exitStatus
+            && lhs.finishedAt == rhs.finishedAt && lhs.exitStatus == rhs.exitStatus && lhs.stopped == rhs.stopped
             && lhs.options.map(\.name) == rhs.options.map(\.name)
             && lhs.options.map(\.value) == rhs.options.map(\.value)
     }

@@ -16,6 +16,7 @@ package enum SummaryJSON {
             ("finished_at", run.finishedAt.rfc3339.jsonQuoted),
             ("duration_seconds", decimal(run.durationSeconds, places: 3)),
             ("exit_status", String(run.exitStatus)),
+            ("stopped", run.stopped.jsonQuotedOrNull),
             ("options", object(run.options.map { ($0.name, json($0.value)) }, indent: 1)),
         ]
         let inputs = summary.inputs.map { input in

@@ -12,7 +12,8 @@ public struct RunSummary: Sendable, Equatable {
     public var inputCount: Int { inputs.count }
     /// The configured secrets' ids (`SecretKeyring.keyIds`), in the keyring's order.
     package var keyIds: [String] = []
-    /// The earliest and the latest time of a verified event; `nil` when none was verified.
+    /// The earliest and the latest time of a verified event; `nil` when none was verified, or when
+    /// the run decoded statuses alone.
     public var firstEventTime: Timestamp?
     public var lastEventTime: Timestamp?
     /// Conversations the verified events concern (deleted and merged ones included); `nil` when the

@@ -56,6 +56,8 @@ final class EventPrinter: RunObserver {
     /// A closed pipe (`… | head`) ends the run quietly with status 0; another write error is reported.
     private static func quit(_ error: OutputFile.WriteError) -> Never {
         if error != .brokenPipe { Diagnostics.error("\(error.message); the events printed are incomplete") }
-        Glibc.exit(error == .brokenPipe ? 0 : ExitStatus.failure.rawValue)
+        RunRecording.endEarly(
+            status: error == .brokenPipe ? .success : .failure,
+            reason: error == .brokenPipe ? "the reader of the output went away" : error.message)
     }
 }

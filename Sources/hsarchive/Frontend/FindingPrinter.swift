@@ -57,6 +57,6 @@ final class FindingPrinter: RunObserver {
             return
         }
         Diagnostics.error("\(error.message); the audit is incomplete")
-        Glibc.exit(ExitStatus.failure.rawValue)
+        RunRecording.endEarly(status: .failure, reason: error.message)
     }
 }

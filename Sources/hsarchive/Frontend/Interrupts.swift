@@ -35,7 +35,8 @@ enum Interrupts {
             lock.lock()
             // Held until the process ends: a second signal waits here rather than exit half-way.
             Diagnostics.error(cleanup?() ?? "interrupted")
-            _exit(128 + received)
+            RunRecording.endEarly(
+                status: ExitStatus(rawValue: 128 + received), reason: "interrupted by signal \(received)")
         }
         waiter.stackSize = 1 << 18
         waiter.start()

@@ -68,7 +68,10 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let line = shown {
-            line.output("\r" + String(repeating: " ", count: line.drawnWidth) + "\r")
+            // No wider than the terminal is now: it may have been narrowed since the line was drawn.
+            let columns = Int(hs_terminal_columns(2))
+            let width = columns > 0 ? min(line.drawnWidth, columns - 1) : line.drawnWidth
+            line.output("\r" + String(repeating: " ", count: width) + "\r")
             line.drawnWidth = 0
             shown = nil
         }

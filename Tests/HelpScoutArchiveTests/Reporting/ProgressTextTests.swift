@@ -15,12 +15,12 @@ import Testing
 
     @Test func theLineIsCutOneColumnShortOfTheTerminal() {
         let progress = RunProgress.Snapshot(bytes: 5_000, lines: 10, inputsDone: 0)
-        for columns in [20, 40, 80] {
+        for columns in [12, 40, 80] {
             let line = ProgressText.line(progress, totalBytes: 9_000, inputCount: 1, seconds: 1, columns: columns)
             #expect(line.count == columns - 1 && line.hasSuffix("…"), "\(columns): \(line)")
         }
-        // A width too small to be true is taken as 20.
-        #expect(ProgressText.line(progress, totalBytes: nil, inputCount: 1, seconds: 0, columns: 3).count == 19)
+        // Even a terminal of 12 columns gets a line that does not wrap.
+        #expect(ProgressText.line(progress, totalBytes: nil, inputCount: 1, seconds: 0, columns: 12).count == 11)
     }
 
     @Test func sizesUseDecimalUnits() {
