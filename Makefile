@@ -20,7 +20,7 @@ MANPAGE  := .build/plugins/GenerateManual/outputs/hsarchive/hsarchive.1
 # The man page's date: the last commit's, so the same sources give the same page.
 MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: all build test lint format report sample-data bench fuzz deps clean manual install uninstall
+.PHONY: all build test lint format report sample-data bench fuzz deps clean manual install uninstall install-check
 
 all: build
 
@@ -51,6 +51,7 @@ build: deps
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory install-check
 
 # The man page, by swift-argument-parser's GenerateManual plugin, which first builds every product:
 # in debug, as `make test` does. In release it would link hsarchive dynamically over `make build`'s
@@ -77,6 +78,10 @@ uninstall:
 	rm -f "$(DEST)/bin/hsarchive" "$(DEST)/share/bash-completion/completions/hsarchive" \
 		"$(DEST)/share/zsh/site-functions/_hsarchive" "$(DEST)/share/fish/vendor_completions.d/hsarchive.fish" \
 		"$(DEST)/share/man/man1/hsarchive.1"
+
+# `make install` and `make uninstall` into a temporary folder, with the debug build of `make test`.
+install-check:
+	@MAKE="$(MAKE)" tools/install-check.sh
 
 # The formatting every file must have (.swift-format); `make format` applies it.
 lint:
