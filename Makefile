@@ -12,7 +12,15 @@ RELEASE  := -c release --static-swift-stdlib
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build test lint format report sample-data bench fuzz deps clean
+# Where `make install` puts the files: under PREFIX, itself under DESTDIR when staging a package.
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+DEST      = $(DESTDIR)$(PREFIX)
+MANPAGE  := .build/plugins/GenerateManual/outputs/hsarchive/hsarchive.1
+# The man page's date: the last commit's, so the same sources give the same page.
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null)
+
+.PHONY: all build test lint format report sample-data bench fuzz deps clean manual install uninstall install-check
 
 all: build
 
@@ -43,6 +51,37 @@ build: deps
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory install-check
+
+# The man page, by swift-argument-parser's GenerateManual plugin, which first builds every product:
+# in debug, as `make test` does. In release it would link hsarchive dynamically over `make build`'s
+# static binary, and each of the two builds would then recompile what the other compiled.
+manual: deps
+	$(SWIFT) package plugin generate-manual --configuration debug $(if $(MAN_DATE),--date $(MAN_DATE))
+
+# The binary, its bash, zsh and fish completions (written by the binary) and its man page.
+install: build manual
+	@mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/hsarchive
+	$(BIN) --generate-completion-script zsh > .build/completions/_hsarchive
+	$(BIN) --generate-completion-script fish > .build/completions/hsarchive.fish
+	install -d "$(DEST)/bin" "$(DEST)/share/bash-completion/completions" "$(DEST)/share/zsh/site-functions" \
+		"$(DEST)/share/fish/vendor_completions.d" "$(DEST)/share/man/man1"
+	install -m 755 $(BIN) "$(DEST)/bin/hsarchive"
+	install -m 644 .build/completions/hsarchive "$(DEST)/share/bash-completion/completions/hsarchive"
+	install -m 644 .build/completions/_hsarchive "$(DEST)/share/zsh/site-functions/_hsarchive"
+	install -m 644 .build/completions/hsarchive.fish "$(DEST)/share/fish/vendor_completions.d/hsarchive.fish"
+	install -m 644 $(MANPAGE) "$(DEST)/share/man/man1/hsarchive.1"
+
+# The files `make install` writes, and nothing else: the folders stay.
+uninstall:
+	rm -f "$(DEST)/bin/hsarchive" "$(DEST)/share/bash-completion/completions/hsarchive" \
+		"$(DEST)/share/zsh/site-functions/_hsarchive" "$(DEST)/share/fish/vendor_completions.d/hsarchive.fish" \
+		"$(DEST)/share/man/man1/hsarchive.1"
+
+# `make install` and `make uninstall` into a temporary folder, with the debug build of `make test`.
+install-check:
+	@MAKE="$(MAKE)" tools/install-check.sh
 
 # The formatting every file must have (.swift-format); `make format` applies it.
 lint:

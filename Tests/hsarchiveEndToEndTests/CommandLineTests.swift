@@ -28,6 +28,20 @@ import Testing
         #expect(far.status == 2 && !far.errors.contains("did you mean"), "\(far.errors)")
     }
 
+    /// `make install` writes the completions with the binary itself: the subcommand check must let
+    /// the parser's own options through, as it does the help dump that the man page is made from.
+    @Test func theSubcommandCheckLetsCompletionScriptsAndTheHelpDumpThrough() throws {
+        for (shell, start) in [("bash", "#!/bin/bash"), ("zsh", "#compdef hsarchive"), ("fish", "function ")] {
+            for arguments in [["--generate-completion-script", shell], ["--generate-completion-script=\(shell)"]] {
+                let result = try HSArchiveRunner.run(arguments)
+                #expect(result.status == 0 && result.errors.isEmpty, "\(arguments): \(result.errors)")
+                #expect(result.output.hasPrefix(start) && result.output.contains("verify"), "\(arguments)")
+            }
+        }
+        let dump = try HSArchiveRunner.run(["--experimental-dump-help"])
+        #expect(dump.status == 0 && dump.output.contains("\"commandName\" : \"verify\""), "\(dump.errors)")
+    }
+
     /// `--quiet`: a clean run prints nothing but what was asked for (cron mails whatever is printed);
     /// a run that finds something still says so.
     @Test(.temporaryFolder) func quietRunsPrintNothingWhenAllIsWell() throws {
