@@ -26,7 +26,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The report folder.", valueName: "dir"))
+    @Option(
+        name: .customLong("out"), help: ArgumentHelp("The report folder.", valueName: "dir"), completion: .directory)
     var out = "Reports"
 
     @Flag(help: "Exit with status 1 when anything is forged or unsigned, as verify does.")

@@ -15,14 +15,16 @@ struct RunOptions: ParsableArguments {
         parsing: .allUnrecognized,
         help: ArgumentHelp(
             "Archives to read: files (gzip or plain JSON lines), directories (searched for *.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz) or - for standard input. Put -- before names that start with a dash.",
-            valueName: "archive"))
+            valueName: "archive"),
+        completion: .file())
     var archives: [String] = []
 
     @Option(
         name: .customLong("secret-file"),
         help: ArgumentHelp(
             "A file with the webhook secret, one per line (several during a key rotation). Default: the environment variable HELPSCOUT_WEBHOOK_SECRET.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var secretFile: String?
 
     @Option(
@@ -38,14 +40,16 @@ struct RunOptions: ParsableArguments {
         name: .customLong("summary-json"),
         help: ArgumentHelp(
             "Also write the run's summary (counts, inputs with their SHA-256, keys, times) as JSON to this file.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var summaryJSON: String?
 
     @Option(
         name: .customLong("metrics-file"),
         help: ArgumentHelp(
             "Also write the run's counts in Prometheus text format to this file (replaced atomically), for node_exporter's textfile collector.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var metricsFile: String?
 
     /// Threads to use.

@@ -38,6 +38,12 @@ import Testing
                 #expect(result.output.hasPrefix(start) && result.output.contains("verify"), "\(arguments)")
             }
         }
+        // Regression: no argument declared a completion kind, so bash and zsh offered no file names
+        // for the archives and fish turned file completion off for hsarchive altogether.
+        let zsh = try HSArchiveRunner.run(["--generate-completion-script", "zsh"]).output
+        #expect(zsh.contains("'*:archive:_files'") && zsh.contains(":file:_files'") && zsh.contains(":dir:_files -/'"))
+        let fish = try HSArchiveRunner.run(["--generate-completion-script", "fish"]).output
+        #expect(fish.contains(" -F\n"), "\(fish)")
         let dump = try HSArchiveRunner.run(["--experimental-dump-help"])
         #expect(dump.status == 0 && dump.output.contains("\"commandName\" : \"verify\""), "\(dump.errors)")
     }
