@@ -69,7 +69,8 @@ struct ReportCommand: ParsableCommand {
             Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
         }
         let summary = options.run(
-            inputs: inputs, keyring: keyring, detail: .complete, observer: builder, recording: recording)
+            inputs: inputs, keyring: keyring, detail: .complete, observer: builder, recording: recording,
+            writesSummary: true)
         summary.warnAboutInputs(inputs)
         let unchanged = "the previous report in \(folder.name), if any, is unchanged"
         if summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no report was written and \(unchanged)") {

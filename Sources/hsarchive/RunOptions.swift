@@ -115,12 +115,17 @@ struct RunOptions: ParsableArguments {
 
     /// Runs the pipeline over `inputs`, with a progress line while it goes when standard error is
     /// a terminal, and hands the summary to `recording`.
-    /// - Parameter detail: how much of each body the command needs decoded.
+    /// - Parameters:
+    ///   - detail: how much of each body the command needs decoded.
+    ///   - writesSummary: whether a summary will be written even without `--summary-json`
+    ///     (`report`'s folder): only then are the inputs hashed.
     func run(
         inputs: [ArchiveInput], keyring: SecretKeyring, detail: DecodingDetail, observer: RunObserver,
-        recording: RunRecording
+        recording: RunRecording, writesSummary: Bool = false
     ) -> RunSummary {
-        let pipeline = ArchivePipeline(inputs: inputs, keyring: keyring, options: .init(jobs: jobs, detail: detail))
+        let options = ArchivePipeline.Options(
+            jobs: jobs, detail: detail, hashesInputs: writesSummary || summaryJSON != nil)
+        let pipeline = ArchivePipeline(inputs: inputs, keyring: keyring, options: options)
         let progress = RunProgress()
         let line = ProgressLine.start(progress: progress, inputs: inputs, quiet: quiet)
         let summary = pipeline.run(observer: observer, progress: line == nil ? nil : progress)

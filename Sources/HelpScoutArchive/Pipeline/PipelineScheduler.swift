@@ -132,9 +132,13 @@ final class PipelineScheduler: @unchecked Sendable {
             mostInFlight = max(mostInFlight, inFlight)
             slots[input] = .idle(reader!.0, reader!.1)
         case .success(nil):
-            slots[input] = .done(batches: batchesRead[input], error: nil, digest: reader?.1.digest ?? .nothingRead)
+            slots[input] = .done(
+                batches: batchesRead[input], error: nil,
+                digest: reader?.1.digest ?? .nothingRead(hashed: options.hashesInputs))
         case .failure(let error):
-            slots[input] = .done(batches: batchesRead[input], error: error, digest: reader?.1.digest ?? .nothingRead)
+            slots[input] = .done(
+                batches: batchesRead[input], error: error,
+                digest: reader?.1.digest ?? .nothingRead(hashed: options.hashesInputs))
         }
         drainMerges()
         condition.broadcast()
@@ -147,7 +151,8 @@ final class PipelineScheduler: @unchecked Sendable {
         case .standardInput: file = FileDescriptorSource(standardInput: ())
         case .unreadable(let reason): throw .notReadable(reason: reason)
         }
-        let source = DigestingSource(file, onRead: progress.map { progress in { progress.addBytes($0) } })
+        let source = DigestingSource(
+            file, hashing: options.hashesInputs, onRead: progress.map { progress in { progress.addBytes($0) } })
         let reader = ArchiveReader(
             source: source, batchSize: options.batchSize, maxLineLength: options.maxLineLength,
             maxLinesPerBatch: options.maxLinesPerBatch, pool: pool)

@@ -5,9 +5,12 @@ import Crypto
 public struct InputDigest: Sendable, Equatable {
     /// Bytes read from the input.
     public var bytes: Int
-    /// SHA-256 of those bytes, lower-case hex.
-    public var sha256: String
+    /// SHA-256 of those bytes, lower-case hex; nil when the run was not asked to hash its inputs.
+    public var sha256: String?
 
-    /// The digest of no bytes at all: an input that could not be opened.
-    public static let nothingRead = InputDigest(bytes: 0, sha256: SHA256.hash(data: [UInt8]()).lowercaseHex)
+    /// What was read of an input that could not be opened: no bytes, and the digest of none when
+    /// the run hashes its inputs.
+    public static func nothingRead(hashed: Bool) -> InputDigest {
+        InputDigest(bytes: 0, sha256: hashed ? SHA256.hash(data: [UInt8]()).lowercaseHex : nil)
+    }
 }

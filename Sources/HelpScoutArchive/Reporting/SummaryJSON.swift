@@ -23,7 +23,7 @@ package enum SummaryJSON {
             object(
                 [
                     ("path", input.path.jsonQuoted),
-                    ("sha256", input.digest.sha256.jsonQuoted),
+                    ("sha256", input.digest.sha256.jsonQuotedOrNull),
                     ("bytes", String(input.digest.bytes)),
                     ("lines", String(input.lines)),
                     ("complete", String(input.isComplete)),

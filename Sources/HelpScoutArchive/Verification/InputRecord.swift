@@ -17,7 +17,7 @@ public struct InputRecord: Sendable, Equatable {
     package init(input: ArchiveInput) {
         name = input.name
         path = input.text
-        digest = .nothingRead
+        digest = .nothingRead(hashed: false)
         lines = 0
         error = nil
     }
