@@ -94,6 +94,15 @@ import Testing
         }
         #expect(NSDictionary(dictionary: copy).isEqual(to: folder))
 
+        // events counts the conversations too, from every verified event, printed or not.
+        let events = try HSArchiveRunner.run(
+            [
+                "events", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt", "--type",
+                "convo.moved", "--summary-json", summaryFile,
+            ], directory: HSArchiveRunner.repositoryRoot)
+        #expect(events.status == 0)
+        #expect(try json(summaryFile)["conversations"] as? Int == summary["conversations"] as? Int)
+
         // The metrics file: the same counts, a success, a time of this run.
         let metrics = try samples(metricsFile)
         for (status, count) in counts where status != "total" {

@@ -28,6 +28,9 @@ package final class ReportRun: RunObserver {
 
     package func record(failure: InputFailure) { onFailure?(failure) }
 
+    /// The conversations the verified events concern (deleted and merged ones included).
+    package var conversationCount: Int? { store.conversations.count }
+
     /// The error that stopped the audit's writing, if any (the rest of the run went on).
     package var auditWriteError: OutputFile.WriteError? { writeError }
 

@@ -7,7 +7,6 @@ final class RunLedger {
     private var linesSoFar: [Int]
     private var malformedSoFar: [Int]
     private var countedSoFar: [Int]
-    private var conversations = Set<Int64>()
     private let coversEvents: Bool
     private let progress: RunProgress?
 
@@ -15,10 +14,9 @@ final class RunLedger {
         inputs: [ArchiveInput], keyIds: [String], detail: DecodingDetail, observer: RunObserver, progress: RunProgress?
     ) {
         self.observer = observer
-        // Statuses alone leave conversations unread, and a bare body's time may then be taken from
-        // receivedAt: neither the conversations nor the period would mean what they do elsewhere.
+        // Statuses alone may take a bare body's time from receivedAt: the period would not mean
+        // what it does elsewhere.
         coversEvents = detail == .complete
-        if coversEvents { summary.conversationCount = 0 }
         self.progress = progress
         summary.inputs = inputs.map(InputRecord.init)
         summary.keyIds = keyIds
@@ -57,14 +55,11 @@ final class RunLedger {
         }
     }
 
-    /// Widens the period and the conversations the verified events cover.
+    /// Widens the period the verified events cover.
     private func cover(_ event: DecodedEvent) {
         guard coversEvents else { return }
         if summary.firstEventTime.map({ event.time < $0 }) ?? true { summary.firstEventTime = event.time }
         if summary.lastEventTime.map({ event.time > $0 }) ?? true { summary.lastEventTime = event.time }
-        if let id = event.payload.conversationId, conversations.insert(id).inserted {
-            summary.conversationCount? += 1
-        }
     }
 
     /// Records that `input` ended, with the error that stopped it if any, and what was read of it.

@@ -11,6 +11,9 @@ public protocol RunObserver: AnyObject {
     func record(failure: InputFailure)
     /// An input that has been read as far as it could be.
     func finished(input: Int)
+    /// How many conversations the verified events concerned, when the observer counted them (the
+    /// run's summary records it); nil when it did not.
+    var conversationCount: Int? { get }
 }
 
 extension RunObserver {
@@ -22,4 +25,6 @@ extension RunObserver {
     public func record(failure: InputFailure) {}
     /// Does nothing: an observer handles only what it needs.
     public func finished(input: Int) {}
+    /// Not counted: an observer counts conversations only when it keeps them anyway.
+    public var conversationCount: Int? { nil }
 }

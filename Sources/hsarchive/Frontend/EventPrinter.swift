@@ -30,7 +30,12 @@ final class EventPrinter: RunObserver {
         if format == .csv { write(CSVWriter.row(EventRecord.columns)) }
     }
 
+    /// Every conversation a verified event concerned, printed or not, for the run's summary.
+    private var conversations = Set<Int64>()
+    var conversationCount: Int? { conversations.count }
+
     func record(event: DecodedEvent, at position: ArchivePosition) {
+        if let id = event.payload.conversationId { conversations.insert(id) }
         if !types.isEmpty && !types.contains(event.type.name) { return }
         if let since, event.time < since { return }
         if let until, event.time >= until { return }
