@@ -18,7 +18,7 @@ public final class ArchivePipeline {
         /// How much of each verified body to decode: statuses only is fastest (for `verify`).
         public var detail: DecodingDetail
         /// Whether to compute each input's SHA-256 while it is read (`InputRecord.digest`), for a
-        /// summary: 2-4% of a run's CPU, so a run that writes none can skip it.
+        /// summary: about 2% of a run's CPU, so a run that writes none can skip it.
         public var hashesInputs: Bool
 
         /// Options for `jobs` threads that decode each verified body to the given detail.

@@ -2,7 +2,7 @@ import Crypto
 
 /// Passes another source's bytes on while counting and (when asked) hashing them, on the thread
 /// that reads them (the reader's, never the merging one). SHA-256 with the CPU's SHA extensions
-/// keeps up with 16 GB/s of uncompressed archive, since it hashes the gzip bytes: about 2-4% of a
+/// keeps up with 16 GB/s of uncompressed archive, since it hashes the gzip bytes: about 2% of a
 /// run's CPU, which is why a run that writes no summary skips it (README, Performance).
 package final class DigestingSource: ByteSource {
     private let source: ByteSource
