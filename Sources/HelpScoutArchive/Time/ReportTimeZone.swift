@@ -1,0 +1,88 @@
+import Foundation
+
+/// The time zone a report's days, weeks and hours are in: its offsets from UTC read once from the
+/// system's tz database (Foundation's `TimeZone`), then looked up per event without a call into
+/// the database (a binary search over the zone's transitions).
+public struct ReportTimeZone: Sendable, Equatable {
+    /// The IANA name, `America/New_York`, or `UTC`.
+    public let identifier: String
+    /// Instants (milliseconds since 1970) at which the offset changes, ascending.
+    private let transitions: [Int64]
+    /// Offsets in seconds: `offsets[0]` before the first transition, `offsets[i + 1]` from
+    /// `transitions[i]` on.
+    private let offsets: [Int32]
+    /// The zone, for instants outside the years the table covers.
+    private let zone: TimeZone
+
+    /// UTC: no offset, ever.
+    public static let utc = ReportTimeZone(utc: ())
+
+    private init(utc: Void) {
+        identifier = "UTC"
+        transitions = []
+        offsets = [0]
+        zone = TimeZone(identifier: "UTC")!
+    }
+
+    /// The zone of an IANA name (`Europe/Berlin`), or nil when the tz database does not know it.
+    /// Transitions from 1970 to 2100 are read at once.
+    public init?(identifier: String) {
+        guard identifier != "UTC" else {
+            self = .utc
+            return
+        }
+        // Foundation also takes offsets (`GMT+2`, which it renames `GMT+0200`); a name of the tz
+        // database is asked for, so the name must come back as it was given.
+        guard let zone = TimeZone(identifier: identifier), zone.identifier == identifier else { return nil }
+        self.identifier = identifier
+        self.zone = zone
+        var transitions: [Int64] = []
+        var offsets: [Int32] = [Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)))]
+        var instant = Date(timeIntervalSince1970: 0)
+        let end = Date(timeIntervalSince1970: Self.tableEnd)
+        while let next = zone.nextDaylightSavingTimeTransition(after: instant), next < end {
+            let offset = Int32(zone.secondsFromGMT(for: next))
+            if offset != offsets.last {
+                transitions.append(Int64((next.timeIntervalSince1970 * 1000).rounded()))
+                offsets.append(offset)
+            }
+            instant = next
+        }
+        self.transitions = transitions
+        self.offsets = offsets
+    }
+
+    /// 2100-01-01T00:00:00Z: instants after it ask the tz database each time.
+    private static let tableEnd: TimeInterval = 4_102_444_800
+
+    /// The zone's offset from UTC at `time`, in seconds.
+    public func offsetSeconds(at time: Timestamp) -> Int {
+        let milliseconds = time.milliseconds
+        guard milliseconds >= 0 && Double(milliseconds) < Self.tableEnd * 1000 else {
+            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        }
+        var low = 0, high = transitions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if transitions[middle] <= milliseconds { low = middle + 1 } else { high = middle }
+        }
+        return Int(offsets[low])
+    }
+
+    /// Milliseconds since 1970-01-01T00:00 of the zone's wall clock: the instant as that clock reads it.
+    package func wallClock(_ time: Timestamp) -> Int64 {
+        time.milliseconds + Int64(offsetSeconds(at: time)) * 1000
+    }
+
+    /// Whole days since 1970-01-01 of the zone's calendar.
+    package func dayNumber(_ time: Timestamp) -> Int {
+        Timestamp(milliseconds: wallClock(time)).dayNumber
+    }
+
+    /// The hour of the zone's wall clock, 0-23.
+    package func hour(_ time: Timestamp) -> Int {
+        let wall = wallClock(time)
+        let dayStart = Int64(Timestamp(milliseconds: wall).dayNumber) * 86_400_000
+        return Int((wall - dayStart) / 3_600_000)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import HelpScoutArchive
+
+@Suite struct ReportTimeZoneTests {
+    func at(_ text: String) -> Timestamp { Timestamp.parse(text)! }
+
+    /// New York is UTC-4 in summer and UTC-5 in winter; in 2026 the clocks go back on November 1 at
+    /// 02:00 local (06:00 UTC), so that day has 25 hours.
+    @Test func daysWestOfUTCFollowDaylightSavingTime() throws {
+        let zone = try #require(ReportTimeZone(identifier: "America/New_York"))
+        #expect(zone.offsetSeconds(at: at("2026-10-05T12:00:00Z")) == -4 * 3600)
+        #expect(zone.offsetSeconds(at: at("2026-11-01T05:59:59Z")) == -4 * 3600)
+        #expect(zone.offsetSeconds(at: at("2026-11-01T06:00:00Z")) == -5 * 3600)
+        // 02:30 UTC on October 6 is still October 5 in New York.
+        #expect(Timestamp.dayString(zone.dayNumber(at("2026-10-06T02:30:00Z"))) == "2026-10-05")
+        #expect(zone.hour(at("2026-10-06T02:30:00Z")) == 22)
+        // November 1, 2026 runs from 04:00 UTC to 05:00 UTC the next day: 25 hours.
+        #expect(Timestamp.dayString(zone.dayNumber(at("2026-11-01T03:59:59Z"))) == "2026-10-31")
+        #expect(Timestamp.dayString(zone.dayNumber(at("2026-11-01T04:00:00Z"))) == "2026-11-01")
+        #expect(Timestamp.dayString(zone.dayNumber(at("2026-11-02T04:59:59Z"))) == "2026-11-01")
+        #expect(Timestamp.dayString(zone.dayNumber(at("2026-11-02T05:00:00Z"))) == "2026-11-02")
+    }
+
+    /// The table agrees with the tz database at every hour of two years, in zones with half-hour and
+    /// southern-hemisphere rules.
+    @Test(arguments: ["Europe/Berlin", "Australia/Adelaide", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham"])
+    func theTableAgreesWithTheDatabaseHourByHour(_ name: String) throws {
+        let zone = try #require(ReportTimeZone(identifier: name))
+        let foundation = try #require(TimeZone(identifier: name))
+        var seconds: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
+        while seconds < 1_830_297_600 {  // 2028-01-01
+            let time = Timestamp(milliseconds: seconds * 1000)
+            #expect(
+                zone.offsetSeconds(at: time)
+                    == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))),
+                "\(name) at \(time.rfc3339)")
+            seconds += 3600
+        }
+    }
+
+    @Test func utcAndUnknownNames() {
+        #expect(ReportTimeZone(identifier: "UTC") == .utc)
+        #expect(ReportTimeZone.utc.offsetSeconds(at: at("2026-07-01T00:00:00Z")) == 0)
+        for name in ["Mars/Olympus_Mons", "GMT+2", "", "america/new_york", "../etc/passwd"] {
+            #expect(ReportTimeZone(identifier: name) == nil, "\(name)")
+        }
+    }
+}
