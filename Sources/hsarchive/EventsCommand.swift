@@ -12,7 +12,8 @@ struct EventsCommand: ParsableCommand {
         abstract: "Print verified, de-duplicated events, one per line, as JSON lines or CSV.",
         usage: """
             hsarchive events <archive> ... [--type <type> ...] [--since <time>]
-                             [--until <time>] [--format <format>] [--quiet]
+                             [--until <time>] [--time-zone <zone>] [--quiet]
+                             [--format <format>]
                              [--secret-file <file>] [--jobs <n>]
                              [--summary-json <file>] [--metrics-file <file>]
             """,
@@ -31,6 +32,7 @@ struct EventsCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var timeZone: TimeZoneOption
 
     @Option(
         name: .customLong("type"),
@@ -39,22 +41,27 @@ struct EventsCommand: ParsableCommand {
     var types: [String] = []
 
     @Option(
-        help: ArgumentHelp("Only events at or after this time (RFC 3339, or a UTC day YYYY-MM-DD).", valueName: "time"))
+        help: ArgumentHelp(
+            "Only events at or after this time (RFC 3339, or a day YYYY-MM-DD from its midnight in the time zone).",
+            valueName: "time"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only events before this time (RFC 3339, or a UTC day YYYY-MM-DD).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "Only events before this time (RFC 3339, or a day YYYY-MM-DD from its midnight in the time zone).",
+            valueName: "time"))
     var until: String?
 
     @Option(help: "Output format.") var format: Format = .jsonl
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, Self.time(value) == nil {
+            if let value, time(value) == nil {
                 throw ValidationError(
                     "\(name) takes an RFC 3339 time (2026-10-05T14:03:07Z) or a day (2026-10-05), not '\(value)'.")
             }
         }
-        if let start = since.flatMap(Self.time), let end = until.flatMap(Self.time), start >= end {
+        if let start = since.flatMap(time), let end = until.flatMap(time), start >= end {
             throw ValidationError(
                 "--since \(since!) is not before --until \(until!): no event could be printed. The range is [since, until)."
             )
@@ -76,8 +83,11 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    static func time(_ text: String) -> Timestamp? {
-        Timestamp.parse(text) ?? Timestamp.parse(text + "T00:00:00Z")
+    /// An RFC 3339 time, or a day `YYYY-MM-DD` meaning its midnight in the time zone.
+    func time(_ text: String) -> Timestamp? {
+        if let time = Timestamp.parse(text) { return time }
+        guard text.count == 10, let day = Timestamp.parse(text + "T00:00:00Z")?.dayNumber else { return nil }
+        return timeZone.zone.startOfDay(day)
     }
 
     func run() throws {
@@ -86,8 +96,8 @@ struct EventsCommand: ParsableCommand {
             command: "events", options: options,
             settings: [
                 ("format", .text(format.rawValue)), ("types", .list(wantedTypes.sorted())),
-                ("since", .text(since.flatMap(Self.time)?.rfc3339)),
-                ("until", .text(until.flatMap(Self.time)?.rfc3339)),
+                ("since", .text(since.flatMap(time)?.rfc3339)),
+                ("until", .text(until.flatMap(time)?.rfc3339)), ("time_zone", .text(timeZone.chosenName)),
             ])
         try recording.run {
             let keyring = try options.loadKeyring()
@@ -96,7 +106,7 @@ struct EventsCommand: ParsableCommand {
             warnAboutUnknownTypes(wanted)
             let printer = EventPrinter(
                 inputs: inputs, format: format, types: wanted,
-                since: since.flatMap(Self.time), until: until.flatMap(Self.time))
+                since: since.flatMap(time), until: until.flatMap(time))
             let summary = options.run(
                 inputs: inputs, keyring: keyring, detail: .complete, observer: printer, recording: recording)
             printer.close()

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the report folder: integrity, audit and analytics as CSV, report.md, summary.json.",
         usage: """
             hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
-                             [--secret-file <file>] [--jobs <n>]
+                             [--time-zone <zone>] [--secret-file <file>] [--jobs <n>]
                              [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var timeZone: TimeZoneOption
 
     @Option(
         name: .customLong("out"), help: ArgumentHelp("The report folder.", valueName: "dir"), completion: .directory)
@@ -41,7 +42,10 @@ struct ReportCommand: ParsableCommand {
         Diagnostics.isQuiet = options.quiet
         let recording = try RunRecording(
             command: "report", options: options,
-            settings: [("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict))],
+            settings: [
+                ("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict)),
+                ("time_zone", .text(timeZone.chosenName)),
+            ],
             reportFolder: out)
         try recording.run { try report(recording: recording) }
     }
@@ -59,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         let builder: ReportRun
         do {
             try folder.createStaging()
-            builder = try ReportRun(folder: folder, inputNames: inputs.map(\.name))
+            builder = try ReportRun(folder: folder, inputNames: inputs.map(\.name), timeZone: timeZone.zone)
         } catch {
             folder.discard()
             Diagnostics.error(Self.message(error))

@@ -26,6 +26,28 @@ import Testing
         #expect(one.errors.contains("did not verify"))
     }
 
+    /// A day given to --since or --until is its midnight in the time zone: in New York, October 6
+    /// starts at 04:00 UTC. An unknown zone is a usage error, from the option or the environment.
+    @Test func daysAreMidnightInTheTimeZone() throws {
+        let utc = try run(["--since", "2026-10-06", "--until", "2026-10-07"])
+        let newYork = try run(["--since", "2026-10-06", "--until", "2026-10-07", "--time-zone", "America/New_York"])
+        #expect(utc.status == 0 && newYork.status == 0)
+        func times(_ output: String) throws -> [String] {
+            try output.split(separator: "\n").map {
+                try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["time"] as! String
+            }
+        }
+        let utcTimes = try times(utc.output), localTimes = try times(newYork.output)
+        #expect(utcTimes.allSatisfy { $0 >= "2026-10-06T00:00:00.000Z" && $0 < "2026-10-07T00:00:00.000Z" })
+        #expect(localTimes.allSatisfy { $0 >= "2026-10-06T04:00:00.000Z" && $0 < "2026-10-07T04:00:00.000Z" })
+        #expect(localTimes.contains { $0 >= "2026-10-07T00:00:00.000Z" } && localTimes != utcTimes)
+        let unknown = try run(["--time-zone", "Mars/Olympus_Mons"])
+        #expect(unknown.status == 2 && unknown.errors.contains("timedatectl list-timezones"), "\(unknown.errors)")
+        let fromEnvironment = try HSArchiveRunner.run(
+            arguments, environment: ["HSARCHIVE_TIME_ZONE": "Nowhere/Else"], directory: HSArchiveRunner.repositoryRoot)
+        #expect(fromEnvironment.status == 2 && fromEnvironment.errors.contains("HSARCHIVE_TIME_ZONE"))
+    }
+
     @Test func filtersByTypeAndTime() throws {
         let result = try run([
             "--type", "satisfaction.ratings", "--type", "convo.moved", "--since", "2026-10-06", "--until",

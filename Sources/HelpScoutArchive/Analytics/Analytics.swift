@@ -23,6 +23,7 @@ extension AnalyticsResult {
         var total = states.take(0)!
         for part in 1..<parts { total.merge(states.take(part)!) }
 
+        timeZone = store.timeZone
         firstEventTime = store.firstEventTime.map(Timestamp.init(milliseconds:))
         lastEventTime = store.lastEventTime.map(Timestamp.init(milliseconds:))
         conversationCount = store.conversations.count

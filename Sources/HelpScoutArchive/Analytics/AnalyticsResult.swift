@@ -7,7 +7,9 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var lastEventTime: Timestamp?
     /// Conversations the verified events concern, deleted ones included.
     package var conversationCount = 0
-    /// Verified events per UTC day and type, by day, then type name.
+    /// The zone the days and weeks are in.
+    package var timeZone = ReportTimeZone.utc
+    /// Verified events per day and type, by day, then type name.
     package var eventCounts: [EventCount] = []
     package var responseTimes: [ResponseTimeRow] = []
     package var churn = ChurnRows()

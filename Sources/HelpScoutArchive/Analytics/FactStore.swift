@@ -7,7 +7,9 @@ package struct FactStore: Sendable {
     package var ratings: [RatingFact] = []
     package var agents = IdTable()
     package var mailboxes = IdTable()
-    /// Verified events per UTC day and type.
+    /// The zone whose calendar days and weeks the metrics count in.
+    package let timeZone: ReportTimeZone
+    /// Verified events per day (in `timeZone`) and type.
     package var eventCounts: [EventCountKey: Int] = [:]
     package var agentNames: [Int64: String] = [:]
     package var mailboxNames: [Int64: String] = [:]
@@ -23,13 +25,13 @@ package struct FactStore: Sendable {
         package var type: EventType
     }
 
-    package init() {}
+    package init(timeZone: ReportTimeZone = .utc) { self.timeZone = timeZone }
 
     /// Records one verified, first-seen event; events must be recorded in archive order.
     package mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
         sequence &+= 1
-        eventCounts[EventCountKey(day: event.time.dayNumber, type: event.type), default: 0] += 1
+        eventCounts[EventCountKey(day: timeZone.dayNumber(event.time), type: event.type), default: 0] += 1
         firstEventTime = min(firstEventTime ?? time, time)
         lastEventTime = max(lastEventTime ?? time, time)
         switch event.payload {

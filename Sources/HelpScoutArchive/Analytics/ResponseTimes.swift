@@ -29,7 +29,10 @@ struct ResponseTimes: ConversationMetric {
         var replyTime: Int64
     }
 
-    init(store: FactStore) {}
+    /// The zone whose days the `day` scope counts in.
+    private var timeZone = ReportTimeZone.utc
+
+    init(store: FactStore) { timeZone = store.timeZone }
 
     private mutating func add(_ metric: ResponseMetric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
         samples[SampleKey(metric: metric, scope: scope, key: key), default: []].append(seconds)
@@ -41,7 +44,9 @@ struct ResponseTimes: ConversationMetric {
         for response in responses {
             add(.response, .mailbox, mailbox, response.seconds)
             add(.response, .agent, response.agent, response.seconds)
-            add(.response, .day, Int64(Timestamp(milliseconds: response.replyTime).dayNumber), response.seconds)
+            add(
+                .response, .day, Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime))),
+                response.seconds)
         }
         if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
             let first = responses.first

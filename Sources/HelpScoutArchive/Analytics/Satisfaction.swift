@@ -62,7 +62,7 @@ struct Satisfaction: ConversationMetric {
             all!.count(rating.score)
             byAgent[rating.agent, default: SatisfactionRow(key: .agent(fact: rating.agent))].count(rating.score)
             byMailbox[rating.mailbox, default: SatisfactionRow(key: .mailbox(fact: rating.mailbox))].count(rating.score)
-            let week = ISOWeek(Timestamp(milliseconds: rating.time))
+            let week = ISOWeek(dayNumber: store.timeZone.dayNumber(Timestamp(milliseconds: rating.time)))
             byWeek[week, default: SatisfactionRow(key: .week(week))].count(rating.score)
         }
         var rows = all.map { [$0] } ?? []

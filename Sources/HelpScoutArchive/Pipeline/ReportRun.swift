@@ -5,14 +5,18 @@ package final class ReportRun: RunObserver {
     private let folder: ReportFolder
     private let audit: AuditCSV
     private var excerpt = AuditExcerpt()
-    private var store = FactStore()
+    private var store: FactStore
     private var writeError: OutputFile.WriteError?
     /// Called for each input that could not be read to its end.
     package var onFailure: ((InputFailure) -> Void)?
 
     /// Starts `audit.csv` in the folder's staging area.
-    package init(folder: ReportFolder, inputNames: [String]) throws(OutputFile.WriteError) {
+    /// - Parameter timeZone: the zone of the report's days and weeks.
+    package init(folder: ReportFolder, inputNames: [String], timeZone: ReportTimeZone = .utc)
+        throws(OutputFile.WriteError)
+    {
         self.folder = folder
+        store = FactStore(timeZone: timeZone)
         audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 

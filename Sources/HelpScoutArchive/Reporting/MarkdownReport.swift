@@ -21,9 +21,11 @@ struct MarkdownReport {
     private func header() -> String {
         var text = "# Help Scout webhook report\n\n"
         if let start = analytics.firstEventTime, let end = analytics.lastEventTime {
-            let days = end.dayNumber - start.dayNumber + 1
+            let zone = analytics.timeZone
+            let (first, last) = (zone.dayNumber(start), zone.dayNumber(end))
+            let days = last - first + 1
             text +=
-                "**Period:** \(start.day) to \(end.day) (\(days) day\(days == 1 ? "" : "s"), UTC; first event \(start.rfc3339), last \(end.rfc3339))  \n"
+                "**Period:** \(Timestamp.dayString(first)) to \(Timestamp.dayString(last)) (\(days) day\(days == 1 ? "" : "s"), \(zone.identifier); first event \(zone.rfc3339(start)), last \(zone.rfc3339(end)))  \n"
         } else {
             text += "**Period:** no verified events  \n"
         }
@@ -63,7 +65,8 @@ struct MarkdownReport {
 
     private func volume() -> String {
         var text = "## Volume\n\n"
-        guard let firstDay = analytics.firstEventTime?.dayNumber, let lastDay = analytics.lastEventTime?.dayNumber
+        guard let firstDay = analytics.firstEventTime.map(analytics.timeZone.dayNumber),
+            let lastDay = analytics.lastEventTime.map(analytics.timeZone.dayNumber)
         else {
             return text + "No verified events.\n"
         }

@@ -85,4 +85,26 @@ public struct ReportTimeZone: Sendable, Equatable {
         let dayStart = Int64(Timestamp(milliseconds: wall).dayNumber) * 86_400_000
         return Int((wall - dayStart) / 3_600_000)
     }
+
+    /// The instant as this zone's clock shows it, for people: RFC 3339 with the zone's offset
+    /// (`2026-10-04T20:32:07.218-04:00`); in UTC exactly `Timestamp.rfc3339` (`…Z`).
+    package func rfc3339(_ time: Timestamp) -> String {
+        let offset = offsetSeconds(at: time)
+        guard self != .utc || offset != 0 else { return time.rfc3339 }
+        let local = Timestamp(milliseconds: wallClock(time)).rfc3339.dropLast()  // its `Z`
+        let magnitude = abs(offset) / 60
+        return local + (offset < 0 ? "-" : "+") + Timestamp.pad(magnitude / 60, 2) + ":"
+            + Timestamp.pad(magnitude % 60, 2)
+    }
+
+    /// The instant the zone's calendar day `day` (days since 1970-01-01) begins: its midnight, or on
+    /// a day whose midnight the clocks skip, the first instant of the day.
+    package func startOfDay(_ day: Int) -> Timestamp {
+        let wall = Int64(day) * 86_400_000
+        // The offset at the guess decides the instant; two rounds settle a change of offset near it.
+        var instant = wall - Int64(offsetSeconds(at: Timestamp(milliseconds: wall))) * 1000
+        instant = wall - Int64(offsetSeconds(at: Timestamp(milliseconds: instant))) * 1000
+        while dayNumber(Timestamp(milliseconds: instant)) < day { instant += 60_000 }
+        return Timestamp(milliseconds: instant)
+    }
 }

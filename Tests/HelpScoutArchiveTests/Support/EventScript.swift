@@ -42,9 +42,10 @@ enum EventScript {
             type: .deleted, time: at(minutes), payload: .deletion(conversationId: conversation), isEnvelope: false)
     }
 
-    /// The metrics of `events` fed in the given order, each at the next archive position.
-    static func analytics(_ events: [DecodedEvent]) -> AnalyticsResult {
-        var store = FactStore()
+    /// The metrics of `events` fed in the given order, each at the next archive position, with the
+    /// days and weeks of `timeZone`.
+    static func analytics(_ events: [DecodedEvent], timeZone: ReportTimeZone = .utc) -> AnalyticsResult {
+        var store = FactStore(timeZone: timeZone)
         for event in events { store.record(event) }
         return AnalyticsResult(store: store)
     }

@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    @Test func daysStartAtTheZonesMidnightAndTimesShowItsOffset() throws {
+        let zone = try #require(ReportTimeZone(identifier: "America/New_York"))
+        func start(_ day: String) -> String {
+            zone.startOfDay(Timestamp.parse(day + "T00:00:00Z")!.dayNumber).rfc3339
+        }
+        #expect(start("2026-10-05") == "2026-10-05T04:00:00Z")
+        #expect(start("2026-11-01") == "2026-11-01T04:00:00Z")
+        #expect(start("2026-11-02") == "2026-11-02T05:00:00Z")
+        #expect(zone.rfc3339(at("2026-10-06T00:32:07.218Z")) == "2026-10-05T20:32:07.218-04:00")
+        #expect(
+            ReportTimeZone(identifier: "Asia/Kolkata")!.rfc3339(at("2026-10-06T00:00:00Z"))
+                == "2026-10-06T05:30:00+05:30")
+        #expect(ReportTimeZone.utc.rfc3339(at("2026-10-06T00:00:00Z")) == "2026-10-06T00:00:00Z")
+        // Santiago's clocks skip from 00:00 to 01:00 on 2026-09-06: that day starts at 01:00 there.
+        let santiago = try #require(ReportTimeZone(identifier: "America/Santiago"))
+        let skipped = santiago.startOfDay(Timestamp.parse("2026-09-06T00:00:00Z")!.dayNumber)
+        #expect(santiago.rfc3339(skipped) == "2026-09-06T01:00:00-03:00")
+    }
+
     @Test func utcAndUnknownNames() {
         #expect(ReportTimeZone(identifier: "UTC") == .utc)
         #expect(ReportTimeZone.utc.offsetSeconds(at: at("2026-07-01T00:00:00Z")) == 0)
