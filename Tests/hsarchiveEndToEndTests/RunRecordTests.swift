@@ -212,10 +212,38 @@ import Testing
         let inside = try HSArchiveRunner.run(
             ["report", archive, "--out", "R", "--metrics-file", "./R/../R/hs.prom"], environment: environment,
             directory: root)
-        #expect(inside.status == 2 && inside.errors.contains("inside the report folder"), "\(inside.errors)")
+        #expect(inside.status == 2 && inside.errors.contains("inside a report folder"), "\(inside.errors)")
         #expect(!FileManager.default.fileExists(atPath: root + "/R/hs.prom"))
         let dash = try HSArchiveRunner.run(["verify", archive, "--summary-json", "-"], environment: environment)
         #expect(dash.status == 2 && dash.errors.contains("standard output"))
+        // Regression: verify and events could replace a report's summary.json (it bears the mark)
+        // or put a file into a report folder, which the next report then refused.
+        let reportSummary = try Data(contentsOf: URL(fileURLWithPath: root + "/R/summary.json"))
+        for target in ["R/summary.json", "R/v.json"] {
+            let verify = try HSArchiveRunner.run(
+                ["verify", archive, "--summary-json", target], environment: environment, directory: root)
+            #expect(verify.status == 2 && verify.errors.contains("inside a report folder"), "\(verify.errors)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/R/summary.json")) == reportSummary)
+        #expect(!FileManager.default.fileExists(atPath: root + "/R/v.json"))
+    }
+
+    /// Regression: one file refused, the other was not written either, so the metrics kept the
+    /// last run's success. The one that may be written now records the failure.
+    @Test(.temporaryFolder) func aRefusedSummaryStillLetsTheMetricsRecordTheFailure() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let first = try HSArchiveRunner.run(
+            ["verify", archive, "--metrics-file", "m.prom"], environment: environment, directory: root)
+        let firstMetrics = try samples(root + "/m.prom")
+        #expect(first.status == 0 && firstMetrics["hsarchive_last_run_success{command=\"verify\"}"] == 1)
+        try "notes\n".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
+        let refused = try HSArchiveRunner.run(
+            ["verify", archive, "--metrics-file", "m.prom", "--summary-json", "notes.txt"], environment: environment,
+            directory: root)
+        #expect(refused.status == 2 && refused.errors.contains("does not hold hsarchive's mark"), "\(refused.errors)")
+        #expect(try samples(root + "/m.prom")["hsarchive_last_run_success{command=\"verify\"}"] == 0)
+        #expect(try String(contentsOfFile: root + "/notes.txt", encoding: .utf8) == "notes\n")
     }
 
     /// Regression: a run that ended early (the reader of the output gone, a full disk, a signal)

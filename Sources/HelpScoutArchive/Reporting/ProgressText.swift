@@ -20,10 +20,11 @@ package enum ProgressText {
         }
         parts.append("\(TextCharts.count(progress.lines)) lines")
         parts.append("inputs \(progress.inputsDone)/\(inputCount)")
-        parts.append("\(size(Int(rate)))/s")
+        // The time left before the throughput: a line cut to 80 columns keeps what matters more.
         if let totalBytes, rate > 0, progress.bytes < totalBytes {
             parts.append("about \(TextCharts.duration(Double(totalBytes - progress.bytes) / rate)) left")
         }
+        parts.append("\(size(Int(rate)))/s read")
         let text = "hsarchive: " + parts.joined(separator: ", ")
         let width = max(columns, 2) - 1
         return text.count <= width ? text : String(text.prefix(width - 1)) + "…"

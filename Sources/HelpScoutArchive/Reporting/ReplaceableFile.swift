@@ -65,14 +65,24 @@ package struct ReplaceableFile {
             if errno == ENOENT { return nil }
             return "cannot use \(name) as the \(kind): \(String(cString: strerror(errno)))"
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG,
-            let head = FileSystem.readPrefix(of: path, count: 256),
-            String(decoding: head, as: UTF8.self).contains(marker)
-        else {
-            return
-                "\(name) exists and is not a \(kind) hsarchive wrote: it is left alone; remove it or name another file"
+        let what: String
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            if status.st_size == 0 {
+                what = "is an empty file"
+            } else if let head = FileSystem.readPrefix(of: path, count: 256),
+                String(decoding: head, as: UTF8.self).contains(marker)
+            {
+                return nil
+            } else {
+                what = "does not hold hsarchive's mark"
+            }
+        case S_IFLNK: what = "is a symbolic link (hsarchive replaces only a regular file it wrote)"
+        case S_IFDIR: what = "is a folder"
+        default: what = "is not a regular file"
         }
-        return nil
+        return
+            "\(name) \(what), so it is not a \(kind) hsarchive wrote: it is left alone; remove it or name another file"
     }
 
     /// Writes `text` to a new file beside the path (with the mode of the file it replaces), flushes
@@ -84,7 +94,8 @@ package struct ReplaceableFile {
         let suffix = String(UInt64(getpid()) << 32 | UInt64(UInt32.random(in: 0...UInt32.max)), radix: 16)
         let temporary = path.parent.appending(
             Array(".".utf8) + path.lastComponent + Array(".hsarchive-tmp-\(suffix)".utf8))
-        let file = try OutputFile(creating: temporary, name: temporary.displayName)
+        // Errors name the file asked for; the temporary one is never left behind to be found.
+        let file = try OutputFile(creating: temporary, name: name)
         var previous = stat()
         if path.withCString({ stat($0, &previous) }) == 0 {
             _ = temporary.withCString { chmod($0, previous.st_mode & 0o7777) }

@@ -39,32 +39,46 @@ final class RunRecording: @unchecked Sendable {
         self.command = command
         self.settings =
             settings + [("secret_file", .text(options.secretFile.map { RawArguments.path($0).string ?? $0 }))]
-        summaryFile = options.summaryJSON.map {
+        let summary = options.summaryJSON.map {
             ReplaceableFile(path: RawArguments.path($0), marker: SummaryJSON.marker, kind: "summary")
         }
-        metricsFile = options.metricsFile.map {
+        let metrics = options.metricsFile.map {
             ReplaceableFile(path: RawArguments.path($0), marker: MetricsText.marker, kind: "metrics file")
         }
-        let files = [summaryFile, metricsFile].compactMap { $0 }
-        for file in files {
-            if let refusal = file.refusal() ?? Self.insideReportFolder(file, reportFolder) {
-                Diagnostics.error(refusal)
-                throw ExitStatus.failure.code
-            }
+        var refusals: [String] = []
+        var sameFile = false
+        if let summary, let metrics, let place = summary.place, place == metrics.place {
+            refusals.append("--summary-json and --metrics-file name the same file: give each its own")
+            sameFile = true
         }
-        if files.count == 2, let place = files[0].place, place == files[1].place {
-            Diagnostics.error("--summary-json and --metrics-file name the same file: give each its own")
+        // Each file is checked on its own: one refused, the other still records the failure.
+        func checked(_ file: ReplaceableFile?) -> ReplaceableFile? {
+            guard let file, !sameFile else { return nil }
+            guard let refusal = file.refusal() ?? Self.insideReportFolder(file, reportFolder) else { return file }
+            refusals.append(refusal)
+            return nil
+        }
+        summaryFile = checked(summary)
+        metricsFile = checked(metrics)
+        Self.current = self
+        guard refusals.isEmpty else {
+            for refusal in refusals { Diagnostics.error(refusal) }
+            // The other file still records the failure: monitoring must not keep the last success.
+            _ = write(description(status: .failure, stopped: refusals[0]), summary: nil)
             throw ExitStatus.failure.code
         }
-        Self.current = self
     }
 
-    /// Why `file` may not be written there: it is inside the report folder, which would then hold
-    /// a file that is not part of the report, and be refused by the next run.
+    /// Why `file` may not be written there: it would go into a report folder (`report`'s `--out`,
+    /// or any folder holding a report's manifest), which holds report files only: the next `report`
+    /// would refuse the folder, or the file would replace the report's own `summary.json`.
     private static func insideReportFolder(_ file: ReplaceableFile, _ folder: String?) -> String? {
-        guard let folder, file.isDirectlyInside(RawArguments.path(folder)) else { return nil }
+        let manifest = file.path.parent.appending(Array(ReportFiles.manifest.utf8))
+        var status = stat()
+        let inOut = folder.map { file.isDirectlyInside(RawArguments.path($0)) } ?? false
+        guard inOut || manifest.withCString({ lstat($0, &status) }) == 0 else { return nil }
         return
-            "\(file.path.displayName) is inside the report folder \(RawArguments.path(folder).displayName), which holds report files only: name a file elsewhere"
+            "\(file.path.displayName) is inside a report folder (\(file.path.parent.displayName)), which holds report files only: name a file elsewhere"
     }
 
     /// The run as `summary.json` describes it, ending now with `status`.

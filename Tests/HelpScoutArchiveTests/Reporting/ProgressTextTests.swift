@@ -8,9 +8,9 @@ import Testing
         let known = ProgressText.line(progress, totalBytes: 1_000_000_000, inputCount: 12, seconds: 2, columns: 200)
         #expect(
             known
-                == "hsarchive: 250.0 MB of 1.00 GB (25%), 1,234,567 lines, inputs 3/12, 125.0 MB/s, about 6s left")
+                == "hsarchive: 250.0 MB of 1.00 GB (25%), 1,234,567 lines, inputs 3/12, about 6s left, 125.0 MB/s read")
         let unknown = ProgressText.line(progress, totalBytes: nil, inputCount: 12, seconds: 2, columns: 200)
-        #expect(unknown == "hsarchive: 250.0 MB read, 1,234,567 lines, inputs 3/12, 125.0 MB/s")
+        #expect(unknown == "hsarchive: 250.0 MB read, 1,234,567 lines, inputs 3/12, 125.0 MB/s read")
     }
 
     @Test func theLineIsCutOneColumnShortOfTheTerminal() {
