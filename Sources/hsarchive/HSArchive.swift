@@ -16,8 +16,9 @@ struct HSArchive: ParsableCommand {
             HELPSCOUT_WEBHOOK_SECRET, never from the command line.
             Exit status: 0 success; 1 verify (or report --strict) found forged or unsigned \
             deliveries, or no signature matched the secret; 2 usage error, no secret, an input that \
-            cannot be read, a report folder that is refused or cannot be written, or output that \
-            cannot be written; 128 + the signal when interrupted (130 for Ctrl-C).
+            cannot be read, a report folder or a --summary-json or --metrics-file file that is \
+            refused or cannot be written, or output that cannot be written; 128 + the signal when \
+            interrupted (130 for Ctrl-C).
             """,
         version: version,
         subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
