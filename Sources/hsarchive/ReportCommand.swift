@@ -8,7 +8,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the report folder: integrity, audit and analytics as CSV, report.md, summary.json.",
         usage: """
             hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
-                             [--time-zone <zone>] [--secret-file <file>] [--jobs <n>]
+                             [--time-zone <zone>] [--office-hours <schedule>]
+                             [--holidays <file>] [--secret-file <file>] [--jobs <n>]
                              [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
@@ -34,8 +35,46 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Exit with status 1 when anything is forged or unsigned, as verify does.")
     var strict = false
 
+    @Option(
+        name: .customLong("office-hours"),
+        help: ArgumentHelp(
+            "Also measure response times in office time, e.g. 'Mon-Fri 09:00-17:00' or 'Mon-Thu 08:30-17:30,Fri 08:30-13:00', in the time zone.",
+            valueName: "schedule"))
+    var officeHours: String?
+
+    @Option(
+        name: .customLong("holidays"),
+        help: ArgumentHelp(
+            "A file of dates (YYYY-MM-DD, one a line, # comments) without office hours.", valueName: "file"),
+        completion: .file())
+    var holidays: String?
+
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a folder name.") }
+        if let officeHours {
+            do { _ = try OfficeHours(parsing: officeHours) } catch { throw ValidationError(error.message + ".") }
+        } else if holidays != nil {
+            throw ValidationError("--holidays needs --office-hours: holidays are days without office hours.")
+        }
+    }
+
+    /// The office hours asked for, with their holidays.
+    /// - Throws: `ExitStatus.failure` after saying why the holidays file cannot be used.
+    private func schedule() throws -> OfficeHours? {
+        guard let officeHours, var schedule = try? OfficeHours(parsing: officeHours) else { return nil }
+        guard let holidays else { return schedule }
+        let path = RawArguments.path(holidays)
+        do {
+            let text = String(decoding: try FileDescriptorSource(path: path).readAll(limit: 1 << 20), as: UTF8.self)
+            schedule.holidays = try OfficeHours.holidays(parsing: text, file: path.displayName)
+        } catch let error as OfficeHoursError {
+            Diagnostics.error(error.message)
+            throw ExitStatus.failure.code
+        } catch {
+            Diagnostics.error("cannot read the holidays file \(path.displayName): \(error)")
+            throw ExitStatus.failure.code
+        }
+        return schedule
     }
 
     func run() throws {
@@ -44,7 +83,8 @@ struct ReportCommand: ParsableCommand {
             command: "report", options: options,
             settings: [
                 ("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict)),
-                ("time_zone", .text(timeZone.chosenName)),
+                ("time_zone", .text(timeZone.chosenName)), ("office_hours", .text(officeHours)),
+                ("holidays", .text(holidays.map { RawArguments.path($0).string ?? $0 })),
             ],
             reportFolder: out)
         try recording.run { try report(recording: recording) }
@@ -52,6 +92,7 @@ struct ReportCommand: ParsableCommand {
 
     private func report(recording: RunRecording) throws {
         let keyring = try options.loadKeyring()
+        let officeSchedule = try schedule()
         let inputs = options.inputs()
         let folder = try prepareFolder(inputs: inputs)
         Interrupts.onInterrupt {
@@ -63,7 +104,8 @@ struct ReportCommand: ParsableCommand {
         let builder: ReportRun
         do {
             try folder.createStaging()
-            builder = try ReportRun(folder: folder, inputNames: inputs.map(\.name), timeZone: timeZone.zone)
+            builder = try ReportRun(
+                folder: folder, inputNames: inputs.map(\.name), timeZone: timeZone.zone, officeHours: officeSchedule)
         } catch {
             folder.discard()
             Diagnostics.error(Self.message(error))

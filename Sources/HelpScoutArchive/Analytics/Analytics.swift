@@ -24,6 +24,7 @@ extension AnalyticsResult {
         for part in 1..<parts { total.merge(states.take(part)!) }
 
         timeZone = store.timeZone
+        officeHours = store.officeHours
         firstEventTime = store.firstEventTime.map(Timestamp.init(milliseconds:))
         lastEventTime = store.lastEventTime.map(Timestamp.init(milliseconds:))
         conversationCount = store.conversations.count

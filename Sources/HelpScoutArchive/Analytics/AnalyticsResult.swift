@@ -9,6 +9,8 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var conversationCount = 0
     /// The zone the days and weeks are in.
     package var timeZone = ReportTimeZone.utc
+    /// The office hours the `_office` response times were measured in, if any.
+    package var officeHours: OfficeHours?
     /// Verified events per day and type, by day, then type name.
     package var eventCounts: [EventCount] = []
     package var responseTimes: [ResponseTimeRow] = []

@@ -25,7 +25,13 @@ package struct FactStore: Sendable {
         package var type: EventType
     }
 
-    package init(timeZone: ReportTimeZone = .utc) { self.timeZone = timeZone }
+    /// The office hours response times are also measured in, if any.
+    package let officeHours: OfficeHours?
+
+    package init(timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil) {
+        self.timeZone = timeZone
+        self.officeHours = officeHours
+    }
 
     /// Records one verified, first-seen event; events must be recorded in archive order.
     package mutating func record(_ event: DecodedEvent) {

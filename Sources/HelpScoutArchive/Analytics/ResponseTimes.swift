@@ -27,12 +27,26 @@ struct ResponseTimes: ConversationMetric {
         var seconds: Double
         var agent: Int64
         var replyTime: Int64
+        /// When the customer started waiting.
+        var waitStart: Int64 { replyTime - Int64((seconds * 1000).rounded()) }
     }
 
     /// The zone whose days the `day` scope counts in.
     private var timeZone = ReportTimeZone.utc
+    /// The office hours the `_office` measures count in, if any.
+    private var officeHours: OfficeHours?
 
-    init(store: FactStore) { timeZone = store.timeZone }
+    init(store: FactStore) {
+        timeZone = store.timeZone
+        officeHours = store.officeHours
+    }
+
+    /// Seconds of office time from `start` to `end`.
+    private func officeSeconds(_ hours: OfficeHours, _ start: Int64, _ end: Int64) -> Double {
+        Double(
+            hours.officeMilliseconds(
+                from: Timestamp(milliseconds: start), to: Timestamp(milliseconds: end), in: timeZone)) / 1000
+    }
 
     private mutating func add(_ metric: ResponseMetric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
         samples[SampleKey(metric: metric, scope: scope, key: key), default: []].append(seconds)
@@ -42,19 +56,32 @@ struct ResponseTimes: ConversationMetric {
         let mailbox = conversation.mailbox
         let responses = Self.responses(conversation.threads, agent: conversation.agent)
         for response in responses {
+            let day = Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
             add(.response, .mailbox, mailbox, response.seconds)
             add(.response, .agent, response.agent, response.seconds)
-            add(
-                .response, .day, Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime))),
-                response.seconds)
+            add(.response, .day, day, response.seconds)
+            if let officeHours {
+                let office = officeSeconds(officeHours, response.waitStart, response.replyTime)
+                add(.responseOffice, .mailbox, mailbox, office)
+                add(.responseOffice, .agent, response.agent, office)
+                add(.responseOffice, .day, day, office)
+            }
         }
         if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
             let first = responses.first
         {
             add(.firstResponse, .mailbox, mailbox, first.seconds)
+            if let officeHours {
+                add(
+                    .firstResponseOffice, .mailbox, mailbox,
+                    officeSeconds(officeHours, first.waitStart, first.replyTime))
+            }
         }
-        if let seconds = Self.resolution(conversation) {
-            add(.resolution, .mailbox, mailbox, seconds)
+        if let (created, closed) = Self.resolution(conversation) {
+            add(.resolution, .mailbox, mailbox, Double(closed - created) / 1000)
+            if let officeHours {
+                add(.resolutionOffice, .mailbox, mailbox, officeSeconds(officeHours, created, closed))
+            }
         }
     }
 
@@ -138,12 +165,12 @@ struct ResponseTimes: ConversationMetric {
 
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
-    static func resolution(_ conversation: ConversationView) -> Double? {
+    static func resolution(_ conversation: ConversationView) -> (created: Int64, closed: Int64)? {
         let created = conversation.createdAt
         guard created != Fact.none,
             let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
             let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
-        return Double(closing.closedEnd - created) / 1000
+        return (created, closing.closedEnd)
     }
 }

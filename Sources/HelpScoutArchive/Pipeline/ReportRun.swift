@@ -11,12 +11,14 @@ package final class ReportRun: RunObserver {
     package var onFailure: ((InputFailure) -> Void)?
 
     /// Starts `audit.csv` in the folder's staging area.
-    /// - Parameter timeZone: the zone of the report's days and weeks.
-    package init(folder: ReportFolder, inputNames: [String], timeZone: ReportTimeZone = .utc)
-        throws(OutputFile.WriteError)
-    {
+    /// - Parameters:
+    ///   - timeZone: the zone of the report's days and weeks.
+    ///   - officeHours: the office hours response times are also measured in, if any.
+    package init(
+        folder: ReportFolder, inputNames: [String], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil
+    ) throws(OutputFile.WriteError) {
         self.folder = folder
-        store = FactStore(timeZone: timeZone)
+        store = FactStore(timeZone: timeZone, officeHours: officeHours)
         audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 

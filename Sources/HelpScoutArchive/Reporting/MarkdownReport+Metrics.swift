@@ -11,7 +11,16 @@ extension MarkdownReport {
         let names: [(ResponseMetric, String)] = [
             (.response, "response (every reply to a waiting customer)"), (.firstResponse, "first response"),
             (.resolution, "resolution (created to closed after a reply)"),
+            (.responseOffice, "response, office time"), (.firstResponseOffice, "first response, office time"),
+            (.resolutionOffice, "resolution, office time"),
         ]
+        if let office = analytics.officeHours {
+            let holidays = office.holidays.count
+            text +=
+                "Office hours: \(office.schedule.escapedForMarkdown(limit: 120)) in \(analytics.timeZone.identifier)"
+                + (holidays > 0 ? ", \(holidays) holiday\(holidays == 1 ? "" : "s") without them" : "")
+                + "; the office-time rows count only the time inside them.\n\n"
+        }
         for (metric, name) in names {
             guard let row = rows(metric, .all).first else { continue }
             let s = row.summary

@@ -51,4 +51,36 @@ import Testing
         #expect(weeks(S.analytics([rating])) == ["2026-W42"])
         #expect(weeks(S.analytics([rating], timeZone: newYork)) == ["2026-W41"])
     }
+
+    /// A customer writes on Friday 2026-10-09 at 16:00 in New York (20:00Z, minute 6360) and the
+    /// agent replies on Monday 2026-10-12 at 10:00 (14:00Z, minute 10320); the conversation closes
+    /// that Monday at 16:30 (20:30Z, minute 10710). It was created on Monday 2026-10-05 at 06:00
+    /// there (minute 0). Office hours Mon-Fri 09:00-17:00: the response took 2 office hours of its
+    /// 66 hours; the resolution 47.5 (8 on each weekday of the first week, 7.5 on the last Monday).
+    @Test func officeTimeRowsFollowTheWallClockOnes() throws {
+        let office = try OfficeHours(parsing: "Mon-Fri 09:00-17:00")
+        let created = 6360, replied = 10_320, closed = 10_710
+        let threads = [S.thread(1, .customerMessage, at: created), S.thread(2, .agentReply, at: replied, by: 301)]
+        let events = [
+            S.snapshot(.created, conversation: 1, at: created, threads: [threads[0]]),
+            S.snapshot(.agentReplyCreated, conversation: 1, at: replied, threads: threads),
+            S.snapshot(.status, conversation: 1, at: closed, status: "closed", threads: threads, closedAt: closed),
+        ]
+        func seconds(_ result: AnalyticsResult, _ metric: ResponseMetric) -> Double? {
+            result.responseTimes.first { $0.metric == metric && $0.key == .all }?.summary.max
+        }
+        let plain = S.analytics(events, timeZone: newYork)
+        #expect(seconds(plain, .response) == 66 * 3600 && seconds(plain, .responseOffice) == nil)
+        let result = S.analytics(events, timeZone: newYork, officeHours: office)
+        #expect(seconds(result, .response) == 66.0 * 3600)
+        #expect(seconds(result, .responseOffice) == 2.0 * 3600)
+        #expect(seconds(result, .firstResponseOffice) == 2.0 * 3600)
+        #expect(seconds(result, .resolutionOffice) == 47.5 * 3600)
+        // The office rows come after every wall-clock row, with the same scopes.
+        let metrics = result.responseTimes.map(\.metric)
+        #expect(metrics.lastIndex(of: .resolution)! < metrics.firstIndex(of: .responseOffice)!)
+        #expect(
+            result.responseTimes.filter { $0.metric == .responseOffice }.map(\.key.scope)
+                == result.responseTimes.filter { $0.metric == .response }.map(\.key.scope))
+    }
 }

@@ -44,8 +44,10 @@ enum EventScript {
 
     /// The metrics of `events` fed in the given order, each at the next archive position, with the
     /// days and weeks of `timeZone`.
-    static func analytics(_ events: [DecodedEvent], timeZone: ReportTimeZone = .utc) -> AnalyticsResult {
-        var store = FactStore(timeZone: timeZone)
+    static func analytics(
+        _ events: [DecodedEvent], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil
+    ) -> AnalyticsResult {
+        var store = FactStore(timeZone: timeZone, officeHours: officeHours)
         for event in events { store.record(event) }
         return AnalyticsResult(store: store)
     }
