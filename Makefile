@@ -93,10 +93,12 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
-# The reports of the committed sample archives, signed with the sample secrets.
+# The reports of the committed sample archives, signed with the sample secrets, as a US team reads
+# them: its time zone and office hours (the end-to-end tests give the same options).
+SAMPLE_OPTIONS := --time-zone America/New_York --office-hours "Mon-Fri 09:00-17:00"
 report: build
 	@chmod 600 $(SECRETS)
-	$(BIN) report $(SAMPLES)/archive --secret-file $(SECRETS) --out $(OUT)
+	$(BIN) report $(SAMPLES)/archive --secret-file $(SECRETS) --out $(OUT) $(SAMPLE_OPTIONS)
 
 # Rewrites sample-data/ from the deterministic generator (same bytes every time).
 sample-data: deps

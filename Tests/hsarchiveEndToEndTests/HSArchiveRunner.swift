@@ -27,14 +27,20 @@ struct HSArchiveRunner {
     static var sampleArchive: String { repositoryRoot + "/sample-data/archive" }
     static var sampleSecrets: String { repositoryRoot + "/sample-data/webhook-secrets.txt" }
 
+    /// The options `make report` gives (the Makefile's `SAMPLE_OPTIONS`): the committed Reports/
+    /// show a US team's report, in its zone and office hours.
+    static let sampleReportOptions = ["--time-zone", "America/New_York", "--office-hours", "Mon-Fri 09:00-17:00"]
+
     /// Writes a fresh report of sample-data/ into `out` (whose parent must exist) as `make report`
     /// does, with the same relative paths, so the audit names the files alike.
-    static func reportSampleData(into out: String, jobs: Int = 2) throws -> Result {
+    static func reportSampleData(into out: String, jobs: Int = 2, environment: [String: String] = [:]) throws
+        -> Result
+    {
         try run(
             [
                 "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt",
                 "--out", out, "--jobs", String(jobs),
-            ], directory: repositoryRoot)
+            ] + sampleReportOptions, environment: environment, directory: repositoryRoot)
     }
 
     /// Runs `hsarchive arguments` with `environment` (and nothing else of ours) and `input` on stdin.

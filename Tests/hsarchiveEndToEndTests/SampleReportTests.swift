@@ -37,11 +37,7 @@ import Testing
     /// give the same report.
     @Test(.temporaryFolder) func theSwiftLoopsWriteTheReportTheKernelsWrite() throws {
         let kernels = try report(jobs: 2), scalar = TemporaryFolder.path + "/Scalar"
-        let result = try HSArchiveRunner.run(
-            [
-                "report", "sample-data/archive", "--secret-file", "sample-data/webhook-secrets.txt", "--out", scalar,
-                "--jobs", "2",
-            ], environment: ["HSARCHIVE_SCALAR_JSON": "1"], directory: HSArchiveRunner.repositoryRoot)
+        let result = try HSArchiveRunner.reportSampleData(into: scalar, environment: ["HSARCHIVE_SCALAR_JSON": "1"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(try files(in: scalar) == files(in: kernels))
         for name in try files(in: kernels) {
