@@ -1,6 +1,6 @@
 /// What a run was, beyond its counts: which command with which options, when, and how it ended.
 /// `summary.json` and the metrics file are renderings of it and of the run's `RunSummary`.
-package struct RunDescription: Sendable, Equatable {
+package struct RunDescription: Sendable {
     /// An option's value as `summary.json` writes it.
     package enum OptionValue: Sendable, Equatable {
         case text(String?)
@@ -36,11 +36,4 @@ package struct RunDescription: Sendable, Equatable {
 
     /// Seconds from start to finish.
     package var durationSeconds: Double { Double(finishedAt.milliseconds - startedAt.milliseconds) / 1000 }
-
-    package static func == (lhs: RunDescription, rhs: RunDescription) -> Bool {
-        lhs.version == rhs.version && lhs.command == rhs.command && lhs.startedAt == rhs.startedAt
-            && lhs.finishedAt == rhs.finishedAt && lhs.exitStatus == rhs.exitStatus && lhs.stopped == rhs.stopped
-            && lhs.options.map(\.name) == rhs.options.map(\.name)
-            && lhs.options.map(\.value) == rhs.options.map(\.value)
-    }
 }
