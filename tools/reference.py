@@ -135,16 +135,19 @@ def decode_body(raw, event_header, received_at):
     etype = event_header
     times = []
     if etype == "satisfaction.ratings":
-        ok = int_id(body.get("conversationId")) is not None
+        # v1 ratings name the conversation ticketId
+        ok = int_id(body.get("conversationId")) is not None or int_id(body.get("ticketId")) is not None
         times = [body.get(k) for k in ("createdAt", "modifiedAt", "ratedAt")]
     elif etype in ("customer.created", "customer.updated"):
         ok = int_id(body.get("id")) is not None
-        times = [body.get(k) for k in ("createdAt", "updatedAt")]
+        times = [body.get(k) for k in ("createdAt", "updatedAt", "modifiedAt")]
     elif etype == "convo.deleted":
         ok = int_id(body.get("id")) is not None
     elif etype in KNOWN:
         ok = int_id(body.get("id")) is not None
         times = [body.get(k) for k in ("createdAt", "userUpdatedAt", "closedAt")]
+        if "userUpdatedAt" not in body:  # v1 objects
+            times += [body.get(k) for k in ("userModifiedAt", "modifiedAt")]
         threads = (body.get("_embedded") or {}).get("threads") if isinstance(body.get("_embedded"), dict) else None
         if not isinstance(threads, list):
             threads = body.get("threads") if isinstance(body.get("threads"), list) else []

@@ -62,13 +62,14 @@ extension BodyDecoder {
     }
 
     enum RatingKey: Int, JSONObjectKey {
-        case id, threadId, conversationId, rating, user, userId, mailboxId, mailbox, comments, customer
+        case id, threadId, conversationId, ticketId, rating, user, userId, mailboxId, mailbox, comments, customer
 
         var key: StaticString {
             switch self {
             case .id: "id"
             case .threadId: "threadId"
             case .conversationId: "conversationId"
+            case .ticketId: "ticketId"
             case .rating: "rating"
             case .user: "user"
             case .userId: "userId"

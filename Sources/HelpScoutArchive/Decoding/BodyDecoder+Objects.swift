@@ -27,6 +27,12 @@ extension BodyDecoder {
         var snapshot = ConversationSnapshot(id: id)
         let createdAt = timestamp(value(.createdAt)), closedAt = timestamp(value(.closedAt))
         var newest = Timestamp.later(Timestamp.later(createdAt, closedAt), timestamp(value(.userUpdatedAt)))
+        if value(.userUpdatedAt) == nil {
+            // v1 objects carry userModifiedAt and modifiedAt instead: looked up only then, so v2
+            // bodies pay nothing for them.
+            newest = Timestamp.later(newest, timestamp(member(object, "userModifiedAt")))
+            newest = Timestamp.later(newest, timestamp(member(object, "modifiedAt")))
+        }
         var threadList: Int?
         if let embedded = value(.embedded), let list = tape.members(embedded, Self.embeddedKeys)[EmbeddedKey.threads],
             tape.kind(list) == .array
@@ -133,11 +139,14 @@ extension BodyDecoder {
         return names
     }
 
-    /// A rating object; nil without an integer `conversationId`. Without `facts`, only the id is read.
+    /// A rating object; nil without an integer `conversationId` (v1: `ticketId`). Without `facts`,
+    /// only the id is read.
     mutating func rating(_ object: Int, facts: Bool) -> RatingRecord? {
         let values = tape.members(object, Self.ratingKeys)
         func value(_ key: RatingKey) -> Int? { values[key] }
-        guard let conversationId = tape.int64(value(.conversationId)) else { return nil }
+        guard let conversationId = tape.int64(value(.conversationId)) ?? tape.int64(value(.ticketId)) else {
+            return nil
+        }
         guard facts else {
             return RatingRecord(id: nil, threadId: nil, conversationId: conversationId, score: .unknown)
         }

@@ -117,7 +117,9 @@ package struct BodyDecoder {
             payload = .conversation(snapshot)
         case .customerCreated, .customerUpdated:
             guard let id = tape.int64(member(root, "id")) else { return missing("id") }
-            newest = latest(root, ["createdAt", "updatedAt"])
+            // v1 customers carry modifiedAt (v2: updatedAt); without it a v1 customer.updated was
+            // dated at the customer's creation, months early.
+            newest = latest(root, ["createdAt", "updatedAt", "modifiedAt"])
             payload = .customer(id: id)
         case .satisfactionRatings:
             guard let rating = rating(root, facts: facts) else { return missing("conversationId") }

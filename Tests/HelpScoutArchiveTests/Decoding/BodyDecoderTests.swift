@@ -144,6 +144,39 @@ import Testing
         #expect(record.customerId == 502 && record.comments == "Fast \u{2014} thanks")
     }
 
+    /// Legacy (v1) bodies: a rating names its conversation `ticketId` and its mailbox as an object,
+    /// with `Bad` for not good and no `user`; conversations and customers carry `modifiedAt` and
+    /// `userModifiedAt`, which count toward the event time (a v1 `customer.updated` was dated at the
+    /// customer's creation, months early).
+    @Test func legacyRatingsAndTimesAreRead() throws {
+        let ratingBody =
+            "{\"id\":9,\"ticketId\":7001,\"threadId\":88,\"rating\":\"Bad\",\"comments\":\"slow\",\"mailbox\":{\"id\":101,\"name\":\"Support\"},\"createdAt\":\"2026-10-05T10:00:00Z\"}"
+        let rated = try #require(self.event(ratingBody, header: "satisfaction.ratings"))
+        guard case .rating(let rating) = rated.payload else {
+            Issue.record("not a rating")
+            return
+        }
+        #expect(rating.conversationId == 7001 && rating.score == .notGood && rating.agent == nil)
+        #expect(rating.mailboxId == 101 && rating.threadId == 88 && rating.comments == "slow")
+
+        let customer = try #require(
+            self.event(
+                "{\"id\":5,\"createdAt\":\"2025-01-02T08:00:00Z\",\"modifiedAt\":\"2026-10-05T09:30:00Z\"}",
+                header: "customer.updated"))
+        #expect(customer.time == Timestamp.parse("2026-10-05T09:30:00Z"))
+        let conversation = try #require(
+            self.event(
+                "{\"id\":7,\"createdAt\":\"2026-10-01T08:00:00Z\",\"userModifiedAt\":\"2026-10-05T11:00:00Z\",\"modifiedAt\":\"2026-10-05T11:00:05Z\"}",
+                header: "convo.status"))
+        #expect(conversation.time == Timestamp.parse("2026-10-05T11:00:05Z"))
+        // A v2 body's userUpdatedAt wins: v1 fields are not looked for beside it.
+        let v2 = try #require(
+            self.event(
+                "{\"id\":7,\"createdAt\":\"2026-10-01T08:00:00Z\",\"userUpdatedAt\":\"2026-10-05T11:00:00Z\",\"modifiedAt\":\"2026-10-06T00:00:00Z\"}",
+                header: "convo.status"))
+        #expect(v2.time == Timestamp.parse("2026-10-05T11:00:00Z"))
+    }
+
     @Test func whatLacksItsIdOrTypeIsUndecodable() {
         #expect(
             undecodableReason("{\"status\":\"active\",\"createdAt\":\"2026-10-05T10:00:00Z\"}", header: "convo.created")
