@@ -240,12 +240,17 @@ def write(verified, out):
     counts = defaultdict(lambda: {"great": 0, "okay": 0, "not_good": 0})
     for t, seq, o in latest.values():
         cid = ident(o.get("conversationId"))
+        if cid is None:  # v1 ratings name the conversation ticketId
+            cid = ident(o.get("ticketId"))
         sc = score(o.get("rating"))
         if sc is None or cid in deleted:
             continue
         user = ident(o["user"].get("id")) if isinstance(o.get("user"), dict) else None
         if user is None:
             user = ident(o.get("userId"))
+        if user is None and ident(o.get("threadId")) is not None:  # the rated reply's author
+            rated = [x for x in ordered_threads.get(cid, []) if x[2] == "agent" and x[1] == ident(o.get("threadId"))]
+            user = rated[0][3] if rated else None
         if user is None:
             before = [x for x in ordered_threads.get(cid, []) if x[2] == "agent" and x[0] <= t]
             user = before[-1][3] if before else None

@@ -55,7 +55,8 @@ package struct FactStore: Sendable {
             ratings.append(
                 RatingFact(
                     identity: identity, conversation: rating.conversationId, time: time, sequence: sequence,
-                    score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none))
+                    score: rating.score, agent: rating.agent?.id ?? Fact.none, mailbox: rating.mailboxId ?? Fact.none,
+                    thread: rating.threadId ?? Fact.none))
         case .merge, .customer, .unanalysed:
             break
         }

@@ -13,4 +13,7 @@ package struct RatingFact: Sendable {
     package var score: RatingRecord.Score
     package var agent: Int64
     package var mailbox: Int64
+    /// The rated reply's thread id (`Fact.none` when not given): names the agent of a rating that
+    /// names none (v1 ratings never do).
+    package var thread: Int64 = Fact.none
 }

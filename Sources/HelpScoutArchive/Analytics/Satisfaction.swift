@@ -28,12 +28,18 @@ struct Satisfaction: ConversationMetric {
         self.latest = latest
     }
 
-    /// Attributes the ratings of one conversation: to the rated agent, else the author of the last
-    /// agent reply at or before the rating; to the rating's mailbox, else the conversation's.
+    /// Attributes the ratings of one conversation: to the rated agent, else the author of the rated
+    /// reply (its `threadId`) when that thread is known, else the author of the last agent reply at
+    /// or before the rating; to the rating's mailbox, else the conversation's.
     mutating func add(_ view: ConversationView) {
         guard let pending = latest[view.id] else { return }
         for rating in pending {
             var agent = rating.agent
+            if agent == Fact.none, rating.thread != Fact.none,
+                let rated = view.threads.first(where: { $0.id == rating.thread && $0.kind == .agentReply })
+            {
+                agent = view.agent(rated.author)
+            }
             if agent == Fact.none,
                 let reply = view.threads.last(where: { $0.kind == .agentReply && $0.time <= rating.time })
             {

@@ -53,4 +53,28 @@ import Testing
         let analytics = S.analytics([Self.conversation, S.rating(1, .great, at: 70), S.deletion(1, at: 100)])
         #expect(analytics.satisfaction.isEmpty)
     }
+
+    /// A v1 rating names no agent but the rated reply (`threadId`): it goes to that reply's author,
+    /// not to whoever replied last; with an unknown thread, to the last reply's author as before.
+    @Test func aRatingWithoutAnAgentGoesToTheAuthorOfTheRatedReply() {
+        let threads = [
+            S.thread(1, .customerMessage, at: 0), S.thread(2, .agentReply, at: 10, by: 302),
+            S.thread(3, .customerMessage, at: 20), S.thread(4, .agentReply, at: 30, by: 301),
+        ]
+        func rating(_ id: Int64, thread: Int64?) -> DecodedEvent {
+            DecodedEvent(
+                type: .satisfactionRatings, time: S.at(60),
+                payload: .rating(
+                    RatingRecord(id: id, threadId: thread, conversationId: 1, score: .great, agent: nil, mailboxId: 101)
+                ),
+                isEnvelope: false)
+        }
+        let events = [S.snapshot(.agentReplyCreated, conversation: 1, at: 30, threads: threads)]
+        func agents(_ rated: DecodedEvent) -> [MetricKey] {
+            S.analytics(events + [rated]).satisfaction.map(\.key).filter { $0.scope == .agent }
+        }
+        #expect(agents(rating(1, thread: 2)) == [.agent(302)])
+        #expect(agents(rating(2, thread: 99)) == [.agent(301)])
+        #expect(agents(rating(3, thread: nil)) == [.agent(301)])
+    }
 }
