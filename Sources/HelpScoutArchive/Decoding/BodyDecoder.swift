@@ -83,8 +83,14 @@ package struct BodyDecoder {
         case .satisfactionRatings:
             guard let rating = rating(object, facts: facts) else { return missing("conversationId") }
             payload = .rating(rating)
-        case .other:
-            payload = .unanalysed
+        case .other(let name):
+            // A newer conversation event (convo.custom-fields, convo.ai-answers.created …) whose
+            // object is a conversation feeds its snapshots; anything else is counted by name only.
+            if facts, Self.isConversationEvent(name), let (snapshot, _) = conversation(object, facts: true) {
+                payload = .conversation(snapshot)
+            } else {
+                payload = .unanalysed
+            }
         }
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: true))
     }
@@ -125,14 +131,28 @@ package struct BodyDecoder {
             guard let rating = rating(root, facts: facts) else { return missing("conversationId") }
             newest = latest(root, ["createdAt", "modifiedAt", "ratedAt"])
             payload = .rating(rating)
-        case .other:
-            payload = .unanalysed
+        case .other(let name):
+            // As in an envelope: a newer conversation event's body is the conversation. Statuses
+            // alone read it only when receivedAt cannot give the time (as for the known types).
+            if Self.isConversationEvent(name), facts || receivedAt == nil,
+                let (snapshot, times) = conversation(root, facts: facts)
+            {
+                newest = times
+                payload = .conversation(snapshot)
+            } else {
+                payload = .unanalysed
+            }
         }
         guard let time = newest ?? receivedAt else {
             return .undecodable(
                 reason: "no event time: no valid timestamp in the body and no receivedAt", eventType: type.name)
         }
         return .event(DecodedEvent(type: type, time: time, payload: facts ? payload : .unanalysed, isEnvelope: false))
+    }
+
+    /// Whether a type Help Scout added later concerns a conversation: `convo.` and more.
+    private static func isConversationEvent(_ name: String) -> Bool {
+        name.hasPrefix("convo.") && name.count > "convo.".count
     }
 
     /// The newest valid timestamp among `fields` of the object at `object`.
