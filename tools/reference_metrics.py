@@ -12,6 +12,13 @@ ENVELOPE_SNAPSHOTS = {"convo.created", "convo.assigned", "convo.moved", "convo.s
 BARE_SNAPSHOTS = {"convo.agent.reply.created", "convo.assigned", "convo.created", "convo.customer.reply.created",
                   "convo.merged", "convo.moved", "convo.note.created", "convo.status", "convo.tags"}
 THREAD_KIND = {"convo.agent.reply.created": "agent", "convo.customer.reply.created": "customer", "convo.note.created": "note"}
+KNOWN_TYPES = BARE_SNAPSHOTS | set(THREAD_KIND) | {"convo.deleted", "customer.created", "customer.updated",
+                                                   "satisfaction.ratings"}
+
+
+def newer_conversation(etype, obj):
+    """A convo.* type added later whose body or object is a conversation with an integer id."""
+    return etype.startswith("convo.") and len(etype) > 6 and etype not in KNOWN_TYPES and ident(obj.get("id")) is not None
 
 
 def ident(v):
@@ -88,11 +95,13 @@ def tag_set(conv):
 def event_time(etype, body, received, envelope):
     if envelope:
         return parse_time(body.get("createdAt"))
-    if etype in BARE_SNAPSHOTS:
+    if etype in BARE_SNAPSHOTS or newer_conversation(etype, body):
         keys = [body.get(k) for k in ("createdAt", "userUpdatedAt", "closedAt")]
+        if "userUpdatedAt" not in body:  # v1 objects
+            keys += [body.get(k) for k in ("userModifiedAt", "modifiedAt")]
         keys += [t.get("createdAt") for t in threads_of(body) if isinstance(t, dict)]
     elif etype in ("customer.created", "customer.updated"):
-        keys = [body.get(k) for k in ("createdAt", "updatedAt")]
+        keys = [body.get(k) for k in ("createdAt", "updatedAt", "modifiedAt")]
     elif etype == "satisfaction.ratings":
         keys = [body.get(k) for k in ("createdAt", "modifiedAt", "ratedAt")]
     else:
@@ -127,7 +136,7 @@ def write(verified, out):
         events[(day(t), etype)] += 1
         obj = (body["object"] if isinstance(body["object"], dict) else {}) if envelope else body
         conv_events = ENVELOPE_SNAPSHOTS if envelope else BARE_SNAPSHOTS
-        if etype in conv_events:
+        if etype in conv_events or newer_conversation(etype, obj):
             cid = ident(obj.get("id"))
             snaps[cid].append((t, seq, obj))
             if etype == "convo.created":
