@@ -195,6 +195,7 @@ import Testing
                 events.csv
                 integrity.csv
                 report.md
+                response_buckets.csv
                 response_times.csv
                 summary.json
                 tags.csv

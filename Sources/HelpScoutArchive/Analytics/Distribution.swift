@@ -6,6 +6,8 @@ package struct DistributionSummary: Sendable, Equatable {
     package var p90: Double
     package var p95: Double
     package var max: Double
+    /// How many values fall in each of `ResponseBucket`'s buckets.
+    package var bucketCounts: [Int]
 
     /// Summarises `values`; nil when there are none.
     package init?(_ values: consuming [Double]) {
@@ -23,6 +25,7 @@ package struct DistributionSummary: Sendable, Equatable {
         p90 = Self.nearestRank(90, sorted)
         p95 = Self.nearestRank(95, sorted)
         max = sorted[sorted.count - 1]
+        bucketCounts = ResponseBucket.counts(sorted: sorted)
     }
 
     /// The value at rank ⌈p/100 × n⌉ of the sorted values.

@@ -21,6 +21,23 @@ enum AnalyticsCSV {
         return csv.text
     }
 
+    /// `response_buckets.csv`: first response and response times (wall clock, every one measured)
+    /// as counts in `ResponseBucket`'s buckets, each with its share of the measure's total.
+    static func responseBuckets(_ analytics: AnalyticsResult) -> String {
+        var csv = CSVWriter(header: ["metric", "bucket", "count", "pct"])
+        for metric in [ResponseMetric.firstResponse, .response] {
+            let counts =
+                analytics.responseTimes.first { $0.metric == metric && $0.key == .all }?.summary.bucketCounts
+                ?? Array(repeating: 0, count: ResponseBucket.names.count)
+            let total = counts.reduce(0, +)
+            for (name, count) in zip(ResponseBucket.names, counts) {
+                let share = total > 0 ? decimal(Double(count) * 100 / Double(total), places: 2) : ""
+                csv.writeRow([metric.rawValue, name, String(count), share])
+            }
+        }
+        return csv.text
+    }
+
     /// `assignment_churn.csv`: conversations with at least one assignment or unassignment, by id.
     static func assignmentChurn(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: [

@@ -11,6 +11,7 @@ package enum ReportRendering {
             (ReportFiles.integrity, { IntegrityCSV.render(summary) }),
             (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
             (ReportFiles.responseTimes, { AnalyticsCSV.responseTimes(analytics) }),
+            (ReportFiles.responseBuckets, { AnalyticsCSV.responseBuckets(analytics) }),
             (ReportFiles.assignmentChurn, { AnalyticsCSV.assignmentChurn(analytics) }),
             (ReportFiles.agentAssignments, { AnalyticsCSV.agentAssignments(analytics) }),
             (ReportFiles.tags, { AnalyticsCSV.tags(analytics) }),
