@@ -191,6 +191,7 @@ import Testing
                 agent_assignments.csv
                 assignment_churn.csv
                 audit.csv
+                busiest_hours.csv
                 csat.csv
                 events.csv
                 integrity.csv

@@ -34,6 +34,7 @@ extension AnalyticsResult {
         churn = total.churn.rows(store: store)
         tags = total.tags.rows(store: store)
         satisfaction = total.satisfaction.rows(store: store)
+        busiestHours = total.busiestHours.rows(store: store)
         agentNames = store.agentNames
         mailboxNames = store.mailboxNames
     }
@@ -44,12 +45,14 @@ extension AnalyticsResult {
         var churn: AssignmentChurn
         var tags: TagFrequency
         var satisfaction: Satisfaction
+        var busiestHours: BusiestHours
 
         init(store: FactStore) {
             responseTimes = ResponseTimes(store: store)
             churn = AssignmentChurn(store: store)
             tags = TagFrequency(store: store)
             satisfaction = Satisfaction(store: store)
+            busiestHours = BusiestHours(store: store)
         }
 
         mutating func add(_ view: ConversationView) {
@@ -57,6 +60,7 @@ extension AnalyticsResult {
             churn.add(view)
             tags.add(view)
             satisfaction.add(view)
+            busiestHours.add(view)
         }
 
         mutating func merge(_ other: Metrics) {
@@ -64,6 +68,7 @@ extension AnalyticsResult {
             churn.merge(other.churn)
             tags.merge(other.tags)
             satisfaction.merge(other.satisfaction)
+            busiestHours.merge(other.busiestHours)
         }
     }
 }

@@ -17,6 +17,8 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var churn = ChurnRows()
     package var tags: [TagRow] = []
     package var satisfaction: [SatisfactionRow] = []
+    /// New conversations and customer messages by weekday and hour of the time zone: 168 rows.
+    package var busiestHours: [HourCount] = []
     /// The name each agent id goes by in the events (the first seen in archive order).
     package var agentNames: [Int64: String] = [:]
     /// The name each mailbox id goes by in the events (the first seen in archive order).

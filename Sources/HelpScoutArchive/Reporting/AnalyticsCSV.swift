@@ -38,6 +38,18 @@ enum AnalyticsCSV {
         return csv.text
     }
 
+    /// `busiest_hours.csv`: the 168 hours of the week in the time zone, Monday 00:00 first.
+    static func busiestHours(_ analytics: AnalyticsResult) -> String {
+        var csv = CSVWriter(header: ["weekday", "hour", "new_conversations", "customer_messages"])
+        for row in analytics.busiestHours {
+            csv.writeRow([
+                MarkdownReport.weekdayNames[row.weekday], String(row.hour), String(row.newConversations),
+                String(row.customerMessages),
+            ])
+        }
+        return csv.text
+    }
+
     /// `assignment_churn.csv`: conversations with at least one assignment or unassignment, by id.
     static func assignmentChurn(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: [

@@ -1,5 +1,38 @@
 /// The metric sections of `report.md`.
 extension MarkdownReport {
+    /// A heat map of the week: one line per weekday, one character per hour of the time zone, darker
+    /// for more customer messages (`busiest_hours.csv` has the counts).
+    func busiestHours() -> String {
+        var text = "## Busiest hours\n\n"
+        let hours = analytics.busiestHours
+        let largest = hours.map(\.customerMessages).max() ?? 0
+        guard hours.count == 168, largest > 0 else { return text + "No customer messages.\n" }
+        let shades: [Character] = ["·", "░", "▒", "▓", "█"]
+        text +=
+            "Customer messages by weekday and hour (\(analytics.timeZone.identifier)); darker is busier, "
+            + "the darkest \(TextCharts.count(largest)) in an hour.\n\n```\n"
+        var ticks = [Character](repeating: " ", count: 24)
+        for hour in stride(from: 0, to: 24, by: 3) {
+            for (offset, digit) in String(hour).enumerated() { ticks[hour + offset] = digit }
+        }
+        text += ("     " + String(ticks)).trimmed + "\n"
+        for weekday in 0..<7 {
+            let row = hours[(weekday * 24)..<(weekday * 24 + 24)].map { hour -> Character in
+                guard hour.customerMessages > 0 else { return shades[0] }
+                return shades[min(4, max(1, (hour.customerMessages * 4 + largest - 1) / largest))]
+            }
+            text += Self.weekdayNames[weekday] + "  " + String(row) + "\n"
+        }
+        let busiest = hours.max {
+            ($0.customerMessages, -$0.weekday * 24 - $0.hour) < ($1.customerMessages, -$1.weekday * 24 - $1.hour)
+        }!
+        let newest = hours.max {
+            ($0.newConversations, -$0.weekday * 24 - $0.hour) < ($1.newConversations, -$1.weekday * 24 - $1.hour)
+        }!
+        return text
+            + "```\n\nMost customer messages: \(Self.weekdayNames[busiest.weekday]) \(Timestamp.pad(busiest.hour, 2)):00 (\(TextCharts.count(busiest.customerMessages))); most new conversations: \(Self.weekdayNames[newest.weekday]) \(Timestamp.pad(newest.hour, 2)):00 (\(TextCharts.count(newest.newConversations))).\n"
+    }
+
     func responseTimes() -> String {
         var text = "## Response times\n\n"
         let allRows = analytics.responseTimes

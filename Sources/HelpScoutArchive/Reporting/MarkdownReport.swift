@@ -14,7 +14,7 @@ struct MarkdownReport {
     private var inputNames: [String] { summary.inputNames }
 
     func render() -> String {
-        [header(), integrity(), volume(), responseTimes(), churn(), tags(), satisfaction(), audit()]
+        [header(), integrity(), volume(), busiestHours(), responseTimes(), churn(), tags(), satisfaction(), audit()]
             .joined(separator: "\n")
     }
 
@@ -95,10 +95,11 @@ struct MarkdownReport {
         return text + types.render()
     }
 
+    /// The weekdays' short names, Monday first.
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
     /// `Mon` to `Sun`, for a day number.
-    private static func weekday(_ day: Int) -> String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][Timestamp.weekday(ofDay: day)]
-    }
+    private static func weekday(_ day: Int) -> String { weekdayNames[Timestamp.weekday(ofDay: day)] }
 
     private func audit() -> String {
         var text = "## Audit\n\n"

@@ -5,6 +5,7 @@ package enum ReportFiles {
     package static let events = "events.csv"
     package static let responseTimes = "response_times.csv"
     package static let responseBuckets = "response_buckets.csv"
+    package static let busiestHours = "busiest_hours.csv"
     package static let assignmentChurn = "assignment_churn.csv"
     package static let agentAssignments = "agent_assignments.csv"
     package static let tags = "tags.csv"
@@ -21,7 +22,8 @@ package enum ReportFiles {
 
     /// Every file a report folder may hold.
     package static let names: Set<String> = [
-        integrity, events, responseTimes, responseBuckets, assignmentChurn, agentAssignments, tags, csat, audit,
+        integrity, events, responseTimes, responseBuckets, busiestHours, assignmentChurn, agentAssignments, tags, csat,
+        audit,
         markdown, summary,
         manifest,
     ]

@@ -12,6 +12,7 @@ package enum ReportRendering {
             (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
             (ReportFiles.responseTimes, { AnalyticsCSV.responseTimes(analytics) }),
             (ReportFiles.responseBuckets, { AnalyticsCSV.responseBuckets(analytics) }),
+            (ReportFiles.busiestHours, { AnalyticsCSV.busiestHours(analytics) }),
             (ReportFiles.assignmentChurn, { AnalyticsCSV.assignmentChurn(analytics) }),
             (ReportFiles.agentAssignments, { AnalyticsCSV.agentAssignments(analytics) }),
             (ReportFiles.tags, { AnalyticsCSV.tags(analytics) }),

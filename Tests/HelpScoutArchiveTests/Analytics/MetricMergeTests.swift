@@ -82,4 +82,12 @@ import Testing
         expectMergesLikeOnePass(Satisfaction.self)
         #expect(rows(Satisfaction.self, parts: 1, seed: 0).0.count > 3)
     }
+
+    @Test func busiestHoursMergeLikeOnePass() {
+        expectMergesLikeOnePass(BusiestHours.self)
+        let hours = rows(BusiestHours.self, parts: 1, seed: 0).0
+        #expect(
+            hours.count == 168 && hours.contains { $0.customerMessages > 0 }
+                && hours.contains { $0.newConversations > 0 })
+    }
 }

@@ -83,4 +83,23 @@ import Testing
             result.responseTimes.filter { $0.metric == .responseOffice }.map(\.key.scope)
                 == result.responseTimes.filter { $0.metric == .response }.map(\.key.scope))
     }
+
+    /// A conversation created on Monday 2026-10-05 at 10:00Z (06:00 in New York) and customer
+    /// messages at minutes 0 and 990 (2026-10-06T02:30Z: Monday 22:30 in New York, Tuesday 02:00 in
+    /// UTC) land in those hours of the zone's week.
+    @Test func busiestHoursAreTheZonesWeekdaysAndHours() {
+        let threads = [S.thread(1, .customerMessage, at: 0), S.thread(2, .customerMessage, at: 990)]
+        let events = [
+            S.snapshot(.created, conversation: 1, at: 0, threads: [threads[0]]),
+            S.snapshot(.customerReplyCreated, conversation: 1, at: 990, threads: threads),
+        ]
+        func busy(_ result: AnalyticsResult) -> [String] {
+            result.busiestHours.filter { $0.customerMessages + $0.newConversations > 0 }.map {
+                "\($0.weekday) \($0.hour) \($0.newConversations) \($0.customerMessages)"
+            }
+        }
+        #expect(busy(S.analytics(events, timeZone: newYork)) == ["0 6 1 1", "0 22 0 1"])
+        #expect(busy(S.analytics(events)) == ["0 10 1 1", "1 2 0 1"])
+        #expect(S.analytics(events).busiestHours.count == 168)
+    }
 }
