@@ -39,7 +39,7 @@ final class RunLedger {
             case .verified(let fingerprint, let event):
                 if seen.insert(type: event.type, fingerprint: fingerprint) {
                     summary.add(.verified)
-                    cover(event)
+                    cover(event.time)
                     observer.record(event: event, at: position)
                 } else {
                     summary.add(.duplicate)
@@ -56,10 +56,11 @@ final class RunLedger {
     }
 
     /// Widens the period the verified events cover.
-    private func cover(_ event: DecodedEvent) {
+    /// (It takes the time alone: the event, passed whole, cost its payload's reference counting.)
+    private func cover(_ time: Timestamp) {
         guard coversEvents else { return }
-        if summary.firstEventTime.map({ event.time < $0 }) ?? true { summary.firstEventTime = event.time }
-        if summary.lastEventTime.map({ event.time > $0 }) ?? true { summary.lastEventTime = event.time }
+        if summary.firstEventTime.map({ time < $0 }) ?? true { summary.firstEventTime = time }
+        if summary.lastEventTime.map({ time > $0 }) ?? true { summary.lastEventTime = time }
     }
 
     /// Records that `input` ended, with the error that stopped it if any, and what was read of it.
