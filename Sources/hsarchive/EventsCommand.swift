@@ -92,12 +92,14 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
+        // Read once: a day reads the zone's transitions from the tz database.
+        let (start, end) = (since.flatMap(time), until.flatMap(time))
         let recording = try RunRecording(
             command: "events", options: options,
             settings: [
                 ("format", .text(format.rawValue)), ("types", .list(wantedTypes.sorted())),
-                ("since", .text(since.flatMap(time)?.rfc3339)),
-                ("until", .text(until.flatMap(time)?.rfc3339)), ("time_zone", .text(timeZone.chosenName)),
+                ("since", .text(start?.rfc3339)), ("until", .text(end?.rfc3339)),
+                ("time_zone", .text(timeZone.chosenName)),
             ])
         try recording.run {
             let keyring = try options.loadKeyring()
@@ -106,7 +108,7 @@ struct EventsCommand: ParsableCommand {
             warnAboutUnknownTypes(wanted)
             let printer = EventPrinter(
                 inputs: inputs, format: format, types: wanted,
-                since: since.flatMap(time), until: until.flatMap(time))
+                since: start, until: end)
             let summary = options.run(
                 inputs: inputs, keyring: keyring, detail: .complete, observer: printer, recording: recording)
             printer.close()
