@@ -94,8 +94,10 @@ format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 # The reports of the committed sample archives, signed with the sample secrets, as a US team reads
-# them: its time zone and office hours (the end-to-end tests give the same options).
-SAMPLE_OPTIONS := --time-zone America/New_York --office-hours "Mon-Fri 09:00-17:00"
+# them: its time zone and office hours, Thursday to Saturday compared with the three days before
+# (the end-to-end tests give the same options).
+SAMPLE_OPTIONS := --time-zone America/New_York --office-hours "Mon-Fri 09:00-17:00" \
+	--since 2026-10-08 --until 2026-10-11
 report: build
 	@chmod 600 $(SECRETS)
 	$(BIN) report $(SAMPLES)/archive --secret-file $(SECRETS) --out $(OUT) $(SAMPLE_OPTIONS)

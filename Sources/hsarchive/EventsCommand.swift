@@ -55,17 +55,8 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Output format.") var format: Format = .jsonl
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, time(value) == nil {
-                throw ValidationError(
-                    "\(name) takes an RFC 3339 time (2026-10-05T14:03:07Z) or a day (2026-10-05), not '\(value)'.")
-            }
-        }
-        if let start = since.flatMap(time), let end = until.flatMap(time), start >= end {
-            throw ValidationError(
-                "--since \(since!) is not before --until \(until!): no event could be printed. The range is [since, until)."
-            )
-        }
+        try PeriodBounds.validate(
+            since: since, until: until, zone: timeZone.zone, consequence: "no event could be printed")
     }
 
     /// The types asked for.
@@ -83,17 +74,9 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    /// An RFC 3339 time, or a day `YYYY-MM-DD` meaning its midnight in the time zone.
-    func time(_ text: String) -> Timestamp? {
-        if let time = Timestamp.parse(text) { return time }
-        guard text.count == 10, let day = Timestamp.parse(text + "T00:00:00Z")?.dayNumber else { return nil }
-        return timeZone.zone.startOfDay(day)
-    }
-
     func run() throws {
         Diagnostics.isQuiet = options.quiet
-        // Read once: a day reads the zone's transitions from the tz database.
-        let (start, end) = (since.flatMap(time), until.flatMap(time))
+        let (start, end) = PeriodBounds.times(since: since, until: until, zone: timeZone.zone)
         let recording = try RunRecording(
             command: "events", options: options,
             settings: [

@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         usage: """
             hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
                              [--time-zone <zone>] [--office-hours <schedule>]
-                             [--holidays <file>] [--secret-file <file>] [--jobs <n>]
+                             [--holidays <file>] [--since <time>] [--until <time>]
+                             [--secret-file <file>] [--jobs <n>]
                              [--summary-json <file>] [--metrics-file <file>]
             """,
         discussion: """
@@ -49,8 +50,22 @@ struct ReportCommand: ParsableCommand {
         completion: .file())
     var holidays: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Report on the period from this time (RFC 3339, or a day YYYY-MM-DD from its midnight in the time zone); earlier events are still read.",
+            valueName: "time"))
+    var since: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Report on the period before this time (RFC 3339, or a day YYYY-MM-DD from its midnight in the time zone). With --since, the period is compared with the one of the same length before it.",
+            valueName: "time"))
+    var until: String?
+
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a folder name.") }
+        try PeriodBounds.validate(
+            since: since, until: until, zone: timeZone.zone, consequence: "the period would hold no instant")
         if let officeHours {
             do { _ = try OfficeHours(parsing: officeHours) } catch { throw ValidationError(error.message + ".") }
         } else if holidays != nil {
@@ -79,18 +94,20 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
+        let (start, end) = PeriodBounds.times(since: since, until: until, zone: timeZone.zone)
         let recording = try RunRecording(
             command: "report", options: options,
             settings: [
                 ("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict)),
                 ("time_zone", .text(timeZone.chosenName)), ("office_hours", .text(officeHours)),
                 ("holidays", .text(holidays.map { RawArguments.path($0).string ?? $0 })),
+                ("since", .text(start?.rfc3339)), ("until", .text(end?.rfc3339)),
             ],
             reportFolder: out)
-        try recording.run { try report(recording: recording) }
+        try recording.run { try report(recording: recording, window: ReportWindow(start: start, end: end)) }
     }
 
-    private func report(recording: RunRecording) throws {
+    private func report(recording: RunRecording, window: ReportWindow) throws {
         let keyring = try options.loadKeyring()
         let officeSchedule = try schedule()
         let inputs = options.inputs()
@@ -105,7 +122,8 @@ struct ReportCommand: ParsableCommand {
         do {
             try folder.createStaging()
             builder = try ReportRun(
-                folder: folder, inputNames: inputs.map(\.name), timeZone: timeZone.zone, officeHours: officeSchedule)
+                folder: folder, inputNames: inputs.map(\.name), timeZone: timeZone.zone, officeHours: officeSchedule,
+                window: window)
         } catch {
             folder.discard()
             Diagnostics.error(Self.message(error))

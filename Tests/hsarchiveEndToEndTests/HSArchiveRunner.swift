@@ -29,7 +29,10 @@ struct HSArchiveRunner {
 
     /// The options `make report` gives (the Makefile's `SAMPLE_OPTIONS`): the committed Reports/
     /// show a US team's report, in its zone and office hours.
-    static let sampleReportOptions = ["--time-zone", "America/New_York", "--office-hours", "Mon-Fri 09:00-17:00"]
+    static let sampleReportOptions = [
+        "--time-zone", "America/New_York", "--office-hours", "Mon-Fri 09:00-17:00", "--since", "2026-10-08",
+        "--until", "2026-10-11",
+    ]
 
     /// Writes a fresh report of sample-data/ into `out` (whose parent must exist) as `make report`
     /// does, with the same relative paths, so the audit names the files alike.

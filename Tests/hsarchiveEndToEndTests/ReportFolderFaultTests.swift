@@ -194,6 +194,7 @@ import Testing
                 busiest_hours.csv
                 csat.csv
                 events.csv
+                headline.csv
                 integrity.csv
                 report.md
                 response_buckets.csv

@@ -9,7 +9,8 @@ extension AnalyticsResult {
     init(store: FactStore, parts: Int? = nil) {
         let ids = store.conversations.keys.sorted()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
-        let empty = Metrics(store: store)
+        let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)
+        let empty = Metrics(store: store, previousWindow: comparison.previousWindow)
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
@@ -25,6 +26,8 @@ extension AnalyticsResult {
 
         timeZone = store.timeZone
         officeHours = store.officeHours
+        window = store.window
+        self.comparison = comparison
         firstEventTime = store.firstEventTime.map(Timestamp.init(milliseconds:))
         lastEventTime = store.lastEventTime.map(Timestamp.init(milliseconds:))
         conversationCount = store.conversations.count
@@ -35,6 +38,16 @@ extension AnalyticsResult {
         tags = total.tags.rows(store: store)
         satisfaction = total.satisfaction.rows(store: store)
         busiestHours = total.busiestHours.rows(store: store)
+        let current = HeadlineMeasure.figures(
+            counts: total.headline.rows(store: store), responseTimes: responseTimes, satisfaction: satisfaction)
+        let previous = total.previous.map { previous in
+            HeadlineMeasure.figures(
+                counts: previous.headline.rows(store: store), responseTimes: previous.responseTimes.rows(store: store),
+                satisfaction: previous.satisfaction.rows(store: store))
+        }
+        headline = HeadlineMeasure.measures(officeHours: store.officeHours != nil).map {
+            HeadlineRow(measure: $0, current: current[$0], previous: previous?[$0])
+        }
         agentNames = store.agentNames
         mailboxNames = store.mailboxNames
     }
@@ -46,13 +59,18 @@ extension AnalyticsResult {
         var tags: TagFrequency
         var satisfaction: Satisfaction
         var busiestHours: BusiestHours
+        var headline: HeadlineCounts
+        /// The headline's measures of the window before, when it is compared.
+        var previous: PreviousWindow?
 
-        init(store: FactStore) {
+        init(store: FactStore, previousWindow: ReportWindow?) {
             responseTimes = ResponseTimes(store: store)
             churn = AssignmentChurn(store: store)
             tags = TagFrequency(store: store)
             satisfaction = Satisfaction(store: store)
             busiestHours = BusiestHours(store: store)
+            headline = HeadlineCounts(store: store)
+            previous = previousWindow.map { PreviousWindow(store: store, window: $0) }
         }
 
         mutating func add(_ view: ConversationView) {
@@ -61,6 +79,8 @@ extension AnalyticsResult {
             tags.add(view)
             satisfaction.add(view)
             busiestHours.add(view)
+            headline.add(view)
+            previous?.add(view)
         }
 
         mutating func merge(_ other: Metrics) {
@@ -69,6 +89,33 @@ extension AnalyticsResult {
             tags.merge(other.tags)
             satisfaction.merge(other.satisfaction)
             busiestHours.merge(other.busiestHours)
+            headline.merge(other.headline)
+            if let other = other.previous { previous?.merge(other) }
+        }
+    }
+
+    /// What the headline needs of the window before the report's.
+    private struct PreviousWindow {
+        var responseTimes: ResponseTimes
+        var satisfaction: Satisfaction
+        var headline: HeadlineCounts
+
+        init(store: FactStore, window: ReportWindow) {
+            responseTimes = ResponseTimes(store: store, window: window, keepsOnlyAll: true)
+            satisfaction = Satisfaction(store: store, window: window)
+            headline = HeadlineCounts(window: window)
+        }
+
+        mutating func add(_ view: ConversationView) {
+            responseTimes.add(view)
+            satisfaction.add(view)
+            headline.add(view)
+        }
+
+        mutating func merge(_ other: PreviousWindow) {
+            responseTimes.merge(other.responseTimes)
+            satisfaction.merge(other.satisfaction)
+            headline.merge(other.headline)
         }
     }
 }

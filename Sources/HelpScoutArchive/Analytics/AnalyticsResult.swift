@@ -11,7 +11,13 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var timeZone = ReportTimeZone.utc
     /// The office hours the `_office` response times were measured in, if any.
     package var officeHours: OfficeHours?
-    /// Verified events per day and type, by day, then type name.
+    /// The instants the metrics are about (events outside it were read as context).
+    package var window = ReportWindow.unbounded
+    /// The headline measures, in `HeadlineMeasure`'s order.
+    package var headline: [HeadlineRow] = []
+    /// Whether the headline compares the window with the one before.
+    package var comparison = HeadlineComparison.noWindow
+    /// Verified events in the window per day and type, by day, then type name.
     package var eventCounts: [EventCount] = []
     package var responseTimes: [ResponseTimeRow] = []
     package var churn = ChurnRows()
@@ -23,4 +29,14 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var agentNames: [Int64: String] = [:]
     /// The name each mailbox id goes by in the events (the first seen in archive order).
     package var mailboxNames: [Int64: String] = [:]
+
+    /// The days of the time zone the report is about: from the window's start (else the first
+    /// event) to the window's end (else the last event); nil when that is empty.
+    package var periodDays: ClosedRange<Int>? {
+        guard let start = window.start ?? firstEventTime,
+            let end = window.end.map({ Timestamp(milliseconds: $0.milliseconds - 1) }) ?? lastEventTime
+        else { return nil }
+        guard start <= end else { return nil }
+        return timeZone.dayNumber(start)...timeZone.dayNumber(end)
+    }
 }

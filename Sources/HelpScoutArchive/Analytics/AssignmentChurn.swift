@@ -3,28 +3,35 @@ struct AssignmentChurn: ConversationMetric {
     private var conversations: [ConversationChurn] = []
     private var agents: [Int64: AgentChurn] = [:]
 
-    init(store: FactStore) {}
+    /// The changes counted are those whose event time is in it; earlier ones are still followed.
+    private let window: ReportWindow
 
-    /// Walks one conversation's snapshots in order.
+    init(store: FactStore) { window = store.window }
+
+    /// Walks one conversation's snapshots in order, up to the end of the window.
     mutating func add(_ view: ConversationView) {
         var row = ConversationChurn(conversation: view.id, mailbox: view.mailboxId)
         var lastHolder: Int64?
         var current: Int64?
         var held = Set<Int64>()
         for snapshot in view.snapshots {
+            guard snapshot.time < window.upper else { break }
+            let counts = snapshot.time >= window.lower
             let assignee = snapshot.assignee == IdTable.none ? nil : view.agent(snapshot.assignee)
             if let assignee {
                 if assignee != lastHolder {
-                    row.assignments += 1
-                    if held.contains(assignee) { row.bounces += 1 }
-                    agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
-                    if let previous = lastHolder {
-                        agents[previous, default: AgentChurn(agent: previous)].handedOff += 1
+                    if counts {
+                        row.assignments += 1
+                        if held.contains(assignee) { row.bounces += 1 }
+                        agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
+                        if let previous = lastHolder {
+                            agents[previous, default: AgentChurn(agent: previous)].handedOff += 1
+                        }
                     }
                     lastHolder = assignee
                     held.insert(assignee)
                 }
-            } else if current != nil {
+            } else if current != nil && counts {
                 row.unassignments += 1
             }
             current = assignee

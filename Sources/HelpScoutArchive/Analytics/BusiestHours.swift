@@ -6,13 +6,19 @@ struct BusiestHours: ConversationMetric {
     private var newConversations = [Int](repeating: 0, count: 168)
     private var customerMessages = [Int](repeating: 0, count: 168)
     private let timeZone: ReportTimeZone
-    /// The first and last event times: a conversation created, or a message written, outside them
-    /// is not in the report's period.
+    /// The first and last event times, within the window: a conversation created, or a message
+    /// written, outside them is not in the report's period.
     private let period: ClosedRange<Int64>?
 
     init(store: FactStore) {
         timeZone = store.timeZone
-        period = store.firstEventTime.flatMap { first in store.lastEventTime.map { first...$0 } }
+        let window = store.window
+        period = store.firstEventTime.flatMap { first in
+            store.lastEventTime.flatMap { last in
+                let (start, end) = (max(first, window.lower), min(last, window.upper - 1))
+                return start <= end ? start...end : nil
+            }
+        }
     }
 
     private func slot(_ milliseconds: Int64) -> Int? {

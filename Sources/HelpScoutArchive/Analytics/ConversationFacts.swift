@@ -12,14 +12,25 @@ package struct ConversationFacts: Sendable {
     package var hasCreatedEvent = false
     /// Whether a `convo.deleted` event was seen: the conversation is left out of the metrics.
     package var isDeleted = false
+    /// The conversation's customer id (`primaryCustomer`, v1 `customer`) as of the latest snapshot
+    /// that names one, or `Fact.none`.
+    package private(set) var customer = Fact.none
+    /// The time and archive place of the snapshot `customer` is from.
+    private var customerSeenAt = (time: Int64.min, sequence: UInt32(0))
 
     static let threadSetThreshold: UInt32 = 32
 
     package init() {}
 
     /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
-    mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
+    mutating func add(
+        _ snapshot: SnapshotFact, createdAt: Int64, customer: Int64?, threads: [ThreadFact], isCreation: Bool
+    ) {
         log.append(snapshot, createdAt: createdAt)
+        if let customer, (snapshot.time, snapshot.sequence) >= customerSeenAt {
+            self.customer = customer
+            customerSeenAt = (snapshot.time, snapshot.sequence)
+        }
         if isCreation { hasCreatedEvent = true }
         add(threads)
     }

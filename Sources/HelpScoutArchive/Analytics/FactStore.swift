@@ -9,13 +9,16 @@ package struct FactStore: Sendable {
     package var mailboxes = IdTable()
     /// The zone whose calendar days and weeks the metrics count in.
     package let timeZone: ReportTimeZone
-    /// Verified events per day (in `timeZone`) and type.
+    /// The instants the report is about: events outside it are context, not counted.
+    package let window: ReportWindow
+    /// Verified events in `window` per day (in `timeZone`) and type.
     package var eventCounts: [EventCountKey: Int] = [:]
     package var agentNames: [Int64: String] = [:]
     package var mailboxNames: [Int64: String] = [:]
     /// Distinct tag sets, each sorted; snapshots refer to them by index.
     package private(set) var tagSets: [[String]] = []
     private var tagSetIndex: [[String]: Int32] = [:]
+    /// The earliest and latest verified event times, in the window or not.
     package var firstEventTime: Int64?
     package var lastEventTime: Int64?
     private var sequence: UInt32 = 0
@@ -28,16 +31,19 @@ package struct FactStore: Sendable {
     /// The office hours response times are also measured in, if any.
     package let officeHours: OfficeHours?
 
-    package init(timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil) {
+    package init(timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil, window: ReportWindow = .unbounded) {
         self.timeZone = timeZone
         self.officeHours = officeHours
+        self.window = window
     }
 
     /// Records one verified, first-seen event; events must be recorded in archive order.
     package mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
         sequence &+= 1
-        eventCounts[EventCountKey(day: timeZone.dayNumber(event.time), type: event.type), default: 0] += 1
+        if window.contains(time) {
+            eventCounts[EventCountKey(day: timeZone.dayNumber(event.time), type: event.type), default: 0] += 1
+        }
         firstEventTime = min(firstEventTime ?? time, time)
         lastEventTime = max(lastEventTime ?? time, time)
         switch event.payload {
@@ -77,7 +83,8 @@ package struct FactStore: Sendable {
             mailbox: mailboxes.intern(snapshot.mailbox?.id))
         let threads = snapshot.threads.compactMap { threadFact($0) }
         conversations[snapshot.id, default: ConversationFacts()].add(
-            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, threads: threads, isCreation: isCreation)
+            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, customer: snapshot.customerId,
+            threads: threads, isCreation: isCreation)
     }
 
     /// A thread's fact; nil when it has no time to place it by.

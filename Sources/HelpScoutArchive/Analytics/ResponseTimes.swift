@@ -36,9 +36,23 @@ struct ResponseTimes: ConversationMetric {
     /// The office hours the `_office` measures count in, if any.
     private var officeHours: OfficeHours?
 
+    /// What is measured: a response or first response by its reply's time, a resolution by the
+    /// instant it ends.
+    private var window = ReportWindow.unbounded
+    /// Whether only the mailbox scope, which scope `all` is made from, is kept.
+    private var keepsOnlyAll = false
+
     init(store: FactStore) {
+        self.init(store: store, window: store.window, keepsOnlyAll: false)
+    }
+
+    /// The measurements of `window`; with `keepsOnlyAll`, only the rows of scope `all` and mailbox
+    /// mean anything (the headline of the window before the report's needs no more).
+    init(store: FactStore, window: ReportWindow, keepsOnlyAll: Bool) {
         timeZone = store.timeZone
         officeHours = store.officeHours
+        self.window = window
+        self.keepsOnlyAll = keepsOnlyAll
     }
 
     /// Seconds of office time from `start` to `end`.
@@ -55,20 +69,21 @@ struct ResponseTimes: ConversationMetric {
     mutating func add(_ conversation: ConversationView) {
         let mailbox = conversation.mailbox
         let responses = Self.responses(conversation.threads, agent: conversation.agent)
-        for response in responses {
-            let day = Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
+        for response in responses where window.contains(response.replyTime) {
             add(.response, .mailbox, mailbox, response.seconds)
+            let office = officeHours.map { officeSeconds($0, response.waitStart, response.replyTime) }
+            if let office { add(.responseOffice, .mailbox, mailbox, office) }
+            guard !keepsOnlyAll else { continue }
+            let day = Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
             add(.response, .agent, response.agent, response.seconds)
             add(.response, .day, day, response.seconds)
-            if let officeHours {
-                let office = officeSeconds(officeHours, response.waitStart, response.replyTime)
-                add(.responseOffice, .mailbox, mailbox, office)
+            if let office {
                 add(.responseOffice, .agent, response.agent, office)
                 add(.responseOffice, .day, day, office)
             }
         }
         if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
-            let first = responses.first
+            let first = responses.first, window.contains(first.replyTime)
         {
             add(.firstResponse, .mailbox, mailbox, first.seconds)
             if let officeHours {
@@ -77,7 +92,7 @@ struct ResponseTimes: ConversationMetric {
                     officeSeconds(officeHours, first.waitStart, first.replyTime))
             }
         }
-        if let (created, closed) = Self.resolution(conversation) {
+        if let (created, closed, _) = Self.resolution(conversation), window.contains(closed) {
             add(.resolution, .mailbox, mailbox, Double(closed - created) / 1000)
             if let officeHours {
                 add(.resolutionOffice, .mailbox, mailbox, officeSeconds(officeHours, created, closed))
@@ -165,12 +180,13 @@ struct ResponseTimes: ConversationMetric {
 
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
-    static func resolution(_ conversation: ConversationView) -> (created: Int64, closed: Int64)? {
+    /// `seen` is the event time of that snapshot.
+    static func resolution(_ conversation: ConversationView) -> (created: Int64, closed: Int64, seen: Int64)? {
         let created = conversation.createdAt
         guard created != Fact.none,
             let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
             let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
-        return (created, closing.closedEnd)
+        return (created, closing.closedEnd, closing.time)
     }
 }

@@ -12,8 +12,11 @@ struct Satisfaction: ConversationMetric {
     /// The latest version of each counted rating, by conversation.
     private let latest: [Int64: [RatingFact]]
 
-    /// Picks the latest version of each rating (by event time, ties in archive order).
-    init(store: FactStore) {
+    init(store: FactStore) { self.init(store: store, window: store.window) }
+
+    /// Picks the latest version of each rating (by event time, ties in archive order), and keeps
+    /// those whose latest version is in `window`.
+    init(store: FactStore, window: ReportWindow) {
         var byIdentity: [RatingFact.Identity: RatingFact] = [:]
         for rating in store.ratings {
             if let seen = byIdentity[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) {
@@ -22,7 +25,7 @@ struct Satisfaction: ConversationMetric {
             byIdentity[rating.identity] = rating
         }
         var latest: [Int64: [RatingFact]] = [:]
-        for rating in byIdentity.values where rating.score != .unknown {
+        for rating in byIdentity.values where rating.score != .unknown && window.contains(rating.time) {
             latest[rating.conversation, default: []].append(rating)
         }
         self.latest = latest

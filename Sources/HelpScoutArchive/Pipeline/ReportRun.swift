@@ -14,11 +14,13 @@ package final class ReportRun: RunObserver {
     /// - Parameters:
     ///   - timeZone: the zone of the report's days and weeks.
     ///   - officeHours: the office hours response times are also measured in, if any.
+    ///   - window: the instants the metrics are about.
     package init(
-        folder: ReportFolder, inputNames: [String], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil
+        folder: ReportFolder, inputNames: [String], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil,
+        window: ReportWindow = .unbounded
     ) throws(OutputFile.WriteError) {
         self.folder = folder
-        store = FactStore(timeZone: timeZone, officeHours: officeHours)
+        store = FactStore(timeZone: timeZone, officeHours: officeHours, window: window)
         audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 

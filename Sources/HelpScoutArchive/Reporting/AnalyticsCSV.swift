@@ -1,6 +1,27 @@
 /// Renders the analytics files of the report folder; their columns are in docs/metrics.md.
 enum AnalyticsCSV {
-    /// `events.csv`: verified events per UTC day and type.
+    /// `headline.csv`: Help Scout's measures over the window and the one before it; an empty cell
+    /// where there is nothing to measure or compare.
+    static func headline(_ analytics: AnalyticsResult) -> String {
+        var csv = CSVWriter(header: ["measure", "current", "previous", "change_pct"])
+        for row in analytics.headline {
+            func text(_ value: Double?) -> String {
+                guard let value else { return "" }
+                switch row.measure.kind {
+                case .count: return decimal(value, places: 0)
+                case .seconds: return decimal(value, places: 3)
+                case .percent, .mean, .score: return decimal(value, places: 2)
+                }
+            }
+            csv.writeRow([
+                row.measure.rawValue, text(row.current), text(row.previous),
+                row.changePercent.map { decimal($0, places: 2) } ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    /// `events.csv`: verified events in the window per day (in the time zone) and type.
     static func events(_ analytics: AnalyticsResult) -> String {
         var csv = CSVWriter(header: ["day", "event_type", "count"])
         for row in analytics.eventCounts {

@@ -15,7 +15,10 @@ extension MarkdownReport {
         for hour in stride(from: 0, to: 24, by: 3) {
             for (offset, digit) in String(hour).enumerated() { ticks[hour + offset] = digit }
         }
-        text += ("     " + String(ticks)).trimmed + "\n"
+        // Only trailing spaces go: the ticks line up with the hours below the weekday names.
+        var tickLine = "     " + String(ticks)
+        while tickLine.hasSuffix(" ") { tickLine.removeLast() }
+        text += tickLine + "\n"
         for weekday in 0..<7 {
             let row = hours[(weekday * 24)..<(weekday * 24 + 24)].map { hour -> Character in
                 guard hour.customerMessages > 0 else { return shades[0] }

@@ -14,24 +14,43 @@ struct MarkdownReport {
     private var inputNames: [String] { summary.inputNames }
 
     func render() -> String {
-        [header(), integrity(), volume(), busiestHours(), responseTimes(), churn(), tags(), satisfaction(), audit()]
-            .joined(separator: "\n")
+        [
+            header(), headline(), integrity(), volume(), busiestHours(), responseTimes(), churn(), tags(),
+            satisfaction(), audit(),
+        ]
+        .joined(separator: "\n")
     }
 
     private func header() -> String {
         var text = "# Help Scout webhook report\n\n"
-        if let start = analytics.firstEventTime, let end = analytics.lastEventTime {
-            let zone = analytics.timeZone
-            let (first, last) = (zone.dayNumber(start), zone.dayNumber(end))
-            let days = last - first + 1
+        let zone = analytics.timeZone
+        let window = analytics.window
+        let events = analytics.firstEventTime.flatMap { first in analytics.lastEventTime.map { (first, $0) } }
+        if let days = analytics.periodDays {
+            let count = days.count
             text +=
-                "**Period:** \(Timestamp.dayString(first)) to \(Timestamp.dayString(last)) (\(days) day\(days == 1 ? "" : "s"), \(zone.identifier); first event \(zone.rfc3339(start)), last \(zone.rfc3339(end)))  \n"
+                "**Period:** \(Timestamp.dayString(days.lowerBound)) to \(Timestamp.dayString(days.upperBound)) (\(count) day\(count == 1 ? "" : "s"), \(zone.identifier)"
+            if window.isBounded {
+                let from = window.start.map { "from \(zone.rfc3339($0))" } ?? "from the first event"
+                let until = window.end.map { "until \(zone.rfc3339($0))" } ?? "to the last event"
+                text += ": \(from) \(until))  \n"
+            } else if let (first, last) = events {
+                text += "; first event \(zone.rfc3339(first)), last \(zone.rfc3339(last)))  \n"
+            }
         } else {
-            text += "**Period:** no verified events  \n"
+            text += "**Period:** no verified events\(window.isBounded ? " in the period asked for" : "")  \n"
+        }
+        if window.isBounded, let (first, last) = events {
+            text +=
+                "**Events read:** first \(zone.rfc3339(first)), last \(zone.rfc3339(last)); those outside the period are context only (a reply in it to an earlier message is measured)  \n"
         }
         text +=
             "**Read:** \(TextCharts.count(summary.total)) deliveries in \(summary.inputCount) archive\(summary.inputCount == 1 ? "" : "s")"
-        text += ", \(TextCharts.count(summary.count(.verified))) verified events analysed\n"
+        text += ", \(TextCharts.count(summary.count(.verified))) verified events analysed"
+        if window.isBounded {
+            text += ", \(TextCharts.count(analytics.eventCounts.map(\.count).reduce(0, +))) of them in the period"
+        }
+        text += "\n"
         return text
     }
 
@@ -65,11 +84,8 @@ struct MarkdownReport {
 
     private func volume() -> String {
         var text = "## Volume\n\n"
-        guard let firstDay = analytics.firstEventTime.map(analytics.timeZone.dayNumber),
-            let lastDay = analytics.lastEventTime.map(analytics.timeZone.dayNumber)
-        else {
-            return text + "No verified events.\n"
-        }
+        guard let period = analytics.periodDays else { return text + "No verified events.\n" }
+        let (firstDay, lastDay) = (period.lowerBound, period.upperBound)
         var perDay: [Int: Int] = [:]
         var perType: [String: Int] = [:]
         for row in analytics.eventCounts {

@@ -2,6 +2,7 @@
 /// remove in a folder.
 package enum ReportFiles {
     package static let integrity = "integrity.csv"
+    package static let headline = "headline.csv"
     package static let events = "events.csv"
     package static let responseTimes = "response_times.csv"
     package static let responseBuckets = "response_buckets.csv"
@@ -22,7 +23,8 @@ package enum ReportFiles {
 
     /// Every file a report folder may hold.
     package static let names: Set<String> = [
-        integrity, events, responseTimes, responseBuckets, busiestHours, assignmentChurn, agentAssignments, tags, csat,
+        integrity, headline, events, responseTimes, responseBuckets, busiestHours, assignmentChurn, agentAssignments,
+        tags, csat,
         audit,
         markdown, summary,
         manifest,

@@ -9,6 +9,7 @@ package enum ReportRendering {
     {
         let files: [(name: String, render: @Sendable () -> String)] = [
             (ReportFiles.integrity, { IntegrityCSV.render(summary) }),
+            (ReportFiles.headline, { AnalyticsCSV.headline(analytics) }),
             (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
             (ReportFiles.responseTimes, { AnalyticsCSV.responseTimes(analytics) }),
             (ReportFiles.responseBuckets, { AnalyticsCSV.responseBuckets(analytics) }),

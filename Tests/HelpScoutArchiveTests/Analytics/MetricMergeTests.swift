@@ -7,29 +7,35 @@ import Testing
 /// order, give the rows of one pass over them all.
 @Suite struct MetricMergeTests {
     final class Collector: RunObserver {
-        var store = FactStore()
+        var store: FactStore
+        init(window: ReportWindow) { store = FactStore(window: window) }
         func record(event: DecodedEvent, at position: ArchivePosition) { store.record(event) }
     }
 
     /// The facts of the sample archives: a few hundred conversations of every kind.
-    static let store: FactStore = {
+    static let store = facts(window: .unbounded)
+    /// The same, about three of its seven days.
+    static let windowedStore = facts(
+        window: ReportWindow(
+            start: Timestamp.parse("2026-10-07T00:00:00Z"), end: Timestamp.parse("2026-10-10T00:00:00Z")))
+
+    static func facts(window: ReportWindow) -> FactStore {
         let root = Fixtures.repositoryRoot + "/sample-data"
         let keyring = try! SecretKeyring.load(secretFile: RawPath(root + "/webhook-secrets.txt"), environment: [:])
             .keyring
-        let collector = Collector()
+        let collector = Collector(window: window)
         _ = ArchivePipeline(
             inputs: InputDiscovery.archives(for: [root + "/archive"]), keyring: keyring,
             options: .init(jobs: 1)
         ).run(observer: collector)
         return collector.store
-    }()
+    }
 
     /// The rows of `Metric` from one pass, and from `parts` parts whose conversations are dealt at
     /// random and merged in a random order: one after another, or (`inPairs`) pairwise as a tree.
     func rows<Metric: ConversationMetric>(
-        _: Metric.Type, parts: Int, seed: UInt64, inPairs: Bool = false
+        _: Metric.Type, parts: Int, seed: UInt64, inPairs: Bool = false, store: FactStore = Self.store
     ) -> (Metric.Rows, Metric.Rows) {
-        let store = Self.store
         var random = SampleRandom(seed: seed)
         var whole = Metric(store: store)
         var states = Array(repeating: Metric(store: store), count: parts)
@@ -53,14 +59,29 @@ import Testing
         return (whole.rows(store: store), states[0].rows(store: store))
     }
 
+    /// With every event in the window, and with a window of three days.
     func expectMergesLikeOnePass<Metric: ConversationMetric>(_ metric: Metric.Type) {
         #expect(Self.store.conversations.count > 200)
-        for (parts, seed) in [(2, 1), (3, 2), (7, 3), (40, 4)] as [(Int, UInt64)] {
-            for inPairs in [false, true] {
-                let (whole, merged) = rows(metric, parts: parts, seed: seed, inPairs: inPairs)
-                #expect(whole == merged, "\(metric) in \(parts) parts, merged \(inPairs ? "in pairs" : "in turn")")
+        for store in [Self.store, Self.windowedStore] {
+            for (parts, seed) in [(2, 1), (3, 2), (7, 3), (40, 4)] as [(Int, UInt64)] {
+                for inPairs in [false, true] {
+                    let (whole, merged) = rows(metric, parts: parts, seed: seed, inPairs: inPairs, store: store)
+                    #expect(
+                        whole == merged,
+                        "\(metric) in \(parts) parts, merged \(inPairs ? "in pairs" : "in turn"), \(store.window)")
+                }
             }
         }
+    }
+
+    @Test func headlineCountsMergeLikeOnePass() {
+        expectMergesLikeOnePass(HeadlineCounts.self)
+        let (whole, windowed) = (
+            rows(HeadlineCounts.self, parts: 1, seed: 0).0,
+            rows(HeadlineCounts.self, parts: 1, seed: 0, store: Self.windowedStore).0
+        )
+        #expect(whole.customersHelped > 10 && whole.resolved > 10)
+        #expect(windowed.repliesSent > 0 && windowed.repliesSent < whole.repliesSent)
     }
 
     @Test func responseTimesMergeLikeOnePass() {

@@ -104,3 +104,19 @@ import Testing
         #expect(text.contains("No ratings."))
     }
 }
+
+extension MarkdownReportTests {
+    /// The heat map's hour ticks were trimmed at both ends, which moved them five columns left of
+    /// the hours they name.
+    @Test func heatMapHourTicksLineUpWithTheirHours() {
+        // A customer message at 15:00 UTC on Monday 2026-10-05.
+        let text = render([S.snapshot(.created, at: 300, threads: [S.thread(1, .customerMessage, at: 300)])])
+        let lines = text.components(separatedBy: "## Busiest hours")[1].split(separator: "\n").map(String.init)
+        let ticks = lines[(lines.firstIndex(of: "```") ?? 0) + 1]
+        let monday = lines.first { $0.hasPrefix("Mon") } ?? ""
+        let column = ticks.range(of: "15").map { ticks.distance(from: ticks.startIndex, to: $0.lowerBound) } ?? 0
+        #expect(ticks.hasPrefix("     0  3"), "\(ticks)")
+        #expect(Array(monday).count > column && Array(monday)[column] != "·", "\(ticks)\n\(monday)")
+        #expect(Array(monday).filter { $0 != "·" && $0 != " " }.count == 4)
+    }
+}

@@ -6,6 +6,9 @@ enum EventScript {
 
     static func at(_ minutes: Int) -> Timestamp { Timestamp(milliseconds: base + Int64(minutes) * 60_000) }
 
+    /// The window from minute `start` until minute `end`.
+    static func window(_ start: Int, _ end: Int) -> ReportWindow { ReportWindow(start: at(start), end: at(end)) }
+
     static func thread(_ id: Int64, _ kind: ThreadRecord.Kind, at minutes: Int, by author: Int64? = nil) -> ThreadRecord
     {
         ThreadRecord(id: id, kind: kind, createdAt: at(minutes), author: author.map { Person(id: $0) })
@@ -14,11 +17,11 @@ enum EventScript {
     static func snapshot(
         _ type: EventType = .status, conversation: Int64 = 1, at minutes: Int, assignee: Int64? = nil,
         status: String = "active", tags: [String]? = nil, threads: [ThreadRecord] = [],
-        mailbox: Int64 = 101, closedAt: Int? = nil
+        mailbox: Int64 = 101, closedAt: Int? = nil, createdAt: Int = 0, customer: Int64? = nil
     ) -> DecodedEvent {
         let snapshot = ConversationSnapshot(
-            id: conversation, status: status, createdAt: at(0), closedAt: closedAt.map(at),
-            assignee: assignee.map { Person(id: $0, name: "Agent \($0)") },
+            id: conversation, status: status, createdAt: at(createdAt), closedAt: closedAt.map(at),
+            assignee: assignee.map { Person(id: $0, name: "Agent \($0)") }, customerId: customer,
             mailbox: Mailbox(id: mailbox, name: "Box \(mailbox)"),
             tags: tags, threads: threads)
         return DecodedEvent(type: type, time: at(minutes), payload: .conversation(snapshot), isEnvelope: false)
@@ -43,11 +46,12 @@ enum EventScript {
     }
 
     /// The metrics of `events` fed in the given order, each at the next archive position, with the
-    /// days and weeks of `timeZone`.
+    /// days and weeks of `timeZone`, about `window`.
     static func analytics(
-        _ events: [DecodedEvent], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil
+        _ events: [DecodedEvent], timeZone: ReportTimeZone = .utc, officeHours: OfficeHours? = nil,
+        window: ReportWindow = .unbounded
     ) -> AnalyticsResult {
-        var store = FactStore(timeZone: timeZone, officeHours: officeHours)
+        var store = FactStore(timeZone: timeZone, officeHours: officeHours, window: window)
         for event in events { store.record(event) }
         return AnalyticsResult(store: store)
     }

@@ -1,0 +1,39 @@
+/// The instants a report is about, `[start, end)` (`report --since --until`); either bound may be
+/// open. Every verified event is still read, so a reply in the window to a message written before
+/// it is measured; what belongs to the window is decided by one instant of each measure
+/// (docs/metrics.md, "A period").
+public struct ReportWindow: Sendable, Equatable {
+    /// The first instant in the window, in milliseconds since 1970; `Int64.min` when open.
+    package let lower: Int64
+    /// The first instant after the window; `Int64.max` when open.
+    package let upper: Int64
+
+    /// Every instant.
+    public static let unbounded = ReportWindow(lower: .min, upper: .max)
+
+    /// The window from `start` (else the beginning of time) until `end` (else for ever).
+    public init(start: Timestamp?, end: Timestamp?) {
+        self.init(lower: start?.milliseconds ?? .min, upper: end?.milliseconds ?? .max)
+    }
+
+    package init(lower: Int64, upper: Int64) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public var start: Timestamp? { lower == .min ? nil : Timestamp(milliseconds: lower) }
+    public var end: Timestamp? { upper == .max ? nil : Timestamp(milliseconds: upper) }
+
+    /// Whether either bound was given.
+    public var isBounded: Bool { lower != .min || upper != .max }
+
+    @inline(__always)
+    package func contains(_ milliseconds: Int64) -> Bool { lower <= milliseconds && milliseconds < upper }
+
+    /// The window of the same length that ends where this one starts; nil unless both bounds are
+    /// given.
+    public var preceding: ReportWindow? {
+        guard lower != .min, upper != .max else { return nil }
+        return ReportWindow(lower: lower - (upper - lower), upper: lower)
+    }
+}
