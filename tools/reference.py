@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """An independent, slow reading of docs/format.md, for cross-checking hsarchive.
 
-Writes integrity.csv and audit.csv (file,line,status only) for the given archives, so that
-`diff` against hsarchive's report shows any disagreement. Standard library only.
+Writes integrity.csv and audit.csv (file,line,status only) for the given archives, and through
+reference_metrics.py the analytics CSVs and headline.csv, so that `diff` against hsarchive's report
+shows any disagreement. Standard library only. Counts in UTC: compare with a UTC report.
 
-    tools/reference.py --secret-file SECRETS --out DIR ARCHIVE...
+    tools/reference.py --secret-file SECRETS --out DIR [--since T] [--until T] ARCHIVE...
+
+T is an RFC 3339 time or a day YYYY-MM-DD (its midnight in UTC); the period is [since, until).
 """
 import argparse, base64, binascii, csv, gzip, hashlib, hmac, io, json, os, re, sys, zlib
 from datetime import datetime, timezone
@@ -237,12 +240,26 @@ def read_lines(path):
         yield number, line
 
 
+def bound(text):
+    """A period bound in epoch milliseconds: an RFC 3339 time, or a day meaning its UTC midnight."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        text += "T00:00:00Z"
+    ms = parse_time(text)
+    if ms is None:
+        raise argparse.ArgumentTypeError("not a time or a day: %r" % text)
+    return ms
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--secret-file", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--since", type=bound, help="period start: RFC 3339 or YYYY-MM-DD (UTC midnight)")
+    parser.add_argument("--until", type=bound, help="period end, excluded: RFC 3339 or YYYY-MM-DD (UTC midnight)")
     parser.add_argument("archives", nargs="+")
     args = parser.parse_args()
+    if args.since is not None and args.until is not None and args.since >= args.until:
+        parser.error("--since must be before --until")
     secrets = [s.strip() for s in open(args.secret_file).read().splitlines() if s.strip()]
     counts = dict.fromkeys(STATUSES, 0)
     audit, seen, verified = [], set(), []
@@ -273,7 +290,7 @@ def main():
         w.writerows(audit)
 
     import reference_metrics
-    reference_metrics.write(verified, args.out)
+    reference_metrics.write(verified, args.out, args.since, args.until)
 
 
 if __name__ == "__main__":

@@ -94,17 +94,17 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.isQuiet = options.quiet
-        let (start, end) = PeriodBounds.times(since: since, until: until, zone: timeZone.zone)
+        let window = PeriodBounds.window(since: since, until: until, zone: timeZone.zone)
         let recording = try RunRecording(
             command: "report", options: options,
             settings: [
                 ("out", .text(RawArguments.path(out).string ?? out)), ("strict", .flag(strict)),
                 ("time_zone", .text(timeZone.chosenName)), ("office_hours", .text(officeHours)),
                 ("holidays", .text(holidays.map { RawArguments.path($0).string ?? $0 })),
-                ("since", .text(start?.rfc3339)), ("until", .text(end?.rfc3339)),
+                ("since", .text(window.start?.rfc3339)), ("until", .text(window.end?.rfc3339)),
             ],
             reportFolder: out)
-        try recording.run { try report(recording: recording, window: ReportWindow(start: start, end: end)) }
+        try recording.run { try report(recording: recording, window: window) }
     }
 
     private func report(recording: RunRecording, window: ReportWindow) throws {

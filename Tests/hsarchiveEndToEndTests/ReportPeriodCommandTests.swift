@@ -57,3 +57,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/Refused"))
     }
 }
+
+extension ReportPeriodCommandTests {
+    /// Days as bounds across the end of daylight-saving time (November 1 in New York): the week
+    /// before is seven calendar days too, from midnight, not 168 hours back from it.
+    @Test(.temporaryFolder) func dayBoundsCompareWithAsManyCalendarDays() throws {
+        let root = TemporaryFolder.path
+        let result = try report(
+            ["--time-zone", "America/New_York", "--since", "2026-11-02", "--until", "2026-11-09"], into: root + "/R")
+        #expect(result.status == 0, "\(result.errors)")
+        let markdown = try read(root + "/R/report.md")
+        #expect(
+            markdown.contains("from 2026-10-26T00:00:00-04:00 until 2026-11-02T00:00:00-05:00"),
+            "\(markdown.prefix(900))")
+    }
+
+    /// A time without an offset could be UTC or the zone's clock: it is refused, not guessed.
+    @Test(.temporaryFolder) func aTimeWithoutItsOffsetIsRefused() throws {
+        let refused = try report(["--since", "2026-10-08T09:00:00"], into: TemporaryFolder.path + "/R")
+        #expect(refused.status == 2 && refused.errors.contains("an RFC 3339 time with its offset"), "\(refused.errors)")
+    }
+}

@@ -6,7 +6,7 @@ struct AssignmentChurn: ConversationMetric {
     /// The changes counted are those whose event time is in it; earlier ones are still followed.
     private let window: ReportWindow
 
-    init(store: FactStore) { window = store.window }
+    init(store: FactStore) { window = store.period }
 
     /// Walks one conversation's snapshots in order, up to the end of the window.
     mutating func add(_ view: ConversationView) {
@@ -22,6 +22,7 @@ struct AssignmentChurn: ConversationMetric {
                 if assignee != lastHolder {
                     if counts {
                         row.assignments += 1
+                        if lastHolder != nil { row.reassignments += 1 }
                         if held.contains(assignee) { row.bounces += 1 }
                         agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
                         if let previous = lastHolder {

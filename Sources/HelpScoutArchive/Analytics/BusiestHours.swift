@@ -6,23 +6,18 @@ struct BusiestHours: ConversationMetric {
     private var newConversations = [Int](repeating: 0, count: 168)
     private var customerMessages = [Int](repeating: 0, count: 168)
     private let timeZone: ReportTimeZone
-    /// The first and last event times, within the window: a conversation created, or a message
-    /// written, outside them is not in the report's period.
-    private let period: ClosedRange<Int64>?
+    /// A conversation created, or a message written, outside it is not in the report's period,
+    /// which here ends with the last verified event without `--until`.
+    private let period: ReportWindow
 
     init(store: FactStore) {
         timeZone = store.timeZone
-        let window = store.window
-        period = store.firstEventTime.flatMap { first in
-            store.lastEventTime.flatMap { last in
-                let (start, end) = (max(first, window.lower), min(last, window.upper - 1))
-                return start <= end ? start...end : nil
-            }
-        }
+        let last = store.lastEventTime.map { $0 + 1 } ?? .max
+        period = ReportWindow(lower: store.period.lower, upper: min(store.period.upper, last))
     }
 
     private func slot(_ milliseconds: Int64) -> Int? {
-        guard let period, period.contains(milliseconds) else { return nil }
+        guard period.contains(milliseconds) else { return nil }
         let time = Timestamp(milliseconds: milliseconds)
         return Timestamp.weekday(ofDay: timeZone.dayNumber(time)) * 24 + timeZone.hour(time)
     }

@@ -8,7 +8,9 @@ package struct ConversationChurn: Sendable, Equatable {
     package var unassignments = 0
     /// The agent assigned at the end; nil when it ends unassigned.
     package var finalAssignee: Int64?
-    package var reassignments: Int { max(0, assignments - 1) }
+    /// Assignments that took the conversation from another agent: all but the first, or with a
+    /// period, every one in it after an agent held the conversation (before the period too).
+    package var reassignments = 0
 }
 
 /// How often one agent was assigned and handed a conversation on: a row of `agent_assignments.csv`.

@@ -15,8 +15,9 @@ package struct ConversationFacts: Sendable {
     /// The conversation's customer id (`primaryCustomer`, v1 `customer`) as of the latest snapshot
     /// that names one, or `Fact.none`.
     package private(set) var customer = Fact.none
-    /// The time and archive place of the snapshot `customer` is from.
-    private var customerSeenAt = (time: Int64.min, sequence: UInt32(0))
+    /// The time of the snapshot `customer` is from. Snapshots are added in archive order, so a
+    /// later one at the same time wins, as in every other "latest" rule.
+    private var customerTime = Int64.min
 
     static let threadSetThreshold: UInt32 = 32
 
@@ -27,9 +28,9 @@ package struct ConversationFacts: Sendable {
         _ snapshot: SnapshotFact, createdAt: Int64, customer: Int64?, threads: [ThreadFact], isCreation: Bool
     ) {
         log.append(snapshot, createdAt: createdAt)
-        if let customer, (snapshot.time, snapshot.sequence) >= customerSeenAt {
+        if let customer, snapshot.time >= customerTime {
             self.customer = customer
-            customerSeenAt = (snapshot.time, snapshot.sequence)
+            customerTime = snapshot.time
         }
         if isCreation { hasCreatedEvent = true }
         add(threads)

@@ -11,6 +11,8 @@ struct ConversationView {
     let mailbox: Int64
     /// The agent ids that agent indices refer to.
     let agents: IdTable
+    /// The conversation's resolution (see `ResponseTimes.resolution`), nil when unresolved.
+    let resolution: (created: Int64, closed: Int64, seen: Int64)?
 
     init(id: Int64, facts: ConversationFacts, store: borrowing FactStore) {
         self.id = id
@@ -19,6 +21,7 @@ struct ConversationView {
         (snapshots, threads, createdAt) = facts.ordered()
         let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(named) ?? Fact.none
+        resolution = ResponseTimes.resolution(snapshots: snapshots, threads: threads, createdAt: createdAt)
     }
 
     /// The mailbox id, nil when no snapshot names one.

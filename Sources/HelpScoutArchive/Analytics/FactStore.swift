@@ -28,6 +28,14 @@ package struct FactStore: Sendable {
         package var type: EventType
     }
 
+    /// What the metrics count: the window, starting at the first verified event without `--since`
+    /// (a reply or closing from before the archives begin, carried in a later snapshot, is not in
+    /// the report's period). Its end stays open without `--until`: a thread dated a moment after
+    /// the event that carries it is still counted.
+    package var period: ReportWindow {
+        ReportWindow(lower: window.lower == .min ? firstEventTime ?? .min : window.lower, upper: window.upper)
+    }
+
     /// The office hours response times are also measured in, if any.
     package let officeHours: OfficeHours?
 

@@ -6,7 +6,7 @@ struct HeadlineCounts: ConversationMetric {
     /// The customers of conversations with an agent reply in the window.
     private var customersHelped: Set<Int64> = []
 
-    init(store: FactStore) { self.init(window: store.window) }
+    init(store: FactStore) { self.init(window: store.period) }
 
     init(window: ReportWindow) { self.window = window }
 
@@ -23,7 +23,7 @@ struct HeadlineCounts: ConversationMetric {
             }
         }
         if repliedInWindow && view.facts.customer != Fact.none { customersHelped.insert(view.facts.customer) }
-        if let resolution = ResponseTimes.resolution(view), window.contains(resolution.closed) {
+        if let resolution = view.resolution, window.contains(resolution.closed) {
             // The replies sent up to the snapshot that showed the conversation closed.
             let replies = view.threads.lazy.filter { $0.kind == .agentReply && $0.time <= resolution.seen }.count
             totals.resolved += 1

@@ -43,7 +43,7 @@ struct ResponseTimes: ConversationMetric {
     private var keepsOnlyAll = false
 
     init(store: FactStore) {
-        self.init(store: store, window: store.window, keepsOnlyAll: false)
+        self.init(store: store, window: store.period, keepsOnlyAll: false)
     }
 
     /// The measurements of `window`; with `keepsOnlyAll`, only the rows of scope `all` and mailbox
@@ -92,7 +92,7 @@ struct ResponseTimes: ConversationMetric {
                     officeSeconds(officeHours, first.waitStart, first.replyTime))
             }
         }
-        if let (created, closed, _) = Self.resolution(conversation), window.contains(closed) {
+        if let (created, closed, _) = conversation.resolution, window.contains(closed) {
             add(.resolution, .mailbox, mailbox, Double(closed - created) / 1000)
             if let officeHours {
                 add(.resolutionOffice, .mailbox, mailbox, officeSeconds(officeHours, created, closed))
@@ -181,11 +181,12 @@ struct ResponseTimes: ConversationMetric {
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
     /// or after an agent reply, ending at its `closedAt` (else its event time). Nil when unresolved.
     /// `seen` is the event time of that snapshot.
-    static func resolution(_ conversation: ConversationView) -> (created: Int64, closed: Int64, seen: Int64)? {
-        let created = conversation.createdAt
+    static func resolution(snapshots: [SnapshotFact], threads: [ThreadFact], createdAt created: Int64) -> (
+        created: Int64, closed: Int64, seen: Int64
+    )? {
         guard created != Fact.none,
-            let firstReply = conversation.threads.first(where: { $0.kind == .agentReply })?.time,
-            let closing = conversation.snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
+            let firstReply = threads.first(where: { $0.kind == .agentReply })?.time,
+            let closing = snapshots.first(where: { $0.isClosed && $0.time >= firstReply })
         else { return nil }
         return (created, closing.closedEnd, closing.time)
     }

@@ -12,7 +12,7 @@ struct Satisfaction: ConversationMetric {
     /// The latest version of each counted rating, by conversation.
     private let latest: [Int64: [RatingFact]]
 
-    init(store: FactStore) { self.init(store: store, window: store.window) }
+    init(store: FactStore) { self.init(store: store, window: store.period) }
 
     /// Picks the latest version of each rating (by event time, ties in archive order), and keeps
     /// those whose latest version is in `window`.

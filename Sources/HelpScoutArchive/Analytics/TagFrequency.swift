@@ -5,10 +5,14 @@ struct TagFrequency: ConversationMetric {
 
     /// The changes counted are those whose event time is in it.
     private let window: ReportWindow
+    /// Whether `--since` or `--until` was given: a tag's conversations are then those that held it
+    /// in the period, else those that end with it.
+    private let isPeriodAsked: Bool
 
     init(store: FactStore) {
         tagSets = store.tagSets
-        window = store.window
+        window = store.period
+        isPeriodAsked = store.window.isBounded
     }
 
     /// Walks one conversation's tag sets in order. They are sorted and free of repeats, so two are
@@ -21,12 +25,12 @@ struct TagFrequency: ConversationMetric {
         for snapshot in view.snapshots where snapshot.tagSet >= 0 {
             guard snapshot.time < window.upper else { break }
             let counts = snapshot.time >= window.lower
-            if counts && window.isBounded { heldInWindow.formUnion(tagSets[Int(snapshot.tagSet)]) }
+            if counts && isPeriodAsked { heldInWindow.formUnion(tagSets[Int(snapshot.tagSet)]) }
             guard snapshot.tagSet != previous else { continue }
             if counts { countChanges(from: previous.map { tagSets[Int($0)] } ?? [], to: tagSets[Int(snapshot.tagSet)]) }
             previous = snapshot.tagSet
         }
-        let held = window.isBounded ? heldInWindow.sorted() : previous.map { tagSets[Int($0)] } ?? []
+        let held = isPeriodAsked ? heldInWindow.sorted() : previous.map { tagSets[Int($0)] } ?? []
         for tag in held { byTag[tag, default: TagRow(tag: tag)].conversations += 1 }
     }
 

@@ -4,12 +4,15 @@ extension MarkdownReport {
         var text = "## Headline\n\n"
         let zone = analytics.timeZone
         switch analytics.comparison {
+        case .noWindow where analytics.window.isBounded:
+            text +=
+                "Over the period asked for. Give both `--since` and `--until` to compare it with the period of the same length before.\n\n"
         case .noWindow:
             text +=
                 "Over every verified event. Give `--since` and `--until` to report on a period and compare it with the one before.\n\n"
         case .compared(let previous):
             text +=
-                "Compared with the period of the same length before, from \(zone.rfc3339(previous.start!)) until \(zone.rfc3339(previous.end!)).\n\n"
+                "Compared with the period of the same length before, from \(zone.rfc3339(previous.start!)) until \(zone.rfc3339(previous.end!)); a change is relative to the previous figure (30% after 40% is -25%).\n\n"
         case .archivesStartLater(let previous, let first):
             let earliest = first.map { "begin at \(zone.rfc3339($0))" } ?? "hold no verified event"
             text +=

@@ -7,13 +7,18 @@ public struct ReportWindow: Sendable, Equatable {
     package let lower: Int64
     /// The first instant after the window; `Int64.max` when open.
     package let upper: Int64
+    /// Where the window before starts, when it is not `lower - (upper - lower)`.
+    private var precedingLower: Int64?
 
     /// Every instant.
     public static let unbounded = ReportWindow(lower: .min, upper: .max)
 
     /// The window from `start` (else the beginning of time) until `end` (else for ever).
-    public init(start: Timestamp?, end: Timestamp?) {
+    /// - Parameter precedingStart: where the window before starts, when not as long in elapsed
+    ///   time (the same number of calendar days across a change of the clocks).
+    public init(start: Timestamp?, end: Timestamp?, precedingStart: Timestamp? = nil) {
         self.init(lower: start?.milliseconds ?? .min, upper: end?.milliseconds ?? .max)
+        precedingLower = precedingStart?.milliseconds
     }
 
     package init(lower: Int64, upper: Int64) {
@@ -34,6 +39,6 @@ public struct ReportWindow: Sendable, Equatable {
     /// given.
     public var preceding: ReportWindow? {
         guard lower != .min, upper != .max else { return nil }
-        return ReportWindow(lower: lower - (upper - lower), upper: lower)
+        return ReportWindow(lower: precedingLower ?? lower - (upper - lower), upper: lower)
     }
 }

@@ -114,6 +114,28 @@ import Testing
         #expect(since.comparison == .noWindow && self.rows(since)[.newConversations]?.current == 2)
     }
 
+    /// A conversation created before the archives begin, whose only archived event (minute 1500)
+    /// carries its old message and reply with a new message: without a period, the headline counted
+    /// it as new and its old reply as sent. Only the new message is in the period.
+    @Test func threadsFromBeforeTheArchivesAreNotInThePeriod() {
+        let old = Self.conversation(
+            6, createdAt: -600, customer: 16,
+            threads: [(.customerMessage, -600), (.agentReply, -500), (.customerMessage, 1500)]
+        ).last!
+        let rows = rows(S.analytics([old, S.snapshot(.status, conversation: 7, at: 1600)]))
+        #expect(rows[.newConversations]?.current == 0 && rows[.repliesSent]?.current == 0)
+        #expect(rows[.customerMessages]?.current == 1 && rows[.customersHelped]?.current == 0)
+        #expect(rows[.responseMedian]?.current == nil)
+    }
+
+    /// With one bound the headline covers the period and says how to compare it.
+    @Test func oneBoundCoversThePeriodWithoutComparing() {
+        let result = S.analytics([Self.earliest] + Self.events, window: ReportWindow(start: S.at(1440), end: nil))
+        let report = MarkdownReport(summary: RunSummary(), analytics: result, audit: AuditExcerpt()).render()
+        #expect(report.contains("Over the period asked for. Give both `--since` and `--until` to compare it"))
+        #expect(!report.contains("Over every verified event"))
+    }
+
     /// Office-time measures come only with office hours, after the wall-clock times.
     @Test func officeTimeMeasuresComeWithOfficeHours() throws {
         let office = try OfficeHours(parsing: "Mon-Sun 00:00-24:00")

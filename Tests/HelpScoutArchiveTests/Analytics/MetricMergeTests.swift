@@ -14,10 +14,10 @@ import Testing
 
     /// The facts of the sample archives: a few hundred conversations of every kind.
     static let store = facts(window: .unbounded)
-    /// The same, about three of its seven days.
+    /// The same, about two of its seven days, the two before them in the archives too.
     static let windowedStore = facts(
         window: ReportWindow(
-            start: Timestamp.parse("2026-10-07T00:00:00Z"), end: Timestamp.parse("2026-10-10T00:00:00Z")))
+            start: Timestamp.parse("2026-10-08T00:00:00Z"), end: Timestamp.parse("2026-10-10T00:00:00Z")))
 
     static func facts(window: ReportWindow) -> FactStore {
         let root = Fixtures.repositoryRoot + "/sample-data"
@@ -72,6 +72,18 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Every file's rows, the headline of the period before included, from the conversations in
+    /// one part and in several.
+    @Test func analyticsInPartsEqualOnePass() {
+        for store in [Self.store, Self.windowedStore] {
+            let whole = AnalyticsResult(store: store, parts: 1)
+            for parts in [2, 3, 8] { #expect(AnalyticsResult(store: store, parts: parts) == whole, "\(parts) parts") }
+        }
+        let compared = AnalyticsResult(store: Self.windowedStore, parts: 3)
+        #expect(compared.comparison.previousWindow != nil)
+        #expect(compared.headline.contains { ($0.previous ?? 0) > 0 } && compared.headline.count > 10)
     }
 
     @Test func headlineCountsMergeLikeOnePass() {

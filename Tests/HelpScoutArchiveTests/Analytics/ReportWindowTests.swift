@@ -58,7 +58,8 @@ import Testing
     }
 
     /// Conversation 1 is assigned to 301 before the window, then 302 (700), 301 again (800, a
-    /// bounce), unassigned (900), and 303 after it (1300). Conversation 2 changes only before it.
+    /// bounce), unassigned (900), and 303 after it (1300): two reassignments in the window, each a
+    /// hand-off. Conversation 2 changes only before it.
     @Test func assignmentChangesCountByEventTime() {
         let events = [
             S.snapshot(.assigned, conversation: 1, at: 0, assignee: 301),
@@ -72,6 +73,7 @@ import Testing
         #expect(churn.conversations.count == 1)
         let row = churn.conversations.first
         #expect(row?.conversation == 1 && row?.assignments == 2 && row?.bounces == 1 && row?.unassignments == 1)
+        #expect(row?.reassignments == 2)
         #expect(row != nil && row?.finalAssignee == nil)
         #expect(churn.agents.map(\.agent) == [301, 302])
         #expect(churn.agents.map(\.assignedIn) == [1, 1] && churn.agents.map(\.handedOff) == [1, 1])

@@ -218,7 +218,9 @@ import Testing
                 let body = JSONValue.object([
                     ("id", .int(Int64(1000 + conversation))), ("status", .string("active")),
                     ("createdAt", .string("2026-10-01T10:00:00Z")),
-                    ("userUpdatedAt", .string("2026-10-0\(day + 2)T10:00:00Z")), ("mailboxId", .int(101)),
+                    // Each day's events come a minute later, all within the hour the customer
+                    // waits, so every reply is in the report's period.
+                    ("userUpdatedAt", .string("2026-10-01T10:0\(day):00Z")), ("mailboxId", .int(101)),
                     ("_embedded", .object([("threads", .array([question, reply]))])),
                 ])
                 lines.append(Fixtures.signedLine(body, event: "convo.status"))
