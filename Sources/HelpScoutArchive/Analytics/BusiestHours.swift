@@ -6,14 +6,12 @@ struct BusiestHours: ConversationMetric {
     private var newConversations = [Int](repeating: 0, count: 168)
     private var customerMessages = [Int](repeating: 0, count: 168)
     private let timeZone: ReportTimeZone
-    /// A conversation created, or a message written, outside it is not in the report's period,
-    /// which here ends with the last verified event without `--until`.
+    /// A conversation created, or a message written, outside it is not in the report's period.
     private let period: ReportWindow
 
     init(store: FactStore) {
         timeZone = store.timeZone
-        let last = store.lastEventTime.map { $0 + 1 } ?? .max
-        period = ReportWindow(lower: store.period.lower, upper: min(store.period.upper, last))
+        period = store.period
     }
 
     private func slot(_ milliseconds: Int64) -> Int? {

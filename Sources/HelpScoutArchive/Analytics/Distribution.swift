@@ -20,12 +20,22 @@ package struct DistributionSummary: Sendable, Equatable {
     init?(sorted: [Double]) {
         guard !sorted.isEmpty else { return nil }
         count = sorted.count
-        mean = sorted.reduce(0, +) / Double(sorted.count)
+        mean = Self.exactMean(sorted)
         p50 = Self.nearestRank(50, sorted)
         p90 = Self.nearestRank(90, sorted)
         p95 = Self.nearestRank(95, sorted)
         max = sorted[sorted.count - 1]
         bucketCounts = ResponseBucket.counts(sorted: sorted)
+    }
+
+    /// The mean of durations that are whole milliseconds, computed exactly and rounded to the
+    /// millisecond, halves away from zero: a floating-point sum could land a hair below a half
+    /// (10564.0455 s as 10564.04549…) and round the written value down.
+    static func exactMean(_ values: [Double]) -> Double {
+        let total = values.reduce(Int64(0)) { $0 + Int64(($1 * 1000).rounded()) }
+        let count = Int64(values.count)
+        let magnitude = (2 * total.magnitude + UInt64(count)) / (2 * UInt64(count))
+        return Double(total < 0 ? -Int64(magnitude) : Int64(magnitude)) / 1000
     }
 
     /// The value at rank ⌈p/100 × n⌉ of the sorted values.

@@ -28,12 +28,14 @@ package struct FactStore: Sendable {
         package var type: EventType
     }
 
-    /// What the metrics count: the window, starting at the first verified event without `--since`
+    /// What the metrics count: the window, an open end closed at the first or last verified event
     /// (a reply or closing from before the archives begin, carried in a later snapshot, is not in
-    /// the report's period). Its end stays open without `--until`: a thread dated a moment after
-    /// the event that carries it is still counted.
+    /// the report's period; a bare body's event time is never before its threads', so the end
+    /// leaves out only an envelope's threads dated after every event).
     package var period: ReportWindow {
-        ReportWindow(lower: window.lower == .min ? firstEventTime ?? .min : window.lower, upper: window.upper)
+        ReportWindow(
+            lower: window.lower == .min ? firstEventTime ?? .min : window.lower,
+            upper: window.upper == .max ? lastEventTime.map { $0 + 1 } ?? .max : window.upper)
     }
 
     /// The office hours response times are also measured in, if any.

@@ -51,7 +51,7 @@ import Testing
         // An agent who writes first: the conversation has no first response.
         let outbound = S.analytics([
             S.snapshot(
-                .created, conversation: 2, at: 0,
+                .created, conversation: 2, at: 20,
                 threads: [
                     S.thread(20, .agentReply, at: 0, by: 301), S.thread(21, .customerMessage, at: 10),
                     S.thread(22, .agentReply, at: 20, by: 301),
@@ -90,5 +90,15 @@ import Testing
             summary.p50 == 10 && summary.p90 == 18 && summary.p95 == 19 && summary.max == 20 && summary.mean == 10.5)
         #expect(DistributionSummary([7])?.p95 == 7)
         #expect(DistributionSummary([]) == nil)
+    }
+
+    /// The mean of 26044.611 s and 16561.138 s is exactly 21302.8745 s, which the floating-point
+    /// sum made 21302.87449…, written 21302.874 against the documented halves away from zero (the
+    /// independent reference found it).
+    @Test func aMeanExactlyOnAHalfRoundsAwayFromZero() throws {
+        let summary = try #require(DistributionSummary([26044.611, 16561.138]))
+        #expect(decimal(summary.mean, places: 3) == "21302.875")
+        #expect(decimal(try #require(DistributionSummary([10.001, 10.002])).mean, places: 3) == "10.002")
+        #expect(decimal(try #require(DistributionSummary([-0.001, -0.002])).mean, places: 3) == "-0.002")
     }
 }
