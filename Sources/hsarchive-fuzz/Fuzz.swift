@@ -24,7 +24,7 @@ func fuzzOne(_ data: UnsafeRawBufferPointer) {
     line.withUnsafeBytes { bytes in
         for index in processors.indices {
             let verdict = processors[index].process(line: bytes)
-            if case .rejected(.forged, let reason, _, _) = verdict, !reason.contains("X-HelpScout-Event") {
+            if case .rejected(.forged, let reason, _, _, _) = verdict, !reason.contains("X-HelpScout-Event") {
                 fatalError("a correctly signed body was reported forged: \(reason)")
             }
         }

@@ -38,6 +38,7 @@ extension AnalyticsResult {
         tags = total.tags.rows(store: store)
         satisfaction = total.satisfaction.rows(store: store)
         busiestHours = total.busiestHours.rows(store: store)
+        series = total.series.rows(store: store)
         let current = HeadlineMeasure.figures(
             counts: total.headline.rows(store: store), responseTimes: responseTimes, satisfaction: satisfaction)
         let previous = total.previous.map { previous in
@@ -59,6 +60,7 @@ extension AnalyticsResult {
         var tags: TagFrequency
         var satisfaction: Satisfaction
         var busiestHours: BusiestHours
+        var series: TimeSeries
         var headline: HeadlineCounts
         /// The headline's measures of the window before, when it is compared.
         var previous: PreviousWindow?
@@ -69,6 +71,7 @@ extension AnalyticsResult {
             tags = TagFrequency(store: store)
             satisfaction = Satisfaction(store: store)
             busiestHours = BusiestHours(store: store)
+            series = TimeSeries(store: store)
             headline = HeadlineCounts(store: store)
             previous = previousWindow.map { PreviousWindow(store: store, window: $0) }
         }
@@ -79,6 +82,7 @@ extension AnalyticsResult {
             tags.add(view)
             satisfaction.add(view)
             busiestHours.add(view)
+            series.add(view)
             headline.add(view)
             previous?.add(view)
         }
@@ -89,6 +93,7 @@ extension AnalyticsResult {
             tags.merge(other.tags)
             satisfaction.merge(other.satisfaction)
             busiestHours.merge(other.busiestHours)
+            series.merge(other.series)
             headline.merge(other.headline)
             if let other = other.previous { previous?.merge(other) }
         }

@@ -23,6 +23,8 @@ package struct AnalyticsResult: Sendable, Equatable {
     package var churn = ChurnRows()
     package var tags: [TagRow] = []
     package var satisfaction: [SatisfactionRow] = []
+    /// The period by day, week, month or year (as its length asks), every bucket of it.
+    package var series: [SeriesPoint] = []
     /// New conversations and customer messages by weekday and hour of the time zone: 168 rows.
     package var busiestHours: [HourCount] = []
     /// The name each agent id goes by in the events (the first seen in archive order).
@@ -33,10 +35,6 @@ package struct AnalyticsResult: Sendable, Equatable {
     /// The days of the time zone the report is about: from the window's start (else the first
     /// event) to the window's end (else the last event); nil when that is empty.
     package var periodDays: ClosedRange<Int>? {
-        guard let start = window.start ?? firstEventTime,
-            let end = window.end.map({ Timestamp(milliseconds: $0.milliseconds - 1) }) ?? lastEventTime
-        else { return nil }
-        guard start <= end else { return nil }
-        return timeZone.dayNumber(start)...timeZone.dayNumber(end)
+        ReportWindow.days(window: window, first: firstEventTime, last: lastEventTime, in: timeZone)
     }
 }

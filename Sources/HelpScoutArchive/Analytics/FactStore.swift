@@ -38,6 +38,14 @@ package struct FactStore: Sendable {
             upper: window.upper == .max ? lastEventTime.map { $0 + 1 } ?? .max : window.upper)
     }
 
+    /// The days of the time zone the report is about: from the window's start (else the first
+    /// event) to its end (else the last event); nil when that is empty.
+    package var periodDays: ClosedRange<Int>? {
+        ReportWindow.days(
+            window: window, first: firstEventTime.map(Timestamp.init(milliseconds:)),
+            last: lastEventTime.map(Timestamp.init(milliseconds:)), in: timeZone)
+    }
+
     /// The office hours response times are also measured in, if any.
     package let officeHours: OfficeHours?
 

@@ -57,6 +57,14 @@ struct Satisfaction: ConversationMetric {
         ratings += other.ratings
     }
 
+    /// The latest version of each rating counted in `window` (those of deleted conversations left
+    /// out), with its time and score: what the time series counts per day.
+    static func counted(store: FactStore, window: ReportWindow) -> [RatingFact] {
+        Satisfaction(store: store, window: window).latest.flatMap { conversation, ratings in
+            store.conversations[conversation]?.isDeleted == true ? [] : ratings
+        }
+    }
+
     /// Attributes the ratings of conversations with no other facts, then counts: all, then agents,
     /// mailboxes and weeks, each by key.
     consuming func rows(store: FactStore) -> [SatisfactionRow] {

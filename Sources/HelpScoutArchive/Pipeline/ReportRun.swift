@@ -4,7 +4,7 @@
 package final class ReportRun: RunObserver {
     private let folder: ReportFolder
     private let audit: AuditCSV
-    private var excerpt = AuditExcerpt()
+    private var excerpt: AuditExcerpt
     private var store: FactStore
     private var writeError: OutputFile.WriteError?
     /// Called for each input that could not be read to its end.
@@ -21,6 +21,7 @@ package final class ReportRun: RunObserver {
     ) throws(OutputFile.WriteError) {
         self.folder = folder
         store = FactStore(timeZone: timeZone, officeHours: officeHours, window: window)
+        excerpt = AuditExcerpt(timeZone: timeZone)
         audit = try AuditCSV(file: folder.create(ReportFiles.audit), inputNames: inputNames)
     }
 

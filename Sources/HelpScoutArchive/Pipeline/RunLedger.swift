@@ -44,13 +44,14 @@ final class RunLedger {
                 } else {
                     summary.add(.duplicate)
                 }
-            case .rejected(let status, let reason, let deliveryId, let eventType):
+            case .rejected(let status, let reason, let deliveryId, let eventType, let receivedAt):
                 summary.add(status)
                 if status == .malformed { malformedSoFar[input] += 1 }
                 observer.record(
                     finding: Finding(
                         position: position, status: status, reason: reason,
-                        deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped)))
+                        deliveryId: deliveryId.map(Finding.capped), eventType: eventType.map(Finding.capped),
+                        receivedAt: receivedAt))
             }
         }
     }

@@ -1,19 +1,45 @@
-/// The findings `report.md` lists (all of them are in `audit.csv`): the first ones in archive order,
-/// and forged ones up to as many again, as they matter most.
+/// What `report.md` shows of the audit (every finding is in `audit.csv`): the findings counted by
+/// day, status and kind of reason, and the first ones in archive order, with forged ones up to as
+/// many again, as they matter most.
 package struct AuditExcerpt: Sendable, Equatable {
     /// How many findings are kept, and how many forged ones at least.
     package static let limit = 25
+    /// How many day, status and reason groups are told apart; later ones count as one.
+    static let groupLimit = 10_000
 
     package private(set) var findings: [Finding] = []
     private var forgedCount = 0
+    /// Findings per day of their `receivedAt` in the time zone (nil without one), status and kind
+    /// of reason.
+    package private(set) var groups: [Group: Int] = [:]
+    private var reasonKinds: [String: String] = [:]
+    private let timeZone: ReportTimeZone
 
-    package init() {}
+    package struct Group: Hashable, Sendable {
+        package var day: Int?
+        package var status: DeliveryStatus
+        package var reason: String
+    }
 
-    /// Keeps `finding` if there is room for it; it must be audited (not verified nor a duplicate).
+    package init(timeZone: ReportTimeZone = .utc) { self.timeZone = timeZone }
+
+    /// Counts `finding` and keeps it if there is room for it; it must be audited (not verified nor
+    /// a duplicate).
     package mutating func add(_ finding: Finding) {
+        let kind = reasonKinds[finding.reason] ?? finding.reasonKind
+        if reasonKinds.count < Self.groupLimit { reasonKinds[finding.reason] = kind }
+        var group = Group(day: finding.receivedAt.map(timeZone.dayNumber), status: finding.status, reason: kind)
+        if groups[group] == nil && groups.count >= Self.groupLimit {
+            group = Group(day: nil, status: finding.status, reason: "(other reasons)")
+        }
+        groups[group, default: 0] += 1
         let isForged = finding.status == .forged
         guard findings.count < Self.limit || (isForged && forgedCount < Self.limit) else { return }
         findings.append(finding)
         if isForged { forgedCount += 1 }
+    }
+
+    package static func == (a: AuditExcerpt, b: AuditExcerpt) -> Bool {
+        a.findings == b.findings && a.groups == b.groups
     }
 }

@@ -70,7 +70,11 @@ extension MarkdownReport {
             "mailbox", ">responses", ">median", ">first responses", ">median first", ">p90 first",
             ">resolved", ">median resolution", ">p90 resolution",
         ])
-        let keys = Set(allRows.filter { $0.key.scope == .mailbox }.map(\.key)).sorted(by: MetricKey.precedes)
+        var volume: [MetricKey: Int] = [:]
+        for row in allRows where row.key.scope == .mailbox && !row.metric.rawValue.hasSuffix("_office") {
+            volume[row.key, default: 0] += row.summary.count
+        }
+        let keys = Self.top(volume.keys.sorted(by: MetricKey.precedes)) { volume[$0]! }
         for key in keys {
             let response = rows(.response, .mailbox).first { $0.key == key }?.summary
             let first = rows(.firstResponse, .mailbox).first { $0.key == key }?.summary
@@ -85,11 +89,12 @@ extension MarkdownReport {
                 resolution.map { TextCharts.duration($0.p90) } ?? "–",
             ])
         }
-        text += mailboxes.render()
+        text += mailboxes.render() + Self.more(volume.count - keys.count, "mailboxes", in: ReportFiles.responseTimes)
 
         text += "\n### By agent\n\nMedian time to reply to a waiting customer; shorter is better.\n\n"
         var agents = MarkdownTable(["agent", ">responses", ">median", ">p90", "median"])
-        let agentRows = rows(.response, .agent)
+        let allAgents = rows(.response, .agent)
+        let agentRows = Self.top(allAgents) { $0.summary.count }
         let slowest = agentRows.map(\.summary.p50).max() ?? 0
         for row in agentRows {
             agents.add([
@@ -97,14 +102,25 @@ extension MarkdownReport {
                 TextCharts.duration(row.summary.p90), TextCharts.bar(row.summary.p50, of: slowest),
             ])
         }
-        text += agents.render()
+        text += agents.render() + Self.more(allAgents.count - agentRows.count, "agents", in: ReportFiles.responseTimes)
 
-        let days = rows(.response, .day)
-        if days.count > 1 {
+        let measured = Self.tableRows(analytics.series) { $0.response != nil }.filter { $0.response != nil }
+        if measured.count > 1, let granularity = measured.first?.bucket.granularity {
+            let medians = measured.map { $0.response!.p50 }
             text +=
-                "\nMedian response by day (\(days.first!.key.text) to \(days.last!.key.text)): `\(TextCharts.sparkline(days.map(\.summary.p50)))`\n"
+                "\nMedian response by \(granularity.name) (\(measured.first!.bucket.label) to \(measured.last!.bucket.label)): "
+                + "`\(TextCharts.sparkline(medians))` "
+                + "(\(TextCharts.duration(medians.min()!)) to \(TextCharts.duration(medians.max()!)))\n"
         }
         return text
+    }
+
+    /// The `topRows` items with the largest `size`, the largest first (ties in their given order);
+    /// all of them, in their order, when there are no more.
+    static func top<Item>(_ items: [Item], by size: (Item) -> Int) -> [Item] {
+        guard items.count > topRows else { return items }
+        return items.enumerated().sorted { (size($1.element), $0.offset) < (size($0.element), $1.offset) }
+            .prefix(topRows).map(\.element)
     }
 
     func churn() -> String {
@@ -140,7 +156,8 @@ extension MarkdownReport {
             for row in most {
                 table.add([
                     String(row.conversation), analytics.label(mailbox: row.mailbox).escapedForMarkdown(),
-                    String(row.assignments), String(row.reassignments), String(row.bounces), String(row.unassignments),
+                    TextCharts.count(row.assignments), TextCharts.count(row.reassignments),
+                    TextCharts.count(row.bounces), TextCharts.count(row.unassignments),
                     row.finalAssignee.map { analytics.label(agent: $0).escapedForMarkdown() } ?? "unassigned",
                 ])
             }
@@ -148,32 +165,31 @@ extension MarkdownReport {
         }
         text += "\n### Agents\n\n"
         var agents = MarkdownTable(["agent", ">assigned in", ">handed off"])
-        for row in analytics.churn.agents {
+        let shown = Self.top(analytics.churn.agents) { $0.assignedIn }
+        for row in shown {
             agents.add([
-                analytics.label(agent: row.agent).escapedForMarkdown(), String(row.assignedIn), String(row.handedOff),
+                analytics.label(agent: row.agent).escapedForMarkdown(), TextCharts.count(row.assignedIn),
+                TextCharts.count(row.handedOff),
             ])
         }
         return text + agents.render()
+            + Self.more(analytics.churn.agents.count - shown.count, "agents", in: ReportFiles.agentAssignments)
     }
 
     func tags() -> String {
         var text = "## Tags\n\n"
         let rows = analytics.tags
         guard !rows.isEmpty else { return text + "No tags.\n" }
-        let shown = rows.prefix(15)
-        text +=
-            rows.count > shown.count
-            ? "The \(shown.count) most used of \(rows.count) tags; all are in `tags.csv`.\n\n" : ""
+        let shown = rows.prefix(Self.topRows)
         var table = MarkdownTable(["tag", ">conversations", ">added", ">removed", ""])
         let largest = Double(shown.map(\.conversations).max() ?? 0)
         for row in shown {
             table.add([
-                row.tag.escapedForMarkdown(limit: 40), String(row.conversations), String(row.added),
-                String(row.removed),
-                TextCharts.bar(Double(row.conversations), of: largest),
+                row.tag.escapedForMarkdown(limit: 40), TextCharts.count(row.conversations), TextCharts.count(row.added),
+                TextCharts.count(row.removed), TextCharts.bar(Double(row.conversations), of: largest),
             ])
         }
-        return text + table.render()
+        return text + table.render() + Self.more(rows.count - shown.count, "tags", in: ReportFiles.tags)
     }
 
     func satisfaction() -> String {
@@ -181,24 +197,49 @@ extension MarkdownReport {
         let rows = analytics.satisfaction
         guard let all = rows.first(where: { $0.key == .all }) else { return text + "No ratings.\n" }
         text +=
-            "\(TextCharts.count(all.ratings)) ratings: \(all.great) great, \(all.okay) okay, \(all.notGood) not good. "
+            "\(TextCharts.count(all.ratings)) ratings: \(TextCharts.count(all.great)) great, \(TextCharts.count(all.okay)) okay, \(TextCharts.count(all.notGood)) not good. "
         text += "**CSAT \(TextCharts.percent(all.csatPercent))**, **happiness \(decimal(all.happiness, places: 1))** "
         text += "(Help Scout's score: % great minus % not good).\n\n"
-        func table(_ scope: MetricKey.Scope, _ title: String) -> String {
+        func table(_ title: String, _ rows: [(label: String, row: SatisfactionRow)]) -> String {
             var table = MarkdownTable([title, ">ratings", ">great", ">okay", ">not good", ">CSAT", ">happiness", ""])
-            for row in rows where row.key.scope == scope {
-                table.add([
-                    label(row.key), String(row.ratings), String(row.great), String(row.okay), String(row.notGood),
-                    TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
-                    TextCharts.bar(max(0, row.happiness), of: 100, width: 10),
-                ])
+            for (name, row) in rows {
+                table.add(
+                    [name] + [row.ratings, row.great, row.okay, row.notGood].map(TextCharts.count) + [
+                        TextCharts.percent(row.csatPercent), decimal(row.happiness, places: 1),
+                        TextCharts.bar(max(0, row.happiness), of: 100, width: 10),
+                    ])
             }
             return table.render()
         }
-        text += "### By agent\n\n" + table(.agent, "agent")
-        text += "\n### By week\n\n" + table(.week, "week")
-        text += "\n### By mailbox\n\n" + table(.mailbox, "mailbox")
+        func top(_ scope: MetricKey.Scope, _ title: String, _ plural: String) -> String {
+            let all = rows.filter { $0.key.scope == scope }
+            let shown = Self.top(all) { $0.ratings }
+            return table(title, shown.map { (label($0.key), $0) })
+                + Self.more(all.count - shown.count, plural, in: ReportFiles.csat)
+        }
+        text += "### By agent\n\n" + top(.agent, "agent", "agents")
+        text += "\n" + satisfactionOverTime(table)
+        text += "\n### By mailbox\n\n" + top(.mailbox, "mailbox", "mailboxes")
         return text
+    }
+
+    /// CSAT by ISO week (`csat.csv`'s week rows, a week the period only partly covers marked), or by
+    /// month or year when the period is longer than 60 weeks.
+    private func satisfactionOverTime(_ table: (String, [(label: String, row: SatisfactionRow)]) -> String) -> String {
+        guard let granularity = analytics.series.first?.bucket.granularity, granularity > .week else {
+            let period = analytics.periodDays
+            let weeks = analytics.satisfaction.filter { $0.key.scope == .week }.map {
+                row -> (String, SatisfactionRow) in
+                guard case .week(let week) = row.key, let period else { return (row.key.text, row) }
+                let first = Timestamp.daysFromCivil(year: week.year, month: 1, day: 4)
+                let monday = first - Timestamp.weekday(ofDay: first) + (week.week - 1) * 7
+                let partial = monday < period.lowerBound || monday + 6 > period.upperBound
+                return (week.text + (partial ? " (partial)" : ""), row)
+            }
+            return "### By week\n\n" + table("week", weeks)
+        }
+        let points = Self.tableRows(analytics.series) { $0.ratings.ratings > 0 }.filter { $0.ratings.ratings > 0 }
+        return "### By \(granularity.name)\n\n" + table(granularity.name, points.map { (Self.label($0), $0.ratings) })
     }
 
     /// A key as people know it: agents and mailboxes by name, escaped; days and weeks as text.

@@ -2,13 +2,13 @@
 struct MarkdownReport {
     let summary: RunSummary
     let analytics: AnalyticsResult
-    /// The first audited findings, forged ones kept preferentially.
-    let findings: [Finding]
+    /// The first audited findings, forged ones kept preferentially, and all of them counted.
+    let audit: AuditExcerpt
 
     init(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt) {
         self.summary = summary
         self.analytics = analytics
-        findings = audit.findings
+        self.audit = audit
     }
 
     private var inputNames: [String] { summary.inputNames }
@@ -16,7 +16,7 @@ struct MarkdownReport {
     func render() -> String {
         [
             header(), headline(), integrity(), volume(), busiestHours(), responseTimes(), churn(), tags(),
-            satisfaction(), audit(),
+            satisfaction(), auditSection(),
         ]
         .joined(separator: "\n")
     }
@@ -59,7 +59,7 @@ struct MarkdownReport {
         let forged = summary.count(.forged), unsigned = summary.count(.unsigned)
         if forged + unsigned > 0 {
             text +=
-                "> **\(forged) forged and \(unsigned) unsigned deliveries** were found; they are left out of every number below (see the audit at the end and `audit.csv`).\n\n"
+                "> **\(TextCharts.count(forged)) forged and \(TextCharts.count(unsigned)) unsigned deliveries** were found; they are left out of every number below (see the audit at the end and `audit.csv`).\n\n"
         } else {
             text += "Every signed delivery verified: nothing forged or unsigned.\n\n"
         }
@@ -68,7 +68,7 @@ struct MarkdownReport {
                 "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
             for failure in summary.failures {
                 text +=
-                    ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(failure.lineReached): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
+                    ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(TextCharts.count(failure.lineReached)): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
             }
             text += "\n"
         }
@@ -84,48 +84,86 @@ struct MarkdownReport {
 
     private func volume() -> String {
         var text = "## Volume\n\n"
-        guard let period = analytics.periodDays else { return text + "No verified events.\n" }
-        let (firstDay, lastDay) = (period.lowerBound, period.upperBound)
-        var perDay: [Int: Int] = [:]
-        var perType: [String: Int] = [:]
-        for row in analytics.eventCounts {
-            perDay[row.day, default: 0] += row.count
-            perType[row.type.name, default: 0] += row.count
+        let points = analytics.series
+        guard let granularity = points.first?.bucket.granularity, points.contains(where: { $0.events > 0 }) else {
+            return text + "No verified events.\n"
         }
-        let days = Array(firstDay...lastDay)
-        let dayCounts = days.map { perDay[$0, default: 0] }
-        if days.count > 1 { text += "Events per day: `\(TextCharts.sparkline(dayCounts.map(Double.init)))`\n\n" }
-        var table = MarkdownTable(["day", ">events", ""])
-        let largest = Double(dayCounts.max() ?? 0)
-        for (day, count) in zip(days, dayCounts) {
+        let shown = Self.tableRows(points) { $0.events > 0 }
+        let events = shown.map { Double($0.events) }
+        if shown.count > 1 {
+            text +=
+                "Events per \(granularity.name): `\(TextCharts.sparkline(events))` "
+                + "(\(TextCharts.count(Int(events.min()!))) to \(TextCharts.count(Int(events.max()!))))\n\n"
+        }
+        text += Self.leftOut(points.count - shown.count, of: points.count, granularity, "without events")
+        var table = MarkdownTable([granularity.name, ">events", ">new conversations", ">customer messages", ""])
+        let largest = events.max() ?? 0
+        for point in shown {
             table.add([
-                Timestamp.dayString(day) + " " + Self.weekday(day), TextCharts.count(count),
-                TextCharts.bar(Double(count), of: largest),
+                Self.label(point), TextCharts.count(point.events), TextCharts.count(point.newConversations),
+                TextCharts.count(point.customerMessages), TextCharts.bar(Double(point.events), of: largest),
             ])
         }
         text += table.render() + "\n"
-        var types = MarkdownTable(["event type", ">events"])
-        for (type, count) in perType.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            types.add([type.escapedForMarkdown(), TextCharts.count(count)])
+        var perType: [String: Int] = [:]
+        for row in analytics.eventCounts { perType[row.type.name, default: 0] += row.count }
+        let types = perType.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) })
+        var typeTable = MarkdownTable(["event type", ">events"])
+        for (type, count) in types.prefix(Self.topRows) {
+            typeTable.add([type.escapedForMarkdown(), TextCharts.count(count)])
         }
-        return text + types.render()
+        text += typeTable.render()
+        return text + Self.more(types.count - Self.topRows, "event types", in: ReportFiles.events)
+    }
+
+    /// The most rows a table of agents, mailboxes, tags or event types shows; the CSV files have all.
+    static let topRows = 15
+    /// The most rows a time table shows.
+    static let timeRows = 60
+
+    /// The points a time table shows: all of them up to `timeRows`, else those `isShown` keeps (the
+    /// ones with data), the latest `timeRows` of them.
+    static func tableRows(_ points: [SeriesPoint], isShown: (SeriesPoint) -> Bool) -> [SeriesPoint] {
+        guard points.count > timeRows else { return points }
+        return Array(points.filter(isShown).suffix(timeRows))
+    }
+
+    /// A sentence for the buckets a time table leaves out, if any.
+    static func leftOut(_ count: Int, of total: Int, _ granularity: Granularity, _ without: String) -> String {
+        guard count > 0 else { return "" }
+        return "\(TextCharts.count(count)) of the \(TextCharts.count(total)) \(granularity.name)s are not listed: "
+            + "those \(without), then the earliest past \(timeRows) rows.\n\n"
+    }
+
+    /// "…and 12 more": the line under a table cut at `topRows`.
+    static func more(_ count: Int, _ what: String, in file: String) -> String {
+        count > 0 ? "\n…and \(TextCharts.count(count)) more \(what); all are in `\(file)`.\n" : ""
+    }
+
+    /// A bucket for people: `2026-10-05 Mon`, `2026-W41`, `2026-W44 (partial)`, `2026-10`.
+    static func label(_ point: SeriesPoint) -> String {
+        let bucket = point.bucket
+        if bucket.granularity == .day { return bucket.label + " " + weekday(bucket.firstDay) }
+        return bucket.label + (point.isPartial ? " (partial)" : "")
     }
 
     /// The weekdays' short names, Monday first.
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// `Mon` to `Sun`, for a day number.
-    private static func weekday(_ day: Int) -> String { weekdayNames[Timestamp.weekday(ofDay: day)] }
+    static func weekday(_ day: Int) -> String { weekdayNames[Timestamp.weekday(ofDay: day)] }
 
-    private func audit() -> String {
+    private func auditSection() -> String {
         var text = "## Audit\n\n"
         let audited = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
         guard audited > 0 else { return text + "No forged, unsigned, malformed or undecodable lines.\n" }
-        text += "\(TextCharts.count(audited)) line\(audited == 1 ? "" : "s") did not verify; "
+        text += "\(TextCharts.count(audited)) line\(audited == 1 ? "" : "s") did not verify.\n\n"
+        text += auditByDay() + "\n" + auditByReason() + "\n"
+        let findings = audit.findings
         text +=
             findings.count < audited
-            ? "the first \(findings.count) (forged ones first) are below, all are in `audit.csv`.\n\n"
-            : "all are below and in `audit.csv`.\n\n"
+            ? "The first \(findings.count) (forged ones first); all are in `audit.csv`:\n\n"
+            : "Each of them (forged ones first), as in `audit.csv`:\n\n"
         var table = MarkdownTable(["where", "status", "event", "reason"])
         let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
         for finding in ordered {
@@ -136,5 +174,47 @@ struct MarkdownReport {
             ])
         }
         return text + table.render()
+    }
+
+    private static let auditedStatuses = DeliveryStatus.allCases.filter(\.isAudited)
+
+    /// The findings per day of their `receivedAt` (or week, month, year for a long span) and status.
+    private func auditByDay() -> String {
+        var perDay: [Int?: [DeliveryStatus: Int]] = [:]
+        for (group, count) in audit.groups { perDay[group.day, default: [:]][group.status, default: 0] += count }
+        let days = perDay.keys.compactMap { $0 }.sorted()
+        let granularity = days.first.map { Granularity.fitting(days: days.last! - $0 + 1) } ?? .day
+        var rows: [(label: String, counts: [DeliveryStatus: Int])] = []
+        for day in days {
+            let bucket = CalendarBucket(granularity, holding: day)
+            let label = granularity == .day ? bucket.label + " " + Self.weekday(day) : bucket.label
+            if rows.last?.label != label { rows.append((label, [:])) }
+            for (status, count) in perDay[day]! { rows[rows.count - 1].counts[status, default: 0] += count }
+        }
+        if let undated = perDay[nil] { rows.append(("no receivedAt", undated)) }
+        let shown = rows.count > Self.timeRows ? Array(rows.suffix(Self.timeRows)) : rows
+        var table = MarkdownTable([granularity.name] + Self.auditedStatuses.map { ">" + $0.rawValue })
+        for row in shown { table.add([row.label] + Self.auditedStatuses.map { TextCharts.count(row.counts[$0] ?? 0) }) }
+        let note =
+            shown.count < rows.count ? "the latest \(shown.count) of \(TextCharts.count(rows.count)); " : ""
+        return "By \(granularity.name) of the delivery's `receivedAt` (\(note)\(analytics.timeZone.identifier)):\n\n"
+            + table.render()
+    }
+
+    /// The findings per status and kind of reason (quoted values and numbers left out), most first.
+    private func auditByReason() -> String {
+        var perReason: [AuditExcerpt.Group: Int] = [:]
+        for (group, count) in audit.groups {
+            perReason[AuditExcerpt.Group(day: nil, status: group.status, reason: group.reason), default: 0] += count
+        }
+        let sorted = perReason.sorted {
+            ($1.value, $0.key.status.rawValue, $0.key.reason) < ($0.value, $1.key.status.rawValue, $1.key.reason)
+        }
+        var table = MarkdownTable(["status", "reason", ">lines"])
+        for (group, count) in sorted.prefix(Self.topRows) {
+            table.add([group.status.rawValue, group.reason.escapedForMarkdown(limit: 90), TextCharts.count(count)])
+        }
+        return "By reason:\n\n" + table.render()
+            + Self.more(sorted.count - Self.topRows, "reasons", in: ReportFiles.audit)
     }
 }

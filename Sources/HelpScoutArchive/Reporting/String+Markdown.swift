@@ -3,13 +3,19 @@ extension String {
     /// characters, line breaks included, written as visible escapes (`displaySafe`), then no table
     /// pipes, no markup, no HTML, at most `limit` characters. A backslash, the escapes' own included,
     /// is written `\\`, so the same text reads the same in every table, in a pager as on GitHub.
+    /// Text cut short ends at a space when there is one in its second half, so no word is cut.
     func escapedForMarkdown(limit: Int = 60) -> String {
         var result = ""
-        for (index, character) in displaySafe.enumerated() {
-            if index == limit {
-                result += "…"
-                break
+        var safe = displaySafe
+        if safe.count > limit {
+            var kept = safe.prefix(limit)
+            if let space = kept.lastIndex(of: " "), kept.distance(from: kept.startIndex, to: space) >= limit / 2 {
+                kept = kept[..<space]
             }
+            while kept.last == " " { kept = kept.dropLast() }
+            safe = String(kept) + "…"
+        }
+        for character in safe {
             switch character {
             case "|", "\\", "`", "*", "_", "[", "]", "#", "~": result += "\\" + String(character)
             case "<": result += "&lt;"

@@ -35,6 +35,17 @@ public struct ReportWindow: Sendable, Equatable {
     @inline(__always)
     package func contains(_ milliseconds: Int64) -> Bool { lower <= milliseconds && milliseconds < upper }
 
+    /// The days of `zone` a report is about: from the window's start (else the `first` event) to its
+    /// end (else the `last` event); nil when that is empty.
+    static func days(window: ReportWindow, first: Timestamp?, last: Timestamp?, in zone: ReportTimeZone)
+        -> ClosedRange<Int>?
+    {
+        guard let start = window.start ?? first,
+            let end = window.end.map({ Timestamp(milliseconds: $0.milliseconds - 1) }) ?? last, start <= end
+        else { return nil }
+        return zone.dayNumber(start)...zone.dayNumber(end)
+    }
+
     /// The window of the same length that ends where this one starts; nil unless both bounds are
     /// given.
     public var preceding: ReportWindow? {

@@ -35,7 +35,9 @@ package struct DeliveryProcessor {
         }
         let fields = DeliveryFields(tape: line)
         func rejected(_ status: DeliveryStatus, _ reason: String) -> LineVerdict {
-            .rejected(status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader?.name)
+            .rejected(
+                status, reason: reason, deliveryId: fields.deliveryId, eventType: fields.eventHeader?.name,
+                receivedAt: fields.receivedAt)
         }
         let bodyIndex: Int
         switch fields.body {
@@ -90,13 +92,15 @@ package struct DeliveryProcessor {
             case .event(let event):
                 return .verified(fingerprint, event)
             case .undecodable(let reason, let eventType):
-                return .rejected(.undecodable, reason: reason, deliveryId: fields.deliveryId, eventType: eventType)
+                return .rejected(
+                    .undecodable, reason: reason, deliveryId: fields.deliveryId, eventType: eventType,
+                    receivedAt: fields.receivedAt)
             case .eventHeaderMismatch(let header, let bodyType):
                 return .rejected(
                     .forged,
                     reason:
                         "X-HelpScout-Event header \(header.quotedForReason()) disagrees with the signed body's eventType \(bodyType.quotedForReason())",
-                    deliveryId: fields.deliveryId, eventType: header)
+                    deliveryId: fields.deliveryId, eventType: header, receivedAt: fields.receivedAt)
             }
         }
     }

@@ -4,6 +4,41 @@ public struct Finding: Sendable, Equatable {
     /// for any real one, and a hostile megabyte id cannot bloat the audit.
     package static let maxFieldLength = 200
 
+    /// The reason without the values it quotes or the numbers it gives (`line is not valid UTF-8
+    /// (byte N)`): what findings are rolled up by. A number inside a word (`base64`, `20-byte`) is
+    /// part of the reason and stays.
+    package var reasonKind: String {
+        let characters = Array(reason)
+        var kind = ""
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at < characters.count && characters[at].isASCII && characters[at].isNumber }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" {
+                index += 1
+                while index < characters.count && characters[index] != "\"" {
+                    index += characters[index] == "\\" ? 2 : 1
+                }
+                kind += "\"…\""
+                index += 1
+                continue
+            }
+            let startsWord = index == 0 || " (".contains(characters[index - 1])
+            if isDigit(index) && startsWord {
+                var end = index
+                while isDigit(end) { end += 1 }
+                if end == characters.count || " ),:;.".contains(characters[end]) {
+                    kind += "N"
+                    index = end
+                    continue
+                }
+            }
+            kind.append(character)
+            index += 1
+        }
+        return kind
+    }
+
     static func capped(_ text: String) -> String {
         text.count <= maxFieldLength ? text : String(text.prefix(maxFieldLength)) + "…"
     }
@@ -18,13 +53,16 @@ public struct Finding: Sendable, Equatable {
     public var deliveryId: String?
     /// The event type the line claims, display-safe and capped.
     public var eventType: String?
+    /// The delivery's `receivedAt`, when the line gave a valid one.
+    public var receivedAt: Timestamp?
 
     /// A finding whose texts are made `displaySafe`: the delivery id and event type come from
     /// unauthenticated lines, and every output shows them to people.
     package init(
         position: ArchivePosition, status: DeliveryStatus, reason: String,
-        deliveryId: String? = nil, eventType: String? = nil
+        deliveryId: String? = nil, eventType: String? = nil, receivedAt: Timestamp? = nil
     ) {
+        self.receivedAt = receivedAt
         self.position = position
         self.status = status
         self.reason = reason.displaySafe

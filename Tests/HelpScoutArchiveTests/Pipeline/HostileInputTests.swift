@@ -16,7 +16,7 @@ import Testing
     }
 
     func reason(_ verdict: LineVerdict) -> String {
-        if case .rejected(_, let reason, _, _) = verdict { return reason }
+        if case .rejected(_, let reason, _, _, _) = verdict { return reason }
         return ""
     }
 

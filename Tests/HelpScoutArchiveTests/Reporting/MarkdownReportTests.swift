@@ -120,3 +120,134 @@ extension MarkdownReportTests {
         #expect(Array(monday).filter { $0 != "·" && $0 != " " }.count == 4)
     }
 }
+
+/// report.md stays readable at any size: at most about 400 lines, none over about 300 characters.
+@Suite struct MarkdownReportSizeTests {
+    typealias S = EventScript
+
+    /// A conversation every `step` minutes from minute 0: a customer message, a reply by `agent(i)`
+    /// an hour later, `tags(i)`, closed, rated.
+    static func conversations(
+        _ count: Int, step: Int, agent: (Int) -> Int64 = { _ in 301 }, tags: (Int) -> [String] = { _ in ["t"] }
+    ) -> [DecodedEvent] {
+        (0..<count).flatMap { i -> [DecodedEvent] in
+            let start = i * step
+            let id = Int64(i + 1)
+            let threads = [
+                S.thread(id * 10, .customerMessage, at: start),
+                S.thread(id * 10 + 1, .agentReply, at: start + 60, by: agent(i)),
+            ]
+            return [
+                S.snapshot(.created, conversation: id, at: start, threads: [threads[0]], createdAt: start),
+                S.snapshot(
+                    .agentReplyCreated, conversation: id, at: start + 60, assignee: agent(i), tags: tags(i),
+                    threads: threads, createdAt: start),
+                S.snapshot(
+                    .status, conversation: id, at: start + 90, assignee: agent(i), status: "closed", tags: tags(i),
+                    threads: threads, closedAt: start + 90, createdAt: start),
+                S.rating(id, conversation: id, i % 3 == 0 ? .notGood : .great, at: start + 100, agent: agent(i)),
+            ]
+        }
+    }
+
+    func render(_ events: [DecodedEvent], window: ReportWindow = .unbounded) -> String {
+        var summary = RunSummary()
+        for _ in events { summary.add(.verified) }
+        summary.inputs = [InputRecord(input: .file("archive.jsonl"))]
+        return MarkdownReport(
+            summary: summary, analytics: S.analytics(events, window: window), audit: AuditExcerpt()
+        ).render()
+    }
+
+    func expectShort(_ text: String, _ comment: Comment) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 400, "\(lines.count) lines: \(comment)")
+        let longest = lines.map(\.count).max() ?? 0
+        #expect(longest <= 300, "a line of \(longest) characters: \(comment)")
+    }
+
+    /// A conversation every ten days for fifteen years: the time tables count by year.
+    @Test func aFifteenYearSpanRollsUpByYear() {
+        let text = render(Self.conversations(550, step: 10 * 1440))
+        expectShort(text, "15 years")
+        #expect(text.contains("Events per year: `"))
+        #expect(text.contains("| 2026 (partial) "), "\(text.prefix(3000))")
+        #expect(text.contains("| 2033           "), "\(text.prefix(3000))")
+        #expect(text.contains("Median response by year (2026 to 2041)"))
+        #expect(text.contains("### By year"))
+    }
+
+    /// Ninety days from Monday 2026-10-05 roll up by ISO week; the last, which ends on Saturday
+    /// 2027-01-02, is marked partial.
+    @Test func ninetyDaysRollUpByWeek() {
+        let text = render(Self.conversations(90, step: 1440))
+        expectShort(text, "90 days")
+        #expect(text.contains("Events per week: `"))
+        #expect(
+            text.contains("| 2026-W41           |") && text.contains("| 2026-W53 (partial) |"), "\(text.prefix(2000))")
+    }
+
+    /// A thousand agents and ten thousand tags: each table shows the top ones and says how many more.
+    @Test func thousandsOfAgentsAndTagsShowTheTopOnes() {
+        let events = Self.conversations(
+            1000, step: 30, agent: { Int64(1000 + $0) }, tags: { i in (0..<10).map { "tag-\(i * 10 + $0)" } })
+        let text = render(events)
+        expectShort(text, "1,000 agents, 10,000 tags")
+        #expect(text.contains("…and 985 more agents; all are in `response_times.csv`."))
+        #expect(text.contains("…and 985 more agents; all are in `agent_assignments.csv`."))
+        #expect(text.contains("…and 985 more agents; all are in `csat.csv`."))
+        #expect(text.contains("…and 9,985 more tags; all are in `tags.csv`."))
+    }
+
+    /// Names of any length stay in their cell, cut at a word.
+    @Test func longNamesAreCutAtAWord() {
+        let long = String(repeating: "very long name ", count: 100)
+        #expect(long.escapedForMarkdown(limit: 40) == "very long name very long name very long…")
+        #expect(String(repeating: "x", count: 80).escapedForMarkdown(limit: 10) == "xxxxxxxxxx…")
+    }
+}
+
+/// The audit in report.md: rolled up by day and by reason before its first rows.
+@Suite struct MarkdownAuditTests {
+    @Test func reasonsRollUpWithoutTheirValues() {
+        func kind(_ reason: String) -> String {
+            Finding(position: ArchivePosition(input: 0, line: 1), status: .malformed, reason: reason).reasonKind
+        }
+        #expect(kind("line is not valid UTF-8 (byte 979)") == "line is not valid UTF-8 (byte N)")
+        #expect(
+            kind("line is not valid JSON: unterminated string at byte 492")
+                == "line is not valid JSON: unterminated string at byte N")
+        #expect(
+            kind(#"X-HelpScout-Event header "convo.x \" y" disagrees with the signed body's eventType "convo.z""#)
+                == #"X-HelpScout-Event header "…" disagrees with the signed body's eventType "…""#)
+        #expect(
+            kind("X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
+                == "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
+    }
+
+    /// 300 findings, forged and unsigned in turn, over three days and none: the day table and the reason table count them all,
+    /// and the first rows follow.
+    @Test func findingsAreCountedByDayAndReason() {
+        var excerpt = AuditExcerpt()
+        var summary = RunSummary()
+        for line in 0..<300 {
+            let day = line / 2 % 4
+            let finding = Finding(
+                position: ArchivePosition(input: 0, line: line + 1), status: line % 2 == 0 ? .forged : .unsigned,
+                reason: line % 2 == 0
+                    ? "signature does not match the body with any configured secret" : "no signature (byte \(line))",
+                receivedAt: day == 3 ? nil : Timestamp.parse("2026-10-0\(5 + day)T12:00:00Z"))
+            excerpt.add(finding)
+            summary.add(finding.status)
+        }
+        summary.inputs = [InputRecord(input: .file("a.jsonl"))]
+        let text = MarkdownReport(summary: summary, analytics: AnalyticsResult(), audit: excerpt).render()
+        #expect(text.contains("300 lines did not verify."))
+        #expect(text.contains("| 2026-10-05 Mon |     38 |       38 |"), "\(text)")
+        #expect(text.contains("| no receivedAt  |     37 |       37 |"), "\(text)")
+        let reason = text.split(separator: "\n").first { $0.contains("| no signature (byte N) ") }
+        #expect(reason?.hasPrefix("| unsigned | ") == true && reason?.hasSuffix("|   150 |") == true, "\(text)")
+        // The first 25 in archive order, then forged ones up to 25 of them.
+        #expect(text.contains("The first 37 (forged ones first); all are in `audit.csv`:"))
+    }
+}

@@ -123,7 +123,7 @@ import Testing
         var unsigned = DeliveryLine.signed(
             body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "dlv_1")
         unsigned.signature = nil
-        guard case .rejected(.unsigned, _, let id, let type) = verdict(unsigned.serialized()) else {
+        guard case .rejected(.unsigned, _, let id, let type, _) = verdict(unsigned.serialized()) else {
             Issue.record("not unsigned")
             return
         }

@@ -1,0 +1,115 @@
+/// The report's period day by day, rolled up into calendar buckets (days, ISO weeks, months or
+/// years, as `Granularity.fitting` chooses for its length): what report.md's time tables and the
+/// charts show. Every bucket of the period has a point, empty ones too.
+struct TimeSeries: ConversationMetric {
+    private let period: ReportWindow
+    private let timeZone: ReportTimeZone
+    private var days: [Int: Day] = [:]
+
+    /// What one day of the time zone holds.
+    private struct Day {
+        var newConversations = 0
+        var customerMessages = 0
+        var repliesSent = 0
+        var responses: [Double] = []
+        var firstResponses: [Double] = []
+
+        mutating func merge(_ other: Day) {
+            newConversations += other.newConversations
+            customerMessages += other.customerMessages
+            repliesSent += other.repliesSent
+            responses += other.responses
+            firstResponses += other.firstResponses
+        }
+    }
+
+    init(store: FactStore) {
+        period = store.period
+        timeZone = store.timeZone
+    }
+
+    private func day(_ milliseconds: Int64) -> Int { timeZone.dayNumber(Timestamp(milliseconds: milliseconds)) }
+
+    mutating func add(_ view: ConversationView) {
+        if view.createdAt != Fact.none && period.contains(view.createdAt) {
+            days[day(view.createdAt), default: Day()].newConversations += 1
+        }
+        for thread in view.threads where period.contains(thread.time) {
+            switch thread.kind {
+            case .customerMessage: days[day(thread.time), default: Day()].customerMessages += 1
+            case .agentReply: days[day(thread.time), default: Day()].repliesSent += 1
+            case .note, .other: continue
+            }
+        }
+        let responses = ResponseTimes.responses(view.threads, agent: view.agent)
+        for response in responses where period.contains(response.replyTime) {
+            days[day(response.replyTime), default: Day()].responses.append(response.seconds)
+        }
+        if view.facts.hasCreatedEvent, view.threads.first?.kind == .customerMessage, let first = responses.first,
+            period.contains(first.replyTime)
+        {
+            days[day(first.replyTime), default: Day()].firstResponses.append(first.seconds)
+        }
+    }
+
+    mutating func merge(_ other: TimeSeries) {
+        for (day, facts) in other.days { days[day, default: Day()].merge(facts) }
+    }
+
+    /// A point for every bucket of the period's days, in order; none without a period.
+    consuming func rows(store: FactStore) -> [SeriesPoint] {
+        guard let period = store.periodDays else { return [] }
+        let granularity = Granularity.fitting(days: period.count)
+        var events: [Int: Int] = [:]
+        for (key, count) in store.eventCounts { events[key.day, default: 0] += count }
+        var ratings: [Int: SatisfactionRow] = [:]
+        for rating in Satisfaction.counted(store: store, window: store.period) {
+            ratings[day(rating.time), default: SatisfactionRow(key: .all)].count(rating.score)
+        }
+        return CalendarBucket.covering(period, by: granularity).map { bucket in
+            var point = SeriesPoint(
+                bucket: bucket, isPartial: bucket.firstDay < period.lowerBound || bucket.endDay - 1 > period.upperBound)
+            var responses: [Double] = [], firstResponses: [Double] = []
+            for day in max(bucket.firstDay, period.lowerBound)...min(bucket.endDay - 1, period.upperBound) {
+                point.events += events[day, default: 0]
+                if let rated = ratings[day] {
+                    point.ratings.great += rated.great
+                    point.ratings.okay += rated.okay
+                    point.ratings.notGood += rated.notGood
+                }
+                guard let facts = days[day] else { continue }
+                point.newConversations += facts.newConversations
+                point.customerMessages += facts.customerMessages
+                point.repliesSent += facts.repliesSent
+                responses += facts.responses
+                firstResponses += facts.firstResponses
+            }
+            point.response = DistributionSummary(responses)
+            point.firstResponse = DistributionSummary(firstResponses)
+            return point
+        }
+    }
+}
+
+/// One day, week, month or year of the report's period.
+package struct SeriesPoint: Sendable, Equatable {
+    package var bucket: CalendarBucket
+    /// Whether the bucket reaches outside the period (a week, month or year it only partly covers).
+    package var isPartial: Bool
+    /// Verified events, by event time.
+    package var events = 0
+    /// Conversations created, customer messages and agent replies written, in the bucket.
+    package var newConversations = 0
+    package var customerMessages = 0
+    package var repliesSent = 0
+    /// The responses and first responses whose reply is in the bucket; nil without any.
+    package var response: DistributionSummary?
+    package var firstResponse: DistributionSummary?
+    /// The ratings counted in the bucket (key `all`).
+    package var ratings = SatisfactionRow(key: .all)
+
+    init(bucket: CalendarBucket, isPartial: Bool) {
+        self.bucket = bucket
+        self.isPartial = isPartial
+    }
+}
