@@ -10,9 +10,14 @@ import Testing
     var environment: [String: String] { ["HELPSCOUT_WEBHOOK_SECRET": secret] }
     let manager = FileManager.default
 
+    /// Every file in the folder and its subfolders, with its bytes.
     func snapshot(_ folder: String) -> [String: Data] {
-        Dictionary(
-            uniqueKeysWithValues: ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).map {
+        let files = ((try? manager.subpathsOfDirectory(atPath: folder)) ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return manager.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        return Dictionary(
+            uniqueKeysWithValues: files.map {
                 ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data())
             })
     }

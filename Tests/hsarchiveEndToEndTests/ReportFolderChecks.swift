@@ -12,9 +12,14 @@ extension ReportFolderChecks {
 
     func contents(_ folder: String) -> [String] { ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
 
+    /// Every file in the folder and its subfolders (`charts/volume.svg`), with its bytes.
     func snapshot(_ folder: String) -> [String: Data] {
-        Dictionary(
-            uniqueKeysWithValues: contents(folder).map {
+        let files = ((try? manager.subpathsOfDirectory(atPath: folder)) ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return manager.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        return Dictionary(
+            uniqueKeysWithValues: files.map {
                 ($0, (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) ?? Data())
             })
     }

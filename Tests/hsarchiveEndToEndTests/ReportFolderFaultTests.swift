@@ -149,19 +149,24 @@ import Testing
         try gone.run()
         gone.waitUntilExit()
         for (name, files) in [
-            ("Reports.hsarchive-partial-\(gone.processIdentifier)", ["audit.csv", "report.md"]),
+            ("Reports.hsarchive-partial-\(gone.processIdentifier)", ["audit.csv", "report.md", "charts/volume.svg"]),
             ("Reports.hsarchive-partial-1", ["audit.csv"]), ("Reports.hsarchive-partial-999999999", ["notes.txt"]),
+            ("Reports.hsarchive-partial-999999998", ["audit.csv", "charts/notes.txt"]),
             ("Reports.partial-20240131", ["integrity.csv", "report.md"]),
         ] {
-            try manager.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: root + "/" + name + "/charts", withIntermediateDirectories: true)
             for file in files { try "x".write(toFile: root + "/\(name)/\(file)", atomically: true, encoding: .utf8) }
         }
         #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
-        // PID 1 is alive; a folder with a foreign file, or a backup named otherwise, is not hsarchive's.
+        // PID 1 is alive; a folder with a foreign file, in it or in its charts, or a backup named
+        // otherwise, is not hsarchive's.
         #expect(
             leftovers(in: root) == [
-                "Reports.hsarchive-partial-1", "Reports.hsarchive-partial-999999999", "Reports.partial-20240131",
+                "Reports.hsarchive-partial-1", "Reports.hsarchive-partial-999999998",
+                "Reports.hsarchive-partial-999999999",
+                "Reports.partial-20240131",
             ])
+        #expect(manager.fileExists(atPath: root + "/Reports.hsarchive-partial-999999998/charts/notes.txt"))
     }
 
     /// Regression: a mount point could not be `--out` at all: the rename failed with EBUSY after
@@ -192,6 +197,7 @@ import Testing
                 assignment_churn.csv
                 audit.csv
                 busiest_hours.csv
+                charts
                 csat.csv
                 events.csv
                 headline.csv

@@ -60,7 +60,8 @@ import Testing
             try HSArchiveRunner.run(["report", archive, "--out", root + "/work/Reports"], environment: environment)
                 .status == 0)
         #expect(
-            snapshot(root + "/work").filter { $0.key != "Reports" && $0.key != ".Reports.hsarchive-lock" } == before)
+            snapshot(root + "/work").filter { !$0.key.hasPrefix("Reports/") && $0.key != ".Reports.hsarchive-lock" }
+                == before)
     }
 
     @Test(.temporaryFolder) func emptyFoldersAndReportFoldersOfOlderVersionsAreReplaced() throws {
@@ -143,6 +144,53 @@ import Testing
         )
         #expect(glimpses.total > 100)
         #expect(reportFiles(out) == expected)
+        #expect(leftovers(in: root).isEmpty)
+    }
+
+    /// The `charts` subfolder is replaced only while it holds nothing but charts and is a real
+    /// folder: a file of the user's in it, a folder in it, or a link in its place stops the run
+    /// before any input is read, and everything stays as it was.
+    @Test(.temporaryFolder) func chartsHoldingAnythingElseOrALinkAreRefused() throws {
+        let (root, archive, out, previous) = try previousReport()
+        #expect(previous["charts/volume.svg"] != nil)
+        let elsewhere = root + "/elsewhere"
+        try manager.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try "mine".write(toFile: elsewhere + "/volume.svg", atomically: true, encoding: .utf8)
+        let changes: [(String, () throws -> Void, () throws -> Void)] = [
+            (
+                "charts/mine.txt",
+                { try "mine".write(toFile: out + "/charts/mine.txt", atomically: true, encoding: .utf8) },
+                { try self.manager.removeItem(atPath: out + "/charts/mine.txt") }
+            ),
+            (
+                "charts/old",
+                { try self.manager.createDirectory(atPath: out + "/charts/old", withIntermediateDirectories: false) },
+                { try self.manager.removeItem(atPath: out + "/charts/old") }
+            ),
+            (
+                "charts",
+                {
+                    try self.manager.moveItem(atPath: out + "/charts", toPath: root + "/charts-saved")
+                    try self.manager.createSymbolicLink(atPath: out + "/charts", withDestinationPath: elsewhere)
+                },
+                {
+                    try self.manager.removeItem(atPath: out + "/charts")
+                    try self.manager.moveItem(atPath: root + "/charts-saved", toPath: out + "/charts")
+                }
+            ),
+        ]
+        for (named, change, undo) in changes {
+            try change()
+            let before = snapshot(out)
+            let result = try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment)
+            #expect(result.status == 2 && result.errors.contains("(\(named))"), "\(named): \(result.errors)")
+            #expect(snapshot(out) == before, "\(named)")
+            #expect(try String(contentsOfFile: elsewhere + "/volume.svg", encoding: .utf8) == "mine")
+            try undo()
+        }
+        #expect(try HSArchiveRunner.run(["report", archive, "--out", out], environment: environment).status == 0)
+        // Put back as it was, the folder is replaced by the same report again.
+        #expect(reportFiles(out) == previous.filter { $0.key != "summary.json" })
         #expect(leftovers(in: root).isEmpty)
     }
 }

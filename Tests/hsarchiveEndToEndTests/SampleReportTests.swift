@@ -18,7 +18,11 @@ import Testing
     /// The report's files but `summary.json`, the one whose bytes differ from run to run (its
     /// times); it is not committed (.gitignore), and SummaryFileTests check it.
     func files(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "summary.json" }.sorted()
+        try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            return path != "summary.json" && !isFolder.boolValue
+        }.sorted()
     }
 
     @Test(.temporaryFolder) func theSampleReportMatchesTheCommittedReports() throws {

@@ -101,12 +101,37 @@ enum FileSystem {
 
     /// Removes the regular files `names` from the folder at `path`, as `removeFiles(_:thenFolder:)`
     /// does, leaving the folder.
+    /// A name `sub/file` is a regular file in the subfolder `sub` (opened without following a link
+    /// either), and `sub/` the subfolder itself, removed after its files when it is left empty.
     static func removeFiles(_ names: [[UInt8]], from path: RawPath) {
         guard let fd = openFolder(path) else { return }
-        for name in names where isRegularFile(name, inFolder: fd) {
+        defer { close(fd) }
+        let slash = UInt8(ascii: "/")
+        for name in names where !name.contains(slash) && isRegularFile(name, inFolder: fd) {
             _ = RawPath(bytes: name).withCString { unlinkat(fd, $0, 0) }
         }
-        close(fd)
+        var subfolders: [[UInt8]: [[UInt8]]] = [:]
+        for name in names where name.contains(slash) {
+            let parts = name.split(separator: slash, maxSplits: 1, omittingEmptySubsequences: false)
+            subfolders[Array(parts[0]), default: []] += parts[1].isEmpty ? [] : [Array(parts[1])]
+        }
+        for (subfolder, files) in subfolders.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            guard let inner = openSubfolder(subfolder, in: fd) else { continue }
+            for file in files where !file.contains(slash) && isRegularFile(file, inFolder: inner) {
+                _ = RawPath(bytes: file).withCString { unlinkat(inner, $0, 0) }
+            }
+            close(inner)
+            if names.contains(subfolder + [slash]) {
+                _ = RawPath(bytes: subfolder).withCString { unlinkat(fd, $0, AT_REMOVEDIR) }
+            }
+        }
+    }
+
+    /// The folder `name` inside the open folder `fd`, opened without following a link; nil when
+    /// it is not a folder.
+    static func openSubfolder(_ name: [UInt8], in fd: Int32) -> Int32? {
+        let inner = RawPath(bytes: name).withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        return inner >= 0 ? inner : nil
     }
 
     /// Flushes a folder's entries to disk (after files were created in it or renamed into it).

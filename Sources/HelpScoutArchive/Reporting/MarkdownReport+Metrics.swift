@@ -33,7 +33,8 @@ extension MarkdownReport {
             ($0.newConversations, -$0.weekday * 24 - $0.hour) < ($1.newConversations, -$1.weekday * 24 - $1.hour)
         }!
         return text
-            + "```\n\nMost customer messages: \(Self.weekdayNames[busiest.weekday]) \(Timestamp.pad(busiest.hour, 2)):00 (\(TextCharts.count(busiest.customerMessages))); most new conversations: \(Self.weekdayNames[newest.weekday]) \(Timestamp.pad(newest.hour, 2)):00 (\(TextCharts.count(newest.newConversations))).\n"
+            + "```\n\n" + Self.chart("busiest_hours.svg", "Customer messages by weekday and hour")
+            + "Most customer messages: \(Self.weekdayNames[busiest.weekday]) \(Timestamp.pad(busiest.hour, 2)):00 (\(TextCharts.count(busiest.customerMessages))); most new conversations: \(Self.weekdayNames[newest.weekday]) \(Timestamp.pad(newest.hour, 2)):00 (\(TextCharts.count(newest.newConversations))).\n"
     }
 
     func responseTimes() -> String {
@@ -63,7 +64,9 @@ extension MarkdownReport {
             overall.add(
                 [name, TextCharts.count(s.count)] + [s.mean, s.p50, s.p90, s.p95, s.max].map(TextCharts.duration))
         }
-        text += overall.render()
+        text += overall.render() + "\n"
+        text += Self.chart("response_times.svg", "Response and first response times over the period")
+        text += Self.chart("response_buckets.svg", "How long customers waited, in buckets").dropLast()
 
         text += "\n### By mailbox\n\n"
         var mailboxes = MarkdownTable([
@@ -142,7 +145,9 @@ extension MarkdownReport {
                 TextCharts.bar(Double(count), of: largest),
             ])
         }
-        text += histogram.render()
+        text +=
+            histogram.render() + "\n"
+            + Self.chart("reassignments.svg", "Conversations by number of reassignments").dropLast()
 
         let most = conversations.filter { $0.reassignments > 0 }
             .sorted {
@@ -189,7 +194,8 @@ extension MarkdownReport {
                 TextCharts.count(row.removed), TextCharts.bar(Double(row.conversations), of: largest),
             ])
         }
-        return text + table.render() + Self.more(rows.count - shown.count, "tags", in: ReportFiles.tags)
+        return text + table.render() + Self.more(rows.count - shown.count, "tags", in: ReportFiles.tags) + "\n"
+            + Self.chart("tags.svg", "Most used tags").dropLast()
     }
 
     func satisfaction() -> String {
@@ -217,8 +223,12 @@ extension MarkdownReport {
             return table(title, shown.map { (label($0.key), $0) })
                 + Self.more(all.count - shown.count, plural, in: ReportFiles.csat)
         }
-        text += "### By agent\n\n" + top(.agent, "agent", "agents")
-        text += "\n" + satisfactionOverTime(table)
+        text +=
+            "### By agent\n\n" + top(.agent, "agent", "agents") + "\n"
+            + Self.chart("csat_by_agent.svg", "CSAT by agent")
+        text +=
+            satisfactionOverTime(table) + "\n"
+            + Self.chart("csat_over_time.svg", "CSAT and happiness over the period").dropLast()
         text += "\n### By mailbox\n\n" + top(.mailbox, "mailbox", "mailboxes")
         return text
     }

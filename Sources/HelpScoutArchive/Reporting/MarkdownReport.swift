@@ -95,6 +95,7 @@ struct MarkdownReport {
                 "Events per \(granularity.name): `\(TextCharts.sparkline(events))` "
                 + "(\(TextCharts.count(Int(events.min()!))) to \(TextCharts.count(Int(events.max()!))))\n\n"
         }
+        text += Self.chart("volume.svg", "Events, new conversations and customer messages per \(granularity.name)")
         text += Self.leftOut(points.count - shown.count, of: points.count, granularity, "without events")
         var table = MarkdownTable([granularity.name, ">events", ">new conversations", ">customer messages", ""])
         let largest = events.max() ?? 0
@@ -114,6 +115,11 @@ struct MarkdownReport {
         }
         text += typeTable.render()
         return text + Self.more(types.count - Self.topRows, "event types", in: ReportFiles.events)
+    }
+
+    /// A chart of the report's `charts` folder as an image (one line in a pager), then a blank line.
+    static func chart(_ name: String, _ description: String) -> String {
+        "![\(description)](\(ReportFiles.charts)/\(name))\n\n"
     }
 
     /// The most rows a table of agents, mailboxes, tags or event types shows; the CSV files have all.

@@ -93,20 +93,12 @@ struct ReportDestination {
         guard kind != .new else { return [] }
         guard let fd = FileSystem.openFolder(folder) else { throw .cannotList(name, reason: FileSystem.lastError) }
         defer { close(fd) }
-        let entries = FileSystem.entries(inFolder: fd)
         let ownNames = Set(ReportFiles.names.map { Array($0.utf8) })
         let manifest = FileSystem.readSmallFile(folder.appending(Array(ReportFiles.manifest.utf8)), limit: 1 << 16)
         let listed = manifest.map { ReportFiles.names(inManifest: String(decoding: $0, as: UTF8.self)) } ?? []
-        var owned: [[UInt8]] = [], foreign: [[UInt8]] = []
-        for entry in entries {
-            if kind == .mountPoint
-                && (entry == Array(ReportFiles.lock.utf8) || entry.starts(with: ReportFolder.stagingInfix))
-            {
-                continue
-            }
-            let isOurs =
-                (ownNames.contains(entry) || listed.contains(entry)) && FileSystem.isRegularFile(entry, inFolder: fd)
-            if isOurs { owned.append(entry) } else { foreign.append(entry) }
+        var (owned, foreign) = ReportFiles.split(folder: fd) { ownNames.contains($0) || listed.contains($0) }
+        if kind == .mountPoint {
+            foreign.removeAll { $0 == Array(ReportFiles.lock.utf8) || $0.starts(with: ReportFolder.stagingInfix) }
         }
         if manifest == nil && !owned.isEmpty && !owned.contains(Array(ReportFiles.integrity.utf8)) {
             foreign += owned

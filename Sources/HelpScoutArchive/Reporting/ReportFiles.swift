@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The files of a report folder, by name: what `report` writes, and so all it may ever replace or
 /// remove in a folder.
 package enum ReportFiles {
@@ -20,6 +26,41 @@ package enum ReportFiles {
     package static let manifest = ".hsarchive-manifest"
     /// The lock of a report folder that is a mount point (elsewhere the lock is beside the folder).
     package static let lock = ".hsarchive-lock"
+    /// The one subfolder a report writes, holding its charts (`ReportCharts.names`).
+    package static let charts = "charts"
+
+    /// Whether `name` is a file a report writes: one of `names`, or `charts/` and a chart's name.
+    package static func isReportFile(_ name: String) -> Bool {
+        if names.contains(name) { return true }
+        guard name.hasPrefix(charts + "/") else { return false }
+        return ReportCharts.names.contains(String(name.dropFirst(charts.count + 1)))
+    }
+
+    /// The entries of the folder open at `fd` that a report wrote, and the others. A regular file
+    /// counts as a report's when `isOurs` accepts its name; the `charts` subfolder (a real folder,
+    /// not a link) when it holds nothing but chart files, listed file by file as `charts/NAME` and
+    /// then as `charts/` itself, the order `FileSystem.removeFiles` removes them in.
+    static func split(folder fd: Int32, isOurs: ([UInt8]) -> Bool) -> (ours: [[UInt8]], others: [[UInt8]]) {
+        var ours: [[UInt8]] = [], others: [[UInt8]] = []
+        let chartsName = Array(charts.utf8), slash = UInt8(ascii: "/")
+        let chartNames = Set(ReportCharts.names.map { Array($0.utf8) })
+        for entry in FileSystem.entries(inFolder: fd) {
+            if entry == chartsName, let inner = FileSystem.openSubfolder(entry, in: fd) {
+                var files: [[UInt8]] = [], foreign: [[UInt8]] = []
+                for file in FileSystem.entries(inFolder: inner) {
+                    let isChart = chartNames.contains(file) && FileSystem.isRegularFile(file, inFolder: inner)
+                    if isChart { files.append(entry + [slash] + file) } else { foreign.append(entry + [slash] + file) }
+                }
+                close(inner)
+                if foreign.isEmpty { ours += files + [entry + [slash]] } else { others += foreign }
+            } else if isOurs(entry) && FileSystem.isRegularFile(entry, inFolder: fd) {
+                ours.append(entry)
+            } else {
+                others.append(entry)
+            }
+        }
+        return (ours, others)
+    }
 
     /// Every file a report folder may hold.
     package static let names: Set<String> = [

@@ -66,6 +66,12 @@ extension ReportFolder {
         owned = try recheckedOwnedEntries()
         // The manifest goes last, so it lists only files that are in place.
         let order = Set(written).subtracting([ReportFiles.manifest]).sorted() + [ReportFiles.manifest]
+        let chartsFolder = Array(ReportFiles.charts.utf8)
+        if order.contains(where: { $0.contains("/") }),
+            folder.appending(chartsFolder).withCString({ mkdir($0, 0o755) }) != 0 && errno != EEXIST
+        {
+            throw .cannotReplace(name, reason: FileSystem.lastError)
+        }
         for (index, file) in order.enumerated() {
             let bytes = Array(file.utf8)
             guard FileSystem.rename(staging.appending(bytes), to: folder.appending(bytes)) else {
@@ -75,9 +81,10 @@ extension ReportFolder {
             }
         }
         FileSystem.syncFolder(folder)
-        let kept = Set(order.map { Array($0.utf8) })
+        var kept = Set(order.map { Array($0.utf8) })
+        if order.contains(where: { $0.contains("/") }) { kept.insert(chartsFolder + [UInt8(ascii: "/")]) }
         FileSystem.removeFiles(owned.filter { !kept.contains($0) }, from: folder)
-        _ = FileSystem.removeFolder(staging)
+        _ = FileSystem.removeFiles([chartsFolder + [UInt8(ascii: "/")]], thenFolder: staging)
     }
 
     private func exchange(_ first: RawPath, _ second: RawPath) -> Bool {
@@ -88,7 +95,8 @@ extension ReportFolder {
     private func foreignEntries(of path: RawPath) -> [String] {
         guard let fd = FileSystem.openFolder(path) else { return [path.displayName] }
         defer { close(fd) }
-        let known = Set(owned)
+        // A subfolder's files are owned as `sub/NAME`; the folder holds `sub`.
+        let known = Set(owned.map { Array($0.split(separator: UInt8(ascii: "/"), maxSplits: 1)[0]) })
         return FileSystem.entries(inFolder: fd).filter { !known.contains($0) }.sorted {
             $0.lexicographicallyPrecedes($1)
         }
@@ -120,10 +128,9 @@ extension ReportFolder {
             if kill(pid, 0) == 0 || errno == EPERM { continue }
             let stale = parent.appending(entry)
             guard let fd = FileSystem.openFolder(stale) else { continue }
-            let inside = FileSystem.entries(inFolder: fd)
-            let isOurs = inside.allSatisfy { ownNames.contains($0) && FileSystem.isRegularFile($0, inFolder: fd) }
+            let (inside, others) = ReportFiles.split(folder: fd) { ownNames.contains($0) }
             close(fd)
-            if isOurs { _ = FileSystem.removeFiles(inside, thenFolder: stale) }
+            if others.isEmpty { _ = FileSystem.removeFiles(inside, thenFolder: stale) }
         }
     }
 }

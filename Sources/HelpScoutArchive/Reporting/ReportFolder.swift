@@ -93,12 +93,19 @@ package final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    /// Creates the report file `name` in the staging folder, for writing as the run goes.
+    /// Creates the report file `name` in the staging folder, for writing as the run goes
+    /// (`charts/NAME` in its `charts` subfolder, made with the first chart).
     package func create(_ name: String) throws(OutputFile.WriteError) -> OutputFile {
-        precondition(ReportFiles.names.contains(name), "\(name) is not a report file")
+        precondition(ReportFiles.isReportFile(name), "\(name) is not a report file")
         state.lock()
         defer { state.unlock() }
         guard stage == .staged else { throw .failed(name: "\(self.name)/\(name)", reason: "the report was discarded") }
+        if name.contains("/") && !written.contains(where: { $0.contains("/") }) {
+            let charts = staging.appending(Array(ReportFiles.charts.utf8))
+            guard charts.withCString({ mkdir($0, 0o755) }) == 0 else {
+                throw .failed(name: "\(self.name)/\(ReportFiles.charts)", reason: FileSystem.lastError)
+            }
+        }
         let file = try OutputFile(creating: staging.appending(Array(name.utf8)), name: "\(self.name)/\(name)")
         written.append(name)
         return file
@@ -140,7 +147,7 @@ package final class ReportFolder: @unchecked Sendable {
         defer { state.unlock() }
         guard stage != .committed else { return false }
         guard stage == .staged else { return true }
-        let files = Set(written).map { Array($0.utf8) }
+        let files = Set(written).map { Array($0.utf8) } + [Array((ReportFiles.charts + "/").utf8)]
         _ = FileSystem.removeFiles(files, thenFolder: staging)
         stage = .discarded
         return true

@@ -7,7 +7,7 @@ package enum ReportRendering {
     package static func files(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt)
         -> [(name: String, text: String)]
     {
-        let files: [(name: String, render: @Sendable () -> String)] = [
+        var list: [(name: String, render: @Sendable () -> String)] = [
             (ReportFiles.integrity, { IntegrityCSV.render(summary) }),
             (ReportFiles.headline, { AnalyticsCSV.headline(analytics) }),
             (ReportFiles.events, { AnalyticsCSV.events(analytics) }),
@@ -20,6 +20,10 @@ package enum ReportRendering {
             (ReportFiles.csat, { AnalyticsCSV.csat(analytics) }),
             (ReportFiles.markdown, { MarkdownReport(summary: summary, analytics: analytics, audit: audit).render() }),
         ]
+        for (index, name) in ReportCharts.names.enumerated() {
+            list.append((ReportFiles.charts + "/" + name, { ReportCharts.render(analytics, only: index) }))
+        }
+        let files = list
         // Rendered on every core: the run's last few tens of milliseconds otherwise use one.
         let texts = ConcurrentSlots<String?>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { texts.put($0, files[$0].render()) }
