@@ -20,7 +20,7 @@ MANPAGE  := .build/plugins/GenerateManual/outputs/hsarchive/hsarchive.1
 # The man page's date: the last commit's, so the same sources give the same page.
 MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: all build test lint format report sample-data bench fuzz deps clean manual install uninstall install-check
+.PHONY: all build test lint format report sample-data bench fuzz deps browser clean manual install uninstall install-check
 
 all: build
 
@@ -48,7 +48,21 @@ deps:
 build: deps
 	$(SWIFT) build $(if $(filter release,$(CONFIG)),$(RELEASE),-c $(CONFIG)) --product hsarchive
 
-test: deps lint
+# The browser the HTML report's test renders it in (Debian's chromium-headless-shell, about 220 MB):
+# installed when running as root, else the test fails saying the command to run.
+browser:
+	@if command -v chromium-headless-shell >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing chromium-headless-shell (the HTML report's test renders it)"; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null 2>&1; }; } \
+		|| echo "Could not install chromium-headless-shell; the browser test will fail: apt-get install -y chromium-headless-shell" >&2; \
+	else \
+		echo "chromium-headless-shell is missing, so the browser test will fail; install it with:" >&2; \
+		echo "  sudo apt-get install -y chromium-headless-shell" >&2; \
+	fi
+
+test: deps lint browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory install-check

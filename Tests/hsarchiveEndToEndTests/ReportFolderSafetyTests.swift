@@ -193,4 +193,27 @@ import Testing
         #expect(reportFiles(out) == previous.filter { $0.key != "summary.json" })
         #expect(leftovers(in: root).isEmpty)
     }
+
+    /// A `charts` folder is hsarchive's only when the manifest lists its charts: one in a folder of
+    /// an earlier version (no manifest) or not listed is the user's, and the run stops before any
+    /// input is read (a second reading found such a folder would have been removed).
+    @Test(.temporaryFolder) func chartsTheManifestDoesNotListAreTheUsers() throws {
+        let (root, archive, out, _) = try previousReport()
+        let manifest = try String(contentsOfFile: out + "/.hsarchive-manifest", encoding: .utf8)
+        let unlisted =
+            manifest.split(separator: "\n").filter { !$0.hasPrefix("charts/") }.joined(separator: "\n") + "\n"
+        for (name, manifestText) in [("older", nil), ("unlisted", unlisted)] as [(String, String?)] {
+            let folder = root + "/" + name
+            try manager.copyItem(atPath: out, toPath: folder)
+            if let manifestText {
+                try manifestText.write(toFile: folder + "/.hsarchive-manifest", atomically: true, encoding: .utf8)
+            } else {
+                try manager.removeItem(atPath: folder + "/.hsarchive-manifest")
+            }
+            let before = snapshot(folder)
+            let result = try HSArchiveRunner.run(["report", archive, "--out", folder], environment: environment)
+            #expect(result.status == 2 && result.errors.contains("(charts/"), "\(name): \(result.errors)")
+            #expect(snapshot(folder) == before, "\(name)")
+        }
+    }
 }

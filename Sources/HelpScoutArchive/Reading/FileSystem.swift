@@ -112,8 +112,13 @@ enum FileSystem {
         }
         var subfolders: [[UInt8]: [[UInt8]]] = [:]
         for name in names where name.contains(slash) {
+            // One level only, and never `.` or `..`: the names come from a folder's listing.
             let parts = name.split(separator: slash, maxSplits: 1, omittingEmptySubsequences: false)
-            subfolders[Array(parts[0]), default: []] += parts[1].isEmpty ? [] : [Array(parts[1])]
+            let (folder, file) = (Array(parts[0]), Array(parts[1]))
+            guard !folder.isEmpty, folder != Array(".".utf8), folder != Array("..".utf8), !file.contains(slash),
+                file != Array(".".utf8), file != Array("..".utf8)
+            else { continue }
+            subfolders[folder, default: []] += file.isEmpty ? [] : [file]
         }
         for (subfolder, files) in subfolders.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             guard let inner = openSubfolder(subfolder, in: fd) else { continue }
@@ -125,6 +130,12 @@ enum FileSystem {
                 _ = RawPath(bytes: subfolder).withCString { unlinkat(fd, $0, AT_REMOVEDIR) }
             }
         }
+    }
+
+    /// Whether two open files are on the same file system (a folder mounted inside another is not).
+    static func sameDevice(_ first: Int32, _ second: Int32) -> Bool {
+        var a = stat(), b = stat()
+        return fstat(first, &a) == 0 && fstat(second, &b) == 0 && a.st_dev == b.st_dev
     }
 
     /// The folder `name` inside the open folder `fd`, opened without following a link; nil when

@@ -19,6 +19,7 @@ package enum ReportFiles {
     package static let csat = "csat.csv"
     package static let audit = "audit.csv"
     package static let markdown = "report.md"
+    package static let html = "report.html"
     /// The run's record for machines; the one file whose bytes differ between two runs on the same
     /// inputs (its times), so comparisons of report folders leave it out.
     package static let summary = "summary.json"
@@ -37,22 +38,38 @@ package enum ReportFiles {
     }
 
     /// The entries of the folder open at `fd` that a report wrote, and the others. A regular file
-    /// counts as a report's when `isOurs` accepts its name; the `charts` subfolder (a real folder,
-    /// not a link) when it holds nothing but chart files, listed file by file as `charts/NAME` and
+    /// counts as a report's when `isOurs` accepts its name; the `charts` subfolder when it is a real
+    /// folder (not a link, not another file system's mount) holding nothing but regular files whose
+    /// `charts/NAME` `isOurs` accepts (at least one, unless `emptyCharts`), listed file by file and
     /// then as `charts/` itself, the order `FileSystem.removeFiles` removes them in.
-    static func split(folder fd: Int32, isOurs: ([UInt8]) -> Bool) -> (ours: [[UInt8]], others: [[UInt8]]) {
+    static func split(folder fd: Int32, emptyCharts: Bool = false, isOurs: ([UInt8]) -> Bool) -> (
+        ours: [[UInt8]], others: [[UInt8]]
+    ) {
         var ours: [[UInt8]] = [], others: [[UInt8]] = []
         let chartsName = Array(charts.utf8), slash = UInt8(ascii: "/")
-        let chartNames = Set(ReportCharts.names.map { Array($0.utf8) })
         for entry in FileSystem.entries(inFolder: fd) {
-            if entry == chartsName, let inner = FileSystem.openSubfolder(entry, in: fd) {
+            if entry == chartsName {
+                guard let inner = FileSystem.openSubfolder(entry, in: fd), FileSystem.sameDevice(inner, fd) else {
+                    others.append(entry)
+                    continue
+                }
                 var files: [[UInt8]] = [], foreign: [[UInt8]] = []
                 for file in FileSystem.entries(inFolder: inner) {
-                    let isChart = chartNames.contains(file) && FileSystem.isRegularFile(file, inFolder: inner)
-                    if isChart { files.append(entry + [slash] + file) } else { foreign.append(entry + [slash] + file) }
+                    let path = entry + [slash] + file
+                    if isOurs(path) && FileSystem.isRegularFile(file, inFolder: inner) {
+                        files.append(path)
+                    } else {
+                        foreign.append(path)
+                    }
                 }
                 close(inner)
-                if foreign.isEmpty { ours += files + [entry + [slash]] } else { others += foreign }
+                if !foreign.isEmpty {
+                    others += foreign
+                } else if files.isEmpty && !emptyCharts {
+                    others.append(entry)
+                } else {
+                    ours += files + [entry + [slash]]
+                }
             } else if isOurs(entry) && FileSystem.isRegularFile(entry, inFolder: fd) {
                 ours.append(entry)
             } else {
@@ -67,7 +84,7 @@ package enum ReportFiles {
         integrity, headline, events, responseTimes, responseBuckets, busiestHours, assignmentChurn, agentAssignments,
         tags, csat,
         audit,
-        markdown, summary,
+        markdown, html, summary,
         manifest,
     ]
 
@@ -81,10 +98,13 @@ package enum ReportFiles {
 
     /// The names a manifest lists: plain file names only, so a manifest can never point outside
     /// its folder.
+    /// Besides plain names, a chart's `charts/NAME` (one of `ReportCharts.names`) and nothing else
+    /// with a slash: a manifest vouches for the charts it lists, never for any other path.
     static func names(inManifest text: String) -> Set<[UInt8]> {
         Set(
             text.split(separator: "\n").filter { line in
-                !line.hasPrefix("#") && !line.isEmpty && !line.contains("/") && line != "." && line != ".."
+                guard !line.hasPrefix("#"), !line.isEmpty, line != ".", line != ".." else { return false }
+                return !line.contains("/") || isReportFile(String(line)) && line.hasPrefix(charts + "/")
             }.map { Array($0.utf8) })
     }
 }

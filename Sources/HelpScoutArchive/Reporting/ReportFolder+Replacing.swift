@@ -64,43 +64,77 @@ extension ReportFolder {
     func replaceFiles() throws(ReportFolderError) {
         let folder = destination.folder
         owned = try recheckedOwnedEntries()
-        // The manifest goes last, so it lists only files that are in place.
-        let order = Set(written).subtracting([ReportFiles.manifest]).sorted() + [ReportFiles.manifest]
-        let chartsFolder = Array(ReportFiles.charts.utf8)
-        if order.contains(where: { $0.contains("/") }),
-            folder.appending(chartsFolder).withCString({ mkdir($0, 0o755) }) != 0 && errno != EEXIST
-        {
-            throw .cannotReplace(name, reason: FileSystem.lastError)
-        }
+        let charts = Set(written).filter { $0.contains("/") }.sorted()
+        // The charts first, through descriptors; the manifest last, so it lists only files in place.
+        if !charts.isEmpty { try moveCharts(charts) }
+        let order =
+            Set(written).subtracting(charts).subtracting([ReportFiles.manifest]).sorted() + [ReportFiles.manifest]
         for (index, file) in order.enumerated() {
             let bytes = Array(file.utf8)
             guard FileSystem.rename(staging.appending(bytes), to: folder.appending(bytes)) else {
                 let reason = FileSystem.lastError
-                if index == 0 { throw .cannotReplace(name, reason: reason) }
+                if index == 0 && charts.isEmpty { throw .cannotReplace(name, reason: reason) }
                 throw .partlyReplaced(name, reason: reason)
             }
         }
         FileSystem.syncFolder(folder)
-        var kept = Set(order.map { Array($0.utf8) })
-        if order.contains(where: { $0.contains("/") }) { kept.insert(chartsFolder + [UInt8(ascii: "/")]) }
+        let chartsFolder = Array((ReportFiles.charts + "/").utf8)
+        var kept = Set((order + charts).map { Array($0.utf8) })
+        if !charts.isEmpty { kept.insert(chartsFolder) }
         FileSystem.removeFiles(owned.filter { !kept.contains($0) }, from: folder)
-        _ = FileSystem.removeFiles([chartsFolder + [UInt8(ascii: "/")]], thenFolder: staging)
+        _ = FileSystem.removeFiles([chartsFolder], thenFolder: staging)
+    }
+
+    /// Moves the staged charts into the mount point's `charts` folder, made if missing: both folders
+    /// are opened without following a link and the files renamed between the descriptors, so a
+    /// link put in place of `charts` during the run is never written through.
+    private func moveCharts(_ names: [String]) throws(ReportFolderError) {
+        let chartsName = ReportFiles.charts
+        guard let folderFd = FileSystem.openFolder(destination.folder) else {
+            throw .cannotReplace(name, reason: FileSystem.lastError)
+        }
+        defer { close(folderFd) }
+        guard let stagedFd = FileSystem.openFolder(staging.appending(Array(chartsName.utf8))) else {
+            throw .cannotReplace(name, reason: FileSystem.lastError)
+        }
+        defer { close(stagedFd) }
+        let made = mkdirat(folderFd, chartsName, 0o755) == 0
+        guard made || errno == EEXIST else { throw .cannotReplace(name, reason: FileSystem.lastError) }
+        func undo() { if made { _ = unlinkat(folderFd, chartsName, AT_REMOVEDIR) } }
+        guard let chartsFd = FileSystem.openSubfolder(Array(chartsName.utf8), in: folderFd),
+            FileSystem.sameDevice(chartsFd, folderFd)
+        else {
+            undo()
+            throw .cannotReplace(name, reason: "\(chartsName) is not a folder of the report")
+        }
+        defer { close(chartsFd) }
+        for (index, path) in names.enumerated() {
+            let file = String(path.dropFirst(chartsName.count + 1))
+            guard renameat(stagedFd, file, chartsFd, file) == 0 else {
+                let reason = FileSystem.lastError
+                if index == 0 {
+                    undo()
+                    throw .cannotReplace(name, reason: reason)
+                }
+                throw .partlyReplaced(name, reason: reason)
+            }
+        }
+        fsync(chartsFd)
     }
 
     private func exchange(_ first: RawPath, _ second: RawPath) -> Bool {
         first.withCString { from in second.withCString { hs_rename_exchange(from, $0) } } == 0
     }
 
-    /// What the folder at `path` holds besides the entries it held when it was checked (a few names).
+    /// What the folder at `path` holds besides the entries it held when it was checked (a few
+    /// names), in its `charts` too.
     private func foreignEntries(of path: RawPath) -> [String] {
         guard let fd = FileSystem.openFolder(path) else { return [path.displayName] }
         defer { close(fd) }
-        // A subfolder's files are owned as `sub/NAME`; the folder holds `sub`.
-        let known = Set(owned.map { Array($0.split(separator: UInt8(ascii: "/"), maxSplits: 1)[0]) })
-        return FileSystem.entries(inFolder: fd).filter { !known.contains($0) }.sorted {
-            $0.lexicographicallyPrecedes($1)
-        }
-        .prefix(3).map { RawPath(bytes: $0).displayName }
+        let known = Set(owned)
+        let (ours, others) = ReportFiles.split(folder: fd, emptyCharts: true) { known.contains($0) }
+        return (others + ours.filter { !known.contains($0) }).sorted { $0.lexicographicallyPrecedes($1) }
+            .prefix(3).map { RawPath(bytes: $0).displayName }
     }
 
     /// The folder's own entries again just before it is replaced: files that appeared during the
@@ -128,7 +162,11 @@ extension ReportFolder {
             if kill(pid, 0) == 0 || errno == EPERM { continue }
             let stale = parent.appending(entry)
             guard let fd = FileSystem.openFolder(stale) else { continue }
-            let (inside, others) = ReportFiles.split(folder: fd) { ownNames.contains($0) }
+            // No manifest yet: the report's own names vouch for its files; a run killed just
+            // after making `charts` left it empty.
+            let (inside, others) = ReportFiles.split(folder: fd, emptyCharts: true) {
+                ownNames.contains($0) || ReportFiles.isReportFile(String(decoding: $0, as: UTF8.self))
+            }
             close(fd)
             if others.isEmpty { _ = FileSystem.removeFiles(inside, thenFolder: stale) }
         }

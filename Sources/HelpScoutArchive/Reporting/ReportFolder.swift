@@ -77,6 +77,11 @@ package final class ReportFolder: @unchecked Sendable {
         if self.destination.kind != .new && folder.withCString({ access($0, W_OK) }) != 0 {
             throw .notWritable(name, reason: FileSystem.lastError)
         }
+        // The previous charts are removed from their folder, and on a mount point replaced in it.
+        let charts = folder.appending(Array(ReportFiles.charts.utf8))
+        if owned.contains(Array((ReportFiles.charts + "/").utf8)) && charts.withCString({ access($0, W_OK) }) != 0 {
+            throw .notWritable("\(name)/\(ReportFiles.charts)", reason: FileSystem.lastError)
+        }
     }
 
     /// Creates the staging folder. Call it once whatever removes it on an interrupt is in place.

@@ -3,7 +3,7 @@ import Foundation
 /// Renders the report folder's files, all but the streamed `audit.csv`: each one a pure function of
 /// the run's summary, its analytics and the findings `report.md` lists.
 package enum ReportRendering {
-    /// The files' names and texts, in the order they are written.
+    /// The files' names and texts, in the order they are written (charts as `charts/NAME`).
     package static func files(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt)
         -> [(name: String, text: String)]
     {
@@ -27,6 +27,14 @@ package enum ReportRendering {
         // Rendered on every core: the run's last few tens of milliseconds otherwise use one.
         let texts = ConcurrentSlots<String?>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { texts.put($0, files[$0].render()) }
-        return files.indices.map { (files[$0].name, texts.take($0)!) }
+        var rendered = files.indices.map { (name: files[$0].name, text: texts.take($0)!) }
+        // report.html is made from report.md's text and the charts, once they are rendered.
+        let markdown = rendered.first { $0.name == ReportFiles.markdown }!.text
+        let charts = Dictionary(
+            uniqueKeysWithValues: rendered.filter { $0.name.hasSuffix(".svg") }.map { ($0.name, $0.text) })
+        rendered.insert(
+            (ReportFiles.html, HTMLReport.render(markdown: markdown, charts: charts)),
+            at: rendered.firstIndex { $0.name == ReportFiles.markdown }! + 1)
+        return rendered
     }
 }

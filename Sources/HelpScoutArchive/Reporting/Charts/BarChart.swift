@@ -1,5 +1,7 @@
 /// Horizontal bars, one row per label, one bar per series in each row, the value at its end.
 struct BarChart {
+    /// Makes the chart's ids unique in a page (its file name without `.svg`).
+    var id: String
     var title: String
     var description: String
     var labels: [String]
@@ -18,7 +20,7 @@ struct BarChart {
         let plotTop = ChartStyle.top
         let plotBottom = plotTop + Double(labels.count) * rowHeight
         let height = Int(plotBottom + ChartStyle.bottom)
-        var svg = ChartStyle.document(title: title, description: description, height: height)
+        var svg = ChartStyle.document(id: id, title: title, description: description, height: height)
         let left = Self.labelWidth, right = Double(ChartStyle.width) - ChartStyle.right - 56
         func x(_ value: Double) -> Double { left + (value - axis.low) / (axis.high - axis.low) * (right - left) }
 

@@ -33,8 +33,8 @@ enum ChartStyle {
         """
 
     /// A document with the style sheet, the background and the title drawn.
-    static func document(title: String, description: String, height: Int = height) -> SVGWriter {
-        var svg = SVGWriter(width: width, height: height, title: title, description: description)
+    static func document(id: String, title: String, description: String, height: Int = height) -> SVGWriter {
+        var svg = SVGWriter(width: width, height: height, id: id, title: title, description: description)
         svg.raw(styleSheet)
         svg.element(
             "rect", ["class": "background", "width": .number(Double(width)), "height": .number(Double(height))])
@@ -43,8 +43,8 @@ enum ChartStyle {
     }
 
     /// A chart that has nothing to show says so.
-    static func empty(title: String, _ message: String) -> String {
-        var svg = document(title: title, description: message, height: 120)
+    static func empty(id: String, title: String, _ message: String) -> String {
+        var svg = document(id: id, title: title, description: message, height: 120)
         svg.element("text", ["class": "note", "x": 16, "y": 64], text: message)
         return svg.finished()
     }

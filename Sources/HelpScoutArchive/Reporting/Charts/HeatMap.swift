@@ -1,5 +1,7 @@
 /// The week's hours as a grid: a row per weekday, a cell per hour, darker for more.
 struct HeatMap {
+    /// Makes the chart's ids unique in a page (its file name without `.svg`).
+    var id: String
     var title: String
     var description: String
     /// Seven rows of 24 counts, Monday first.
@@ -11,7 +13,7 @@ struct HeatMap {
     func render() -> String {
         let left = 56.0, top = ChartStyle.top
         let height = Int(top + 7 * Self.cell + 72)
-        var svg = ChartStyle.document(title: title, description: description, height: height)
+        var svg = ChartStyle.document(id: id, title: title, description: description, height: height)
         let largest = counts.flatMap { $0 }.max() ?? 0
         svg.element("text", ["class": "note", "x": 16, "y": .number(top - 10)], text: caption)
         for hour in stride(from: 0, to: 24, by: 3) {

@@ -7,6 +7,8 @@ struct LineChart {
         var dashed = false
     }
 
+    /// Makes the chart's ids unique in a page (its file name without `.svg`).
+    var id: String
     var title: String
     var description: String
     /// The x axis's labels, one per value.
@@ -17,7 +19,7 @@ struct LineChart {
     var caption: String
 
     func render() -> String {
-        var svg = ChartStyle.document(title: title, description: description)
+        var svg = ChartStyle.document(id: id, title: title, description: description)
         let (left, right) = (ChartStyle.left, Double(ChartStyle.width) - ChartStyle.right)
         let (top, bottom) = (ChartStyle.top, Double(ChartStyle.height) - ChartStyle.bottom)
         let step = categories.count > 1 ? (right - left) / Double(categories.count - 1) : 0

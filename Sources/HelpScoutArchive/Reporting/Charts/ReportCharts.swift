@@ -28,11 +28,12 @@ package enum ReportCharts {
     static func volume(_ analytics: AnalyticsResult) -> String {
         let points = analytics.series
         guard let granularity = points.first?.bucket.granularity else {
-            return ChartStyle.empty(title: "Events", "No verified events.")
+            return ChartStyle.empty(id: "volume", title: "Events", "No verified events.")
         }
         let events = points.map(\.events), created = points.map(\.newConversations)
         let messages = points.map(\.customerMessages)
         return LineChart(
+            id: "volume",
             title: "Events, new conversations and customer messages per \(granularity.name)",
             description:
                 "\(span(points)), \(analytics.timeZone.identifier): \(TextCharts.count(events.reduce(0, +))) events "
@@ -51,7 +52,8 @@ package enum ReportCharts {
     static func responseTimes(_ analytics: AnalyticsResult) -> String {
         let points = analytics.series
         guard let granularity = points.first?.bucket.granularity, points.contains(where: { $0.response != nil }) else {
-            return ChartStyle.empty(title: "Response times", "No replies to waiting customers in the period.")
+            return ChartStyle.empty(
+                id: "response_times", title: "Response times", "No replies to waiting customers in the period.")
         }
         let series: [LineChart.Series] = [
             .init(name: "response, median", values: points.map { $0.response?.p50 }),
@@ -63,6 +65,7 @@ package enum ReportCharts {
         let axis = ValueAxis.durations(upTo: longest)
         let medians = points.compactMap { $0.response?.p50 }
         return LineChart(
+            id: "response_times",
             title: "Response and first response times per \(granularity.name)",
             description:
                 "\(span(points)): the median response per \(granularity.name) ran from \(TextCharts.duration(medians.min()!)) "
@@ -81,9 +84,12 @@ package enum ReportCharts {
         }
         let first = shares(.firstResponse), response = shares(.response)
         guard (first + response).contains(where: { $0 > 0 }) else {
-            return ChartStyle.empty(title: "Response times by bucket", "No replies to waiting customers in the period.")
+            return ChartStyle.empty(
+                id: "response_buckets", title: "Response times by bucket",
+                "No replies to waiting customers in the period.")
         }
         return BarChart(
+            id: "response_buckets",
             title: "How long customers waited",
             description:
                 "The share of first responses and of all responses in each bucket of waiting time, from under 15 minutes to over 2 days.",
@@ -96,13 +102,14 @@ package enum ReportCharts {
     static func busiestHours(_ analytics: AnalyticsResult) -> String {
         let hours = analytics.busiestHours
         guard hours.count == 168, hours.contains(where: { $0.customerMessages > 0 }) else {
-            return ChartStyle.empty(title: "Busiest hours", "No customer messages in the period.")
+            return ChartStyle.empty(id: "busiest_hours", title: "Busiest hours", "No customer messages in the period.")
         }
         let counts = (0..<7).map { day in (0..<24).map { hours[day * 24 + $0].customerMessages } }
         let busiest = hours.max {
             ($0.customerMessages, -$0.weekday * 24 - $0.hour) < ($1.customerMessages, -$1.weekday * 24 - $1.hour)
         }!
         return HeatMap(
+            id: "busiest_hours",
             title: "Customer messages by weekday and hour",
             description:
                 "In \(analytics.timeZone.identifier); the busiest hour is \(MarkdownReport.weekdayNames[busiest.weekday]) "
@@ -114,11 +121,12 @@ package enum ReportCharts {
     static func reassignments(_ analytics: AnalyticsResult) -> String {
         let conversations = analytics.churn.conversations
         guard !conversations.isEmpty else {
-            return ChartStyle.empty(title: "Reassignments", "No assignments in the period.")
+            return ChartStyle.empty(id: "reassignments", title: "Reassignments", "No assignments in the period.")
         }
         var buckets = [Double](repeating: 0, count: 5)
         for row in conversations { buckets[min(row.reassignments, 4)] += 1 }
         return BarChart(
+            id: "reassignments",
             title: "Conversations by number of reassignments",
             description:
                 "\(TextCharts.count(conversations.count)) conversations were assigned; "
@@ -131,10 +139,11 @@ package enum ReportCharts {
     static func tags(_ analytics: AnalyticsResult) -> String {
         let rows = analytics.tags.prefix(MarkdownReport.topRows)
         guard let most = rows.first, most.conversations > 0 else {
-            return ChartStyle.empty(title: "Tags", "No tags in the period.")
+            return ChartStyle.empty(id: "tags", title: "Tags", "No tags in the period.")
         }
         let more = analytics.tags.count - rows.count
         return BarChart(
+            id: "tags",
             title: "Most used tags",
             description:
                 "The \(rows.count) tags on the most conversations, \(most.tag.displaySafe) first with \(TextCharts.count(most.conversations))"
@@ -161,9 +170,10 @@ package enum ReportCharts {
             rows = points.map(\.ratings)
         }
         guard rows.contains(where: { $0.ratings > 0 }) else {
-            return ChartStyle.empty(title: "CSAT and happiness", "No ratings in the period.")
+            return ChartStyle.empty(id: "csat_over_time", title: "CSAT and happiness", "No ratings in the period.")
         }
         return LineChart(
+            id: "csat_over_time",
             title: "CSAT and happiness per \(granularity.name)",
             description:
                 "\(labels.first!) to \(labels.last!): CSAT (the share of great ratings, in percent) and Help Scout's "
@@ -180,12 +190,15 @@ package enum ReportCharts {
     static func satisfactionByAgent(_ analytics: AnalyticsResult) -> String {
         let agents = analytics.satisfaction.filter { $0.key.scope == .agent }
         let shown = MarkdownReport.top(agents) { $0.ratings }
-        guard !shown.isEmpty else { return ChartStyle.empty(title: "CSAT by agent", "No ratings in the period.") }
+        guard !shown.isEmpty else {
+            return ChartStyle.empty(id: "csat_by_agent", title: "CSAT by agent", "No ratings in the period.")
+        }
         let labels = shown.map { row -> String in
             if case .agent(let id) = row.key { return analytics.label(agent: id) }
             return row.key.text
         }
         return BarChart(
+            id: "csat_by_agent",
             title: "CSAT by agent",
             description:
                 "The share of great ratings for the \(shown.count) agents with the most ratings"

@@ -24,14 +24,15 @@ struct SVGWriter {
         }
     }
 
-    /// `<svg …>` with the namespace, a `viewBox` of `width` × `height`, and `role="img"`.
-    init(width: Int, height: Int, title: String, description: String) {
+    /// `<svg …>` with the namespace, a `viewBox` of `width` × `height`, and `role="img"`; `id` makes
+    /// the title's and description's ids unique in a page that shows several charts inline.
+    init(width: Int, height: Int, id: String, title: String, description: String) {
         text =
             #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" "#
-            + #"viewBox="0 0 \#(width) \#(height)" role="img" aria-labelledby="title desc">"# + "\n"
+            + #"viewBox="0 0 \#(width) \#(height)" role="img" aria-labelledby="\#(id)-title \#(id)-desc">"# + "\n"
         open.append("svg")
-        element("title", ["id": "title"], text: title)
-        element("desc", ["id": "desc"], text: description)
+        element("title", ["id": .text(id + "-title")], text: title)
+        element("desc", ["id": .text(id + "-desc")], text: description)
     }
 
     /// Opens `name`; attributes are written in the order of their names.
