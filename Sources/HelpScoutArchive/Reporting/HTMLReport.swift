@@ -214,20 +214,7 @@ enum HTMLReport {
     }
 
     /// Text with `&`, `<`, `>`, `"` and `'` as entities.
-    static func escaped(_ text: String) -> String {
-        var html = ""
-        for character in text {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "'": html += "&#39;"
-            default: html.append(character)
-            }
-        }
-        return html
-    }
+    static func escaped(_ text: String) -> String { text.escapedForMarkup }
 
     static let styleSheet = """
         :root { color-scheme: light dark; --fg: #24292f; --muted: #57606a; --line: #d0d7de; --bg: #ffffff;

@@ -68,18 +68,5 @@ struct SVGWriter {
     }
 
     /// Display-safe text with `&`, `<`, `>`, `"` and `'` as entities.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text.displaySafe {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escaped(_ text: String) -> String { text.displaySafe.escapedForMarkup }
 }
