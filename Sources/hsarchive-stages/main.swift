@@ -4,9 +4,16 @@ import HelpScoutArchive
 
 /// Times each stage of the hot path alone, on one thread, over the first archive given:
 /// what `make bench` prints beside the whole-program figures, to show where the time goes.
+/// With `--render`, reads every archive given as `report` does (with the bench's options) and
+/// times the rendering of the report's files, its charts and report.html apart.
 ///
 ///     hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]
+///     hsarchive-stages --render SECRETS ARCHIVE...
 let arguments = CommandLine.arguments
+if arguments.count >= 4 && arguments[1] == "--render" {
+    RenderTiming.run(secrets: arguments[2], archives: Array(arguments[3...]))
+    exit(0)
+}
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]\n".utf8))
     exit(2)

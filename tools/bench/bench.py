@@ -9,7 +9,7 @@ into a throwaway venv (.bench-venv/).
 
     tools/bench/bench.py [--runs N] [--quick]
 """
-import argparse, filecmp, json, os, shutil, subprocess, sys, time
+import argparse, re, filecmp, json, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "bench-data")
@@ -243,10 +243,27 @@ def main():
     print("- one job against all %d: %.2f× faster with all" % (cores, best("report1") / best("report")))
     # The report of the last all-core run against the last one-job run, byte for byte; summary.json
     # holds the runs' times and options, so it is the one file left out.
-    differing = [name for name in sorted(os.listdir(out_one)) if name != "summary.json"
+    def files(folder):
+        return sorted(os.path.relpath(os.path.join(where, name), folder)
+                      for where, _, names in os.walk(folder) for name in names)
+    differing = [name for name in files(out_one) if name != "summary.json"
                  and not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
+    differing += sorted(set(files(out)) ^ set(files(out_one)))
     check("report folders of 1 job and %d jobs identical" % cores, len(differing), 0, not differing,
           "identical" if not differing else "differ in " + ", ".join(differing))
+    # The charts and report.html, rendered from the whole set's facts, against the report's time.
+    render = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), "--render", secrets] + files,
+                            capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    timings = dict(re.findall(r"([a-z.]+(?: files)?) ([0-9.]+) ms", render))
+    if "charts" in timings and "report.html" in timings:
+        added = float(timings["charts"]) + float(timings["report.html"])
+        share = added / 1000 / best("report")
+        check("charts and report.html add ≤ 2% to the report", share, 0.02, share <= 0.02,
+              "%.1f ms (charts %s ms, report.html %s ms; every file %s ms), %.2f%% of %.2f s" % (
+                  added, timings["charts"], timings["report.html"], timings.get("all files", "?"), 100 * share,
+                  best("report")))
+    else:
+        check("charts and report.html timed", 0, 0, False, "hsarchive-stages --render printed %r" % render)
     print()
     stages = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), secrets, files[len(files) // 2], "3"],
                             capture_output=True, text=True, cwd=ROOT).stdout

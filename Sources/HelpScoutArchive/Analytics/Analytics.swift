@@ -6,7 +6,7 @@ extension AnalyticsResult {
     /// of parts.
     /// - Parameter parts: how many; by default four once there are enough conversations to be worth
     ///   it (more parts than cores, so a core that starts late or runs slow does not hold the rest up).
-    init(store: FactStore, parts: Int? = nil) {
+    package init(store: FactStore, parts: Int? = nil) {
         let ids = store.conversations.keys.sorted()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
         let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)

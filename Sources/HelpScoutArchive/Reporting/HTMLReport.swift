@@ -4,10 +4,10 @@
 /// code spans, backslash escapes and three entities), so both always say the same; the charts are
 /// inlined, the style sheet is inline, and nothing else is: no script, no font, no image or style
 /// from anywhere. Every character of text is escaped for HTML.
-enum HTMLReport {
+package enum HTMLReport {
     /// The page for `markdown`, with `charts` (by their path in report.md, `charts/volume.svg`)
     /// drawn inline.
-    static func render(markdown: String, charts: [String: String]) -> String {
+    package static func render(markdown: String, charts: [String: String]) -> String {
         var body = ""
         var headings: [(id: String, text: String)] = []
         var paragraph: [Substring] = []

@@ -1,11 +1,11 @@
 /// Renders `report.md`: what a support lead reads on a Monday, from the same numbers as the CSVs.
-struct MarkdownReport {
+package struct MarkdownReport {
     let summary: RunSummary
     let analytics: AnalyticsResult
     /// The first audited findings, forged ones kept preferentially, and all of them counted.
     let audit: AuditExcerpt
 
-    init(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt) {
+    package init(summary: RunSummary, analytics: AnalyticsResult, audit: AuditExcerpt) {
         self.summary = summary
         self.analytics = analytics
         self.audit = audit
@@ -13,7 +13,7 @@ struct MarkdownReport {
 
     private var inputNames: [String] { summary.inputNames }
 
-    func render() -> String {
+    package func render() -> String {
         [
             header(), headline(), integrity(), volume(), busiestHours(), responseTimes(), churn(), tags(),
             satisfaction(), auditSection(),
