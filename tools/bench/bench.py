@@ -9,7 +9,7 @@ into a throwaway venv (.bench-venv/).
 
     tools/bench/bench.py [--runs N] [--quick]
 """
-import argparse, re, filecmp, json, os, shutil, subprocess, sys, time
+import argparse, random, re, filecmp, json, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "bench-data")
@@ -166,11 +166,14 @@ def main():
     results = {key: [] for key, _, _ in contenders}
     conversations = {}
     for round_ in range(runs):
-        # Each round starts one contender later: a fixed order always ran `report` right after the
-        # 14 s single-core Python script, and it came out 2-15% slower than the same command run
-        # later in the round (the terminal row).
-        shift = round_ % len(contenders)
-        for key, _, command in contenders[shift:] + contenders[:shift]:
+        # Each round runs the contenders in an order of its own (the same every bench), with a pause
+        # between them: in a fixed order, and again when each round only started one later, `report`
+        # mostly ran right after the 15 s single-core Python script and came out 5-15% slower than
+        # the same command run after another (the terminal row).
+        order = list(contenders)
+        random.Random(round_).shuffle(order)
+        for key, _, command in order:
+            time.sleep(1)
             seconds, rss, status, errors = measure_on_terminal(command) if key == "terminal" else measure(command)
             if key in ("report", "terminal", "report1", "half", "base", "verify", "tiny") and status not in (0, 1):
                 sys.exit("%s failed (exit %d):\n%s" % (key, status, errors))
@@ -243,12 +246,12 @@ def main():
     print("- one job against all %d: %.2f× faster with all" % (cores, best("report1") / best("report")))
     # The report of the last all-core run against the last one-job run, byte for byte; summary.json
     # holds the runs' times and options, so it is the one file left out.
-    def files(folder):
+    def report_files(folder):
         return sorted(os.path.relpath(os.path.join(where, name), folder)
                       for where, _, names in os.walk(folder) for name in names)
-    differing = [name for name in files(out_one) if name != "summary.json"
+    differing = [name for name in report_files(out_one) if name != "summary.json"
                  and not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
-    differing += sorted(set(files(out)) ^ set(files(out_one)))
+    differing += sorted(set(report_files(out)) ^ set(report_files(out_one)))
     check("report folders of 1 job and %d jobs identical" % cores, len(differing), 0, not differing,
           "identical" if not differing else "differ in " + ", ".join(differing))
     # The charts and report.html, rendered from the whole set's facts, against the report's time.
