@@ -13,6 +13,8 @@ struct ConversationView {
     let agents: IdTable
     /// The conversation's resolution (see `ResponseTimes.resolution`), nil when unresolved.
     let resolution: (created: Int64, closed: Int64, seen: Int64)?
+    /// Every wait of a customer that an agent reply ended (see `ResponseTimes.responses`), in order.
+    let responses: [ResponseTimes.Response]
 
     init(id: Int64, facts: ConversationFacts, store: borrowing FactStore) {
         self.id = id
@@ -22,6 +24,8 @@ struct ConversationView {
         let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(named) ?? Fact.none
         resolution = ResponseTimes.resolution(snapshots: snapshots, threads: threads, createdAt: createdAt)
+        let agents = store.agents
+        responses = ResponseTimes.responses(threads) { agents.id($0) ?? Fact.none }
     }
 
     /// The mailbox id, nil when no snapshot names one.

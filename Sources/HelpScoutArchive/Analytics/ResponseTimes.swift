@@ -68,7 +68,7 @@ struct ResponseTimes: ConversationMetric {
 
     mutating func add(_ conversation: ConversationView) {
         let mailbox = conversation.mailbox
-        let responses = Self.responses(conversation.threads, agent: conversation.agent)
+        let responses = conversation.responses
         for response in responses where window.contains(response.replyTime) {
             add(.response, .mailbox, mailbox, response.seconds)
             let office = officeHours.map { officeSeconds($0, response.waitStart, response.replyTime) }

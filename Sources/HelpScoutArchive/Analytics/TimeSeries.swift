@@ -41,7 +41,7 @@ struct TimeSeries: ConversationMetric {
             case .note, .other: continue
             }
         }
-        let responses = ResponseTimes.responses(view.threads, agent: view.agent)
+        let responses = view.responses
         for response in responses where period.contains(response.replyTime) {
             days[day(response.replyTime), default: Day()].responses.append(response.seconds)
         }
