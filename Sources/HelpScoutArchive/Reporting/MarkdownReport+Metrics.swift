@@ -97,7 +97,9 @@ extension MarkdownReport {
         text += "\n### By agent\n\nMedian time to reply to a waiting customer; shorter is better.\n\n"
         var agents = MarkdownTable(["agent", ">responses", ">median", ">p90", "median"])
         let allAgents = rows(.response, .agent)
-        let agentRows = Self.top(allAgents) { $0.summary.count }
+        // Fastest first: the rows sort by the median their bars show (ties in id order).
+        let agentRows = Self.top(allAgents) { $0.summary.count }.enumerated()
+            .sorted { ($0.element.summary.p50, $0.offset) < ($1.element.summary.p50, $1.offset) }.map(\.element)
         let slowest = agentRows.map(\.summary.p50).max() ?? 0
         for row in agentRows {
             agents.add([
@@ -219,7 +221,12 @@ extension MarkdownReport {
         }
         func top(_ scope: MetricKey.Scope, _ title: String, _ plural: String) -> String {
             let all = rows.filter { $0.key.scope == scope }
-            let shown = Self.top(all) { $0.ratings }
+            // Happiest first, as the bars show (ties by CSAT, then in key order).
+            let shown = Self.top(all) { $0.ratings }.enumerated()
+                .sorted {
+                    (-$0.element.happiness, -$0.element.csatPercent, $0.offset)
+                        < (-$1.element.happiness, -$1.element.csatPercent, $1.offset)
+                }.map(\.element)
             return table(title, shown.map { (label($0.key), $0) })
                 + Self.more(all.count - shown.count, plural, in: ReportFiles.csat)
         }

@@ -189,7 +189,9 @@ package enum ReportCharts {
 
     static func satisfactionByAgent(_ analytics: AnalyticsResult) -> String {
         let agents = analytics.satisfaction.filter { $0.key.scope == .agent }
-        let shown = MarkdownReport.top(agents) { $0.ratings }
+        // The highest CSAT first (ties in key order).
+        let shown = MarkdownReport.top(agents) { $0.ratings }.enumerated()
+            .sorted { (-$0.element.csatPercent, $0.offset) < (-$1.element.csatPercent, $1.offset) }.map(\.element)
         guard !shown.isEmpty else {
             return ChartStyle.empty(id: "csat_by_agent", title: "CSAT by agent", "No ratings in the period.")
         }
