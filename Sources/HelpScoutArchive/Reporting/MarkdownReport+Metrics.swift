@@ -232,7 +232,7 @@ extension MarkdownReport {
         }
         text +=
             "### By agent\n\n" + top(.agent, "agent", "agents") + "\n"
-            + Self.chart("csat_by_agent.svg", "CSAT by agent")
+            + Self.chart("csat_by_agent.svg", "CSAT and happiness by agent")
         text +=
             satisfactionOverTime(table) + "\n"
             + Self.chart("csat_over_time.svg", "CSAT and happiness over the period").dropLast()

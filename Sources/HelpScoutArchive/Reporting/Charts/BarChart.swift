@@ -1,4 +1,5 @@
-/// Horizontal bars, one row per label, one bar per series in each row, the value at its end.
+/// Horizontal bars, one row per label, one bar per series in each row, the value at its end. Bars
+/// grow from zero, to the left for a negative value when the axis goes below zero.
 struct BarChart {
     /// Makes the chart's ids unique in a page (its file name without `.svg`).
     var id: String
@@ -44,15 +45,16 @@ struct BarChart {
             for (number, bars) in series.enumerated() {
                 let value = bars.values[row]
                 let y = rowTop + Double(number) * barHeight
+                let zero = x(max(axis.low, 0))
                 svg.element(
                     "rect",
                     [
-                        "x": .number(left), "y": .number(y), "width": .number(max(0, x(value) - left)),
+                        "x": .number(min(zero, x(value))), "y": .number(y), "width": .number(abs(x(value) - zero)),
                         "height": .number(barHeight - 1),
                         "fill": .text(ChartStyle.colors[number % ChartStyle.colors.count]),
                     ])
                 svg.element(
-                    "text", ["x": .number(x(value) + 4), "y": .number(y + barHeight - 4), "class": "note"],
+                    "text", ["x": .number(max(zero, x(value)) + 4), "y": .number(y + barHeight - 4), "class": "note"],
                     text: valueText(value))
             }
         }

@@ -193,20 +193,24 @@ package enum ReportCharts {
         let shown = MarkdownReport.top(agents) { $0.ratings }.enumerated()
             .sorted { (-$0.element.csatPercent, $0.offset) < (-$1.element.csatPercent, $1.offset) }.map(\.element)
         guard !shown.isEmpty else {
-            return ChartStyle.empty(id: "csat_by_agent", title: "CSAT by agent", "No ratings in the period.")
+            return ChartStyle.empty(
+                id: "csat_by_agent", title: "CSAT and happiness by agent", "No ratings in the period.")
         }
         let labels = shown.map { row -> String in
             if case .agent(let id) = row.key { return analytics.label(agent: id) }
             return row.key.text
         }
+        let happiness = shown.map(\.happiness)
         return BarChart(
             id: "csat_by_agent",
-            title: "CSAT by agent",
+            title: "CSAT and happiness by agent",
             description:
-                "The share of great ratings for the \(shown.count) agents with the most ratings"
+                "CSAT (the share of great ratings) and Help Scout's happiness score for the \(shown.count) agents "
+                + "with the most ratings"
                 + (agents.count > shown.count ? "; \(agents.count - shown.count) more are in csat.csv." : "."),
-            labels: labels, series: [("CSAT", shown.map(\.csatPercent))], axis: ValueAxis(to: 100, unit: "%"),
-            caption: "CSAT, percent great", valueText: { TextCharts.percent($0) }
+            labels: labels, series: [("CSAT %", shown.map(\.csatPercent)), ("happiness", happiness)],
+            axis: ValueAxis(from: happiness.min()! < 0 ? -100 : 0, to: 100, unit: ""),
+            caption: "percent, score", valueText: { decimal($0, places: 1) }
         ).render()
     }
 }
