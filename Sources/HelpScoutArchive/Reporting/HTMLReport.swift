@@ -243,13 +243,15 @@ package enum HTMLReport {
         .num { text-align: right; white-space: nowrap; }
         td.bar { min-width: 120px; width: 160px; }
         td.bar span { display: block; height: 0.8em; margin-top: 0.35em; background: var(--bar); border-radius: 2px; }
-        figure { margin: 0 0 1em; }
+        figure { margin: 0 0 1em; overflow-x: auto; }
         figure svg { max-width: 100%; height: auto; }
         @media (max-width: 600px) {
           body { font-size: 14px; }
           main { padding: 10px; }
           th, td { padding: 3px 6px; }
           td.bar { min-width: 60px; }
+          /* A chart shrunk to a phone's width would have 6 px text: it keeps 540 px and scrolls. */
+          figure svg { max-width: none; width: 540px; }
         }
         @media print {
           :root { --fg: #000; --muted: #333; --line: #999; --bg: #fff; --soft: #eee; --bar: #0072B2; }
@@ -260,6 +262,14 @@ package enum HTMLReport {
           figure, tr, blockquote { break-inside: avoid; }
           .table { overflow: visible; }
           td.bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          /* The charts' own dark scheme does not reach paper. */
+          figure svg .background { fill: #fff !important; }
+          figure svg text { fill: #24292f !important; }
+          figure svg .note { fill: #57606a !important; }
+          figure svg .grid { stroke: #d0d7de !important; }
+          figure svg .axis { stroke: #57606a !important; }
+          figure svg .empty { fill: #f6f8fa !important; }
+          figure svg { max-width: 100%; width: auto; }
         }
 
         """

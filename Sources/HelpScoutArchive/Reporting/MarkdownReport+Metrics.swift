@@ -255,8 +255,14 @@ extension MarkdownReport {
             }
             return "### By week\n\n" + table("week", weeks)
         }
+        let rated = analytics.series.filter { $0.ratings.ratings > 0 }
         let points = Self.tableRows(analytics.series) { $0.ratings.ratings > 0 }.filter { $0.ratings.ratings > 0 }
-        return "### By \(granularity.name)\n\n" + table(granularity.name, points.map { (Self.label($0), $0.ratings) })
+        let note =
+            points.count < rated.count
+            ? "The latest \(points.count) of the \(TextCharts.count(rated.count)) \(granularity.name)s with ratings; all are in `csat.csv` by week.\n\n"
+            : ""
+        return "### By \(granularity.name)\n\n" + note
+            + table(granularity.name, points.map { (Self.label($0), $0.ratings) })
     }
 
     /// A key as people know it: agents and mailboxes by name, escaped; days and weeks as text.

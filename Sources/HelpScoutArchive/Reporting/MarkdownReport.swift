@@ -29,7 +29,7 @@ package struct MarkdownReport {
         if let days = analytics.periodDays {
             let count = days.count
             text +=
-                "**Period:** \(Timestamp.dayString(days.lowerBound)) to \(Timestamp.dayString(days.upperBound)) (\(count) day\(count == 1 ? "" : "s"), \(zone.identifier)"
+                "**Period:** \(Timestamp.dayString(days.lowerBound)) to \(Timestamp.dayString(days.upperBound)) (\(TextCharts.count(count)) day\(count == 1 ? "" : "s"), \(zone.identifier)"
             if window.isBounded {
                 let from = window.start.map { "from \(zone.rfc3339($0))" } ?? "from the first event"
                 let until = window.end.map { "until \(zone.rfc3339($0))" } ?? "to the last event"
@@ -45,7 +45,7 @@ package struct MarkdownReport {
                 "**Events read:** first \(zone.rfc3339(first)), last \(zone.rfc3339(last)); those outside the period are context only (a reply in it to an earlier message is measured)  \n"
         }
         text +=
-            "**Read:** \(TextCharts.count(summary.total)) deliveries in \(summary.inputCount) archive\(summary.inputCount == 1 ? "" : "s")"
+            "**Read:** \(TextCharts.count(summary.total)) deliveries in \(TextCharts.count(summary.inputCount)) archive\(summary.inputCount == 1 ? "" : "s")"
         text += ", \(TextCharts.count(summary.count(.verified))) verified events analysed"
         if window.isBounded {
             text += ", \(TextCharts.count(analytics.eventCounts.map(\.count).reduce(0, +))) of them in the period"
@@ -65,10 +65,14 @@ package struct MarkdownReport {
         }
         if !summary.failures.isEmpty {
             text +=
-                "> **\(summary.failures.count) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
-            for failure in summary.failures {
+                "> **\(TextCharts.count(summary.failures.count)) archive\(summary.failures.count == 1 ? "" : "s") could not be read to the end**; the lines before the damage are counted:\n"
+            for failure in summary.failures.prefix(Self.topRows) {
                 text +=
                     ">\n> - \(inputNames[failure.input].escapedForMarkdown(limit: 120)) at line \(TextCharts.count(failure.lineReached)): \(failure.error.message.escapedForMarkdown(limit: 120))\n"
+            }
+            if summary.failures.count > Self.topRows {
+                text +=
+                    ">\n> …and \(TextCharts.count(summary.failures.count - Self.topRows)) more; each is in `summary.json` (`inputs`, with its error) and was named on standard error.\n"
             }
             text += "\n"
         }
@@ -168,7 +172,8 @@ package struct MarkdownReport {
         let findings = audit.findings
         text +=
             findings.count < audited
-            ? "The first \(findings.count) (forged ones first); all are in `audit.csv`:\n\n"
+            ? "The first \(AuditExcerpt.limit) in archive order, and forged ones after them up to \(AuditExcerpt.limit) forged: "
+                + "\(findings.count) rows, forged first; all are in `audit.csv`:\n\n"
             : "Each of them (forged ones first), as in `audit.csv`:\n\n"
         var table = MarkdownTable(["where", "status", "event", "reason"])
         let ordered = findings.filter { $0.status == .forged } + findings.filter { $0.status != .forged }
@@ -198,7 +203,9 @@ package struct MarkdownReport {
             for (status, count) in perDay[day]! { rows[rows.count - 1].counts[status, default: 0] += count }
         }
         if let undated = perDay[nil] { rows.append(("no receivedAt", undated)) }
-        let shown = rows.count > Self.timeRows ? Array(rows.suffix(Self.timeRows)) : rows
+        // Half the time tables' rows: the audit comes after three of them.
+        let limit = Self.timeRows / 2
+        let shown = rows.count > limit ? Array(rows.suffix(limit)) : rows
         var table = MarkdownTable([granularity.name] + Self.auditedStatuses.map { ">" + $0.rawValue })
         for row in shown { table.add([row.label] + Self.auditedStatuses.map { TextCharts.count(row.counts[$0] ?? 0) }) }
         let note =

@@ -6,16 +6,7 @@ extension String {
     /// Text cut short ends at a space when there is one in its second half, so no word is cut.
     func escapedForMarkdown(limit: Int = 60) -> String {
         var result = ""
-        var safe = displaySafe
-        if safe.count > limit {
-            var kept = safe.prefix(limit)
-            if let space = kept.lastIndex(of: " "), kept.distance(from: kept.startIndex, to: space) >= limit / 2 {
-                kept = kept[..<space]
-            }
-            while kept.last == " " { kept = kept.dropLast() }
-            safe = String(kept) + "…"
-        }
-        for character in safe {
+        for character in displaySafe.cutAtWord(limit: limit) {
             switch character {
             case "|", "\\", "`", "*", "_", "[", "]", "#", "~": result += "\\" + String(character)
             case "<": result += "&lt;"

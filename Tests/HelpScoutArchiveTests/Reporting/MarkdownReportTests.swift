@@ -199,6 +199,19 @@ extension MarkdownReportTests {
         #expect(text.contains("…and 9,985 more tags; all are in `tags.csv`."))
     }
 
+    /// 150 archives cut short were each listed on two lines (629 lines in a new user's trial): the
+    /// first 15 are, then how many more.
+    @Test func manyDamagedArchivesAreCountedNotAllListed() {
+        var summary = RunSummary()
+        summary.inputs = (0..<150).map { InputRecord(input: .file("day-\($0).jsonl.gz")) }
+        summary.failures = (0..<150).map { InputFailure(input: $0, error: .gzipCutShort, lineReached: 3) }
+        let text = MarkdownReport(summary: summary, analytics: S.analytics([]), audit: AuditExcerpt()).render()
+        expectShort(text, "150 damaged archives")
+        #expect(text.contains("> **150 archives could not be read to the end**"))
+        #expect(text.contains("day-14.jsonl.gz") && !text.contains("day-15.jsonl.gz"))
+        #expect(text.contains("…and 135 more; each is in `summary.json`"))
+    }
+
     /// Names of any length stay in their cell, cut at a word.
     @Test func longNamesAreCutAtAWord() {
         let long = String(repeating: "very long name ", count: 100)
@@ -248,6 +261,9 @@ extension MarkdownReportTests {
         let reason = text.split(separator: "\n").first { $0.contains("| no signature (byte N) ") }
         #expect(reason?.hasPrefix("| unsigned | ") == true && reason?.hasSuffix("|   150 |") == true, "\(text)")
         // The first 25 in archive order, then forged ones up to 25 of them.
-        #expect(text.contains("The first 37 (forged ones first); all are in `audit.csv`:"))
+        #expect(
+            text.contains(
+                "The first 25 in archive order, and forged ones after them up to 25 forged: 37 rows, forged first; all are in `audit.csv`:"
+            ))
     }
 }

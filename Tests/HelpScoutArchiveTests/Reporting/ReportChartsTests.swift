@@ -77,5 +77,29 @@ import Testing
         #expect(hours.unit == "h" && hours.ticks.map { $0 / 3600 } == [0, 2, 4, 6, 8] && hours.label(7200) == "2 h")
         #expect(ValueAxis(from: -100, to: 100, unit: "").ticks == [-100, -50, 0, 50, 100])
         #expect(ValueAxis.counts(upTo: 0).ticks.count >= 2)
+        // Counts tick at whole numbers, each labelled with its value (12.5 was once written 13).
+        #expect(ValueAxis.counts(upTo: 12).ticks == [0, 5, 10, 15] && ValueAxis.counts(upTo: 2).ticks == [0, 1, 2])
+        #expect(ValueAxis(to: 12, unit: "").label(12.5) == "12.5")
+    }
+
+    /// Forty-five days' dates, ten characters each, once overlapped at 50 px apart: only as many
+    /// are written as fit.
+    @Test func dateLabelsDoNotOverlap() {
+        let labels = (0..<45).map { Timestamp.dayString(20_000 + $0) }
+        let svg = LineChart(
+            id: "t", title: "t", description: "d", categories: labels,
+            series: [.init(name: "s", values: labels.map { _ in 1 })],
+            axis: .counts(upTo: 1), caption: "c"
+        ).render()
+        let written = labels.filter { svg.contains(">\($0)</text>") }
+        #expect(written.count >= 4 && written.count <= 8, "\(written)")
+    }
+
+    /// A long name is cut at a word and keeps its id, so two agents stay apart.
+    @Test func longNamesKeepTheirIds() {
+        var result = AnalyticsResult()
+        result.agentNames = [7: String(repeating: "Maximilian ", count: 8)]
+        #expect(result.label(agent: 7, nameLimit: 14) == "Maximilian… (7)")
+        #expect(BarChart.shortened(String(repeating: "x", count: 40)).count == 26)
     }
 }

@@ -13,7 +13,7 @@ struct BarChart {
     /// How a bar's value is written at its end.
     var valueText: (Double) -> String
 
-    static let labelWidth = 190.0
+    static let labelWidth = 200.0
 
     func render() -> String {
         let barHeight = 16.0
@@ -74,9 +74,9 @@ struct BarChart {
         return svg.finished()
     }
 
-    /// A label of at most 28 characters.
+    /// A label of at most 26 characters (about what fits left of the bars).
     static func shortened(_ label: String) -> String {
-        label.count <= 28 ? label : String(label.prefix(27)) + "…"
+        label.count <= 26 ? label : String(label.prefix(25)) + "…"
     }
 
     private func n(_ value: Double) -> String { SVGWriter.Value.number(value).written }

@@ -40,7 +40,10 @@ struct LineChart {
         svg.element(
             "text", ["class": "note", "x": 16, "y": .number(top - 8)], text: caption)
         svg.element("path", ["class": "axis", "d": .text("M\(n(left)) \(n(top))V\(n(bottom))H\(n(right))")])
-        let every = max(1, (categories.count + 11) / 12)
+        // As many labels as fit side by side (about 7 px a character and a gap), evenly spaced.
+        let widest = Double(categories.map(\.count).max() ?? 1) * 7 + 16
+        let fitting = max(1, Int((right - left) / widest))
+        let every = max(1, (categories.count + fitting - 1) / fitting)
         for (index, label) in categories.enumerated() where index % every == 0 {
             svg.element(
                 "line",

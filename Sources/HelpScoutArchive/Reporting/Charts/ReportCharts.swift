@@ -163,9 +163,8 @@ package enum ReportCharts {
                 rows.append(row)
             }
         } else {
-            let points =
-                analytics.series.count > MarkdownReport.timeRows
-                ? analytics.series.filter { $0.ratings.ratings > 0 } : analytics.series
+            // The rows of report.md's table: all of them, or past 60 the latest with ratings.
+            let points = MarkdownReport.tableRows(analytics.series) { $0.ratings.ratings > 0 }
             labels = points.map(\.bucket.label)
             rows = points.map(\.ratings)
         }
@@ -197,7 +196,7 @@ package enum ReportCharts {
                 id: "csat_by_agent", title: "CSAT and happiness by agent", "No ratings in the period.")
         }
         let labels = shown.map { row -> String in
-            if case .agent(let id) = row.key { return analytics.label(agent: id) }
+            if case .agent(let id) = row.key { return analytics.label(agent: id, nameLimit: 14) }
             return row.key.text
         }
         let happiness = shown.map(\.happiness)

@@ -10,14 +10,17 @@ struct ValueAxis {
     var high: Double { ticks.last! }
 
     /// An axis from `minimum` (0 by default) up to at least `maximum`, about five ticks, values
-    /// shown divided by `divisor` with `unit`.
-    init(from minimum: Double = 0, to maximum: Double, unit: String, divisor: Double = 1) {
+    /// shown divided by `divisor` with `unit`; with `whole`, the ticks are whole numbers (counts).
+    init(from minimum: Double = 0, to maximum: Double, unit: String, divisor: Double = 1, whole: Bool = false) {
         self.unit = unit
         self.divisor = divisor
         let span = max((maximum - minimum) / divisor, 1e-9)
         let raw = span / 5
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw }! * divisor
+        let multiples: [Double] = whole ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]
+        var step = multiples.map { $0 * magnitude }.first { $0 >= raw }!
+        if whole { step = max(1, step.rounded()) }
+        step *= divisor
         let first = floor(minimum / step) * step
         var ticks = [first]
         while ticks.last! < maximum - 1e-9 || ticks.count < 2 { ticks.append(first + Double(ticks.count) * step) }
@@ -25,7 +28,7 @@ struct ValueAxis {
     }
 
     /// Counts: `0`, `250`, `1,000`.
-    static func counts(upTo maximum: Int) -> ValueAxis { ValueAxis(to: Double(max(maximum, 1)), unit: "") }
+    static func counts(upTo maximum: Int) -> ValueAxis { ValueAxis(to: Double(max(maximum, 1)), unit: "", whole: true) }
 
     /// Durations in seconds, labelled in the unit that suits the longest: seconds, minutes, hours or days.
     static func durations(upTo seconds: Double) -> ValueAxis {
@@ -41,7 +44,7 @@ struct ValueAxis {
     func label(_ value: Double) -> String {
         let shown = value / divisor
         let whole = shown.rounded() == shown
-        let number = whole ? TextCharts.count(Int(shown)) : decimal(shown, places: shown.magnitude < 10 ? 1 : 0)
+        let number = whole ? TextCharts.count(Int(shown)) : decimal(shown, places: 1)
         return unit.isEmpty || unit == "%" ? number + unit : number + " " + unit
     }
 
