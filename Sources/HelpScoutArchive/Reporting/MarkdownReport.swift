@@ -196,9 +196,14 @@ package struct MarkdownReport {
         let days = perDay.keys.compactMap { $0 }.sorted()
         let granularity = days.first.map { Granularity.fitting(days: days.last! - $0 + 1) } ?? .day
         var rows: [(label: String, counts: [DeliveryStatus: Int])] = []
+        // A week, month or year that reaches past the report's days (else the findings') is partial.
+        let covered = analytics.periodDays ?? days.first.map { $0...days.last! }
         for day in days {
             let bucket = CalendarBucket(granularity, holding: day)
-            let label = granularity == .day ? bucket.label + " " + Self.weekday(day) : bucket.label
+            let partial = covered.map { bucket.firstDay < $0.lowerBound || bucket.endDay - 1 > $0.upperBound } ?? false
+            let label =
+                granularity == .day
+                ? bucket.label + " " + Self.weekday(day) : bucket.label + (partial ? " (partial)" : "")
             if rows.last?.label != label { rows.append((label, [:])) }
             for (status, count) in perDay[day]! { rows[rows.count - 1].counts[status, default: 0] += count }
         }

@@ -185,6 +185,10 @@ extension MarkdownReportTests {
         #expect(text.contains("Events per week: `"))
         #expect(
             text.contains("| 2026-W41           |") && text.contains("| 2026-W53 (partial) |"), "\(text.prefix(2000))")
+        // The charts mark it too, and say what the mark means.
+        let chart = ReportCharts.volume(S.analytics(Self.conversations(90, step: 1440)))
+        #expect(chart.contains(">2026-W53*</text>") && chart.contains("* only partly in the period"))
+        #expect(!chart.contains(">2026-W41*</text>"))
     }
 
     /// A thousand agents and ten thousand tags: each table shows the top ones and says how many more.

@@ -20,6 +20,16 @@ package enum ReportCharts {
     /// The chart `names[index]`.
     static func render(_ analytics: AnalyticsResult, only index: Int) -> String { renderers[index](analytics) }
 
+    /// The x axis's labels: a bucket the period covers only in part marked `*`.
+    private static func categories(_ points: [SeriesPoint]) -> [String] {
+        points.map { $0.bucket.label + ($0.isPartial ? "*" : "") }
+    }
+
+    /// The caption's note on partial buckets, if any.
+    private static func partialNote(_ points: [SeriesPoint]) -> String {
+        points.contains(where: \.isPartial) ? "; * only partly in the period" : ""
+    }
+
     private static func span(_ points: [SeriesPoint]) -> String {
         guard let first = points.first, let last = points.last else { return "" }
         return first.bucket == last.bucket ? first.bucket.label : "\(first.bucket.label) to \(last.bucket.label)"
@@ -39,13 +49,13 @@ package enum ReportCharts {
                 "\(span(points)), \(analytics.timeZone.identifier): \(TextCharts.count(events.reduce(0, +))) events "
                 + "(\(TextCharts.count(events.min()!)) to \(TextCharts.count(events.max()!)) a \(granularity.name)), "
                 + "\(TextCharts.count(created.reduce(0, +))) new conversations, \(TextCharts.count(messages.reduce(0, +))) customer messages.",
-            categories: points.map(\.bucket.label),
+            categories: categories(points),
             series: [
                 .init(name: "events", values: events.map(Double.init)),
                 .init(name: "new conversations", values: created.map(Double.init)),
                 .init(name: "customer messages", values: messages.map(Double.init)),
             ],
-            axis: .counts(upTo: events.max()!), caption: "per \(granularity.name)"
+            axis: .counts(upTo: events.max()!), caption: "per \(granularity.name)" + partialNote(points)
         ).render()
     }
 
@@ -70,7 +80,8 @@ package enum ReportCharts {
             description:
                 "\(span(points)): the median response per \(granularity.name) ran from \(TextCharts.duration(medians.min()!)) "
                 + "to \(TextCharts.duration(medians.max()!)); dashed lines are the 90th percentiles.",
-            categories: points.map(\.bucket.label), series: series, axis: axis, caption: "wait, \(axis.unit)"
+            categories: categories(points), series: series, axis: axis,
+            caption: "wait, \(axis.unit)" + partialNote(points)
         ).render()
     }
 
@@ -165,7 +176,7 @@ package enum ReportCharts {
         } else {
             // The rows of report.md's table: all of them, or past 60 the latest with ratings.
             let points = MarkdownReport.tableRows(analytics.series) { $0.ratings.ratings > 0 }
-            labels = points.map(\.bucket.label)
+            labels = categories(points)
             rows = points.map(\.ratings)
         }
         guard rows.contains(where: { $0.ratings > 0 }) else {
