@@ -1,22 +1,24 @@
 /// How finely the report's time tables and charts count: by day while the period is short, then by
-/// ISO week, month or year, so that no table or chart of a long span passes about 60 rows.
+/// ISO week, month, year or decade, so that no table or chart of a long span passes about 60 rows.
 package enum Granularity: Int, Sendable, Comparable, CaseIterable {
-    case day, week, month, year
+    case day, week, month, year, decade
 
-    /// Up to 45 days by day, up to 60 weeks by week, up to 60 months by month, then by year.
+    /// Up to 45 days by day, up to 60 weeks by week, up to 60 months by month, up to 40 years by
+    /// year, then by decade.
     package static func fitting(days: Int) -> Granularity {
         switch days {
         case ...45: .day
         case ...(60 * 7): .week
         case ...(60 * 30): .month
-        default: .year
+        case ...(40 * 366): .year
+        default: .decade
         }
     }
 
     package static func < (a: Granularity, b: Granularity) -> Bool { a.rawValue < b.rawValue }
 
     /// `day`, `week` …, for sentences.
-    package var name: String { ["day", "week", "month", "year"][rawValue] }
+    package var name: String { ["day", "week", "month", "year", "decade"][rawValue] }
 }
 
 /// One day, ISO week, month or year of the time zone's calendar, named by its first day.
@@ -35,6 +37,9 @@ package struct CalendarBucket: Sendable, Hashable, Comparable {
             let (year, month, _) = Timestamp.civil(fromDays: day)
             firstDay = Timestamp.daysFromCivil(year: year, month: month, day: 1)
         case .year: firstDay = Timestamp.daysFromCivil(year: Timestamp.civil(fromDays: day).year, month: 1, day: 1)
+        case .decade:
+            let year = Timestamp.civil(fromDays: day).year
+            firstDay = Timestamp.daysFromCivil(year: year - ((year % 10) + 10) % 10, month: 1, day: 1)
         }
     }
 
@@ -49,6 +54,8 @@ package struct CalendarBucket: Sendable, Hashable, Comparable {
                 ? Timestamp.daysFromCivil(year: year + 1, month: 1, day: 1)
                 : Timestamp.daysFromCivil(year: year, month: month + 1, day: 1)
         case .year: return Timestamp.daysFromCivil(year: Timestamp.civil(fromDays: firstDay).year + 1, month: 1, day: 1)
+        case .decade:
+            return Timestamp.daysFromCivil(year: Timestamp.civil(fromDays: firstDay).year + 10, month: 1, day: 1)
         }
     }
 
@@ -62,6 +69,7 @@ package struct CalendarBucket: Sendable, Hashable, Comparable {
         case .week: return ISOWeek(dayNumber: firstDay).text
         case .month: return String(Timestamp.dayString(firstDay).prefix(7))
         case .year: return String(Timestamp.dayString(firstDay).prefix(4))
+        case .decade: return String(Timestamp.dayString(firstDay).prefix(4)) + "s"
         }
     }
 

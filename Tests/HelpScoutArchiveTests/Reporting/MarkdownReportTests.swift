@@ -177,6 +177,15 @@ extension MarkdownReportTests {
         #expect(text.contains("### By year"))
     }
 
+    /// A conversation a year for a century counts by decade (by year it gave 467 lines in a new
+    /// user's trial).
+    @Test func aCenturyRollsUpByDecade() {
+        let text = render(Self.conversations(100, step: 365 * 1440))
+        expectShort(text, "100 years")
+        #expect(text.contains("Events per decade: `") && text.contains("| 2020s (partial) |"), "\(text.prefix(3000))")
+        #expect(text.contains("| 2030s           |") && text.contains("### By decade"))
+    }
+
     /// Ninety days from Monday 2026-10-05 roll up by ISO week; the last, which ends on Saturday
     /// 2027-01-02, is marked partial.
     @Test func ninetyDaysRollUpByWeek() {
