@@ -68,7 +68,7 @@ struct TimeSeries: ConversationMetric {
         }
         return CalendarBucket.covering(period, by: granularity).map { bucket in
             var point = SeriesPoint(
-                bucket: bucket, isPartial: bucket.firstDay < period.lowerBound || bucket.endDay - 1 > period.upperBound)
+                bucket: bucket, isPartial: bucket.reaches(outside: period))
             var responses: [Double] = [], firstResponses: [Double] = []
             for day in max(bucket.firstDay, period.lowerBound)...min(bucket.endDay - 1, period.upperBound) {
                 point.events += events[day, default: 0]

@@ -243,26 +243,15 @@ extension MarkdownReport {
     /// CSAT by ISO week (`csat.csv`'s week rows, a week the period only partly covers marked), or by
     /// month or year when the period is longer than 60 weeks.
     private func satisfactionOverTime(_ table: (String, [(label: String, row: SatisfactionRow)]) -> String) -> String {
-        guard let granularity = analytics.series.first?.bucket.granularity, granularity > .week else {
-            let period = analytics.periodDays
-            let weeks = analytics.satisfaction.filter { $0.key.scope == .week }.map {
-                row -> (String, SatisfactionRow) in
-                guard case .week(let week) = row.key, let period else { return (row.key.text, row) }
-                let first = Timestamp.daysFromCivil(year: week.year, month: 1, day: 4)
-                let monday = first - Timestamp.weekday(ofDay: first) + (week.week - 1) * 7
-                let partial = monday < period.lowerBound || monday + 6 > period.upperBound
-                return (week.text + (partial ? " (partial)" : ""), row)
-            }
-            return "### By week\n\n" + table("week", weeks)
-        }
-        let rated = analytics.series.filter { $0.ratings.ratings > 0 }
-        let points = Self.tableRows(analytics.series) { $0.ratings.ratings > 0 }.filter { $0.ratings.ratings > 0 }
+        let (granularity, periods) = analytics.satisfactionOverTime
+        let rated = periods.filter { $0.ratings.ratings > 0 }
+        let total = analytics.series.filter { $0.ratings.ratings > 0 }.count
         let note =
-            points.count < rated.count
-            ? "The latest \(points.count) of the \(TextCharts.count(rated.count)) \(granularity.name)s with ratings; all are in `csat.csv` by week.\n\n"
+            granularity > .week && rated.count < total
+            ? "The latest \(rated.count) of the \(TextCharts.count(total)) \(granularity.name)s with ratings; all are in `csat.csv` by week.\n\n"
             : ""
-        return "### By \(granularity.name)\n\n" + note
-            + table(granularity.name, points.map { (Self.label($0), $0.ratings) })
+        let rows = rated.map { ($0.bucket.label + ($0.isPartial ? " (partial)" : ""), $0.ratings) }
+        return "### By \(granularity.name)\n\n" + note + table(granularity.name, rows)
     }
 
     /// A key as people know it: agents and mailboxes by name, escaped; days and weeks as text.

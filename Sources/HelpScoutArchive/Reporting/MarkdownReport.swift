@@ -200,7 +200,7 @@ package struct MarkdownReport {
         let covered = analytics.periodDays ?? days.first.map { $0...days.last! }
         for day in days {
             let bucket = CalendarBucket(granularity, holding: day)
-            let partial = covered.map { bucket.firstDay < $0.lowerBound || bucket.endDay - 1 > $0.upperBound } ?? false
+            let partial = covered.map(bucket.reaches) ?? false
             let label =
                 granularity == .day
                 ? bucket.label + " " + Self.weekday(day) : bucket.label + (partial ? " (partial)" : "")

@@ -59,6 +59,11 @@ package struct CalendarBucket: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Whether it reaches outside `days`: a week, month or year a period covers only in part.
+    package func reaches(outside days: ClosedRange<Int>) -> Bool {
+        firstDay < days.lowerBound || endDay - 1 > days.upperBound
+    }
+
     /// The next bucket.
     package var next: CalendarBucket { CalendarBucket(granularity, holding: endDay) }
 

@@ -164,21 +164,11 @@ package enum ReportCharts {
         ).render()
     }
 
-    /// By ISO week (by month or year for a period over 60 weeks), as report.md's table.
+    /// By ISO week (by month, year or decade for a period over 60 weeks), as report.md's table.
     static func satisfactionOverTime(_ analytics: AnalyticsResult) -> String {
-        let granularity = max(analytics.series.first?.bucket.granularity ?? .week, .week)
-        var labels: [String] = [], rows: [SatisfactionRow] = []
-        if granularity == .week {
-            for row in analytics.satisfaction where row.key.scope == .week {
-                labels.append(row.key.text)
-                rows.append(row)
-            }
-        } else {
-            // The rows of report.md's table: all of them, or past 60 the latest with ratings.
-            let points = MarkdownReport.tableRows(analytics.series) { $0.ratings.ratings > 0 }
-            labels = categories(points)
-            rows = points.map(\.ratings)
-        }
+        let (granularity, periods) = analytics.satisfactionOverTime
+        let labels = periods.map { $0.bucket.label + ($0.isPartial ? "*" : "") }
+        let rows = periods.map(\.ratings)
         guard rows.contains(where: { $0.ratings > 0 }) else {
             return ChartStyle.empty(id: "csat_over_time", title: "CSAT and happiness", "No ratings in the period.")
         }
@@ -186,14 +176,15 @@ package enum ReportCharts {
             id: "csat_over_time",
             title: "CSAT and happiness per \(granularity.name)",
             description:
-                "\(labels.first!) to \(labels.last!): CSAT (the share of great ratings, in percent) and Help Scout's "
+                "\(periods.first!.bucket.label) to \(periods.last!.bucket.label): CSAT (the share of great ratings, in percent) and Help Scout's "
                 + "happiness score (percent great minus percent not good) per \(granularity.name) with ratings.",
             categories: labels,
             series: [
                 .init(name: "CSAT %", values: rows.map { $0.ratings > 0 ? $0.csatPercent : nil }),
                 .init(name: "happiness", values: rows.map { $0.ratings > 0 ? $0.happiness : nil }),
             ],
-            axis: ValueAxis(from: -100, to: 100, unit: ""), caption: "percent, score"
+            axis: ValueAxis(from: -100, to: 100, unit: ""),
+            caption: "percent, score" + (periods.contains(where: \.isPartial) ? "; * only partly in the period" : "")
         ).render()
     }
 
