@@ -95,7 +95,7 @@ struct EventsCommand: ParsableCommand {
             let summary = options.run(
                 inputs: inputs, keyring: keyring, detail: .complete, observer: printer, recording: recording)
             printer.close()
-            summary.warnAboutInputs(inputs)
+            summary.warnAboutInputs()
             _ = summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no event could be printed")
             let rejected = DeliveryStatus.allCases.filter(\.isAudited).map(summary.count).reduce(0, +)
             if rejected > 0 {

@@ -21,7 +21,9 @@ struct HSArchive: ParsableCommand {
             interrupted (130 for Ctrl-C).
             """,
         version: version,
-        subcommands: [ReportCommand.self, VerifyCommand.self, EventsCommand.self]
+        subcommands: [
+            ReportCommand.self, VerifyCommand.self, EventsCommand.self, PartialCommand.self, MergeCommand.self,
+        ]
     )
 
     /// The version `--version` prints: raised with each release of the tool.

@@ -36,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
             let printer = FindingPrinter(inputs: inputs, json: format == .json)
             let summary = options.run(
                 inputs: inputs, keyring: keyring, detail: .statuses, observer: printer, recording: recording)
-            summary.warnAboutInputs(inputs)
+            summary.warnAboutInputs()
             let status = summary.exitStatus(failingOnForgeries: true)
             if !options.quiet || status != .success {
                 // JSON lines stay JSON lines: there the summary is a note on standard error.

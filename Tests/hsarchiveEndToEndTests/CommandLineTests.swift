@@ -12,7 +12,8 @@ import Testing
             let result = try HSArchiveRunner.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.output.isEmpty, "\(arguments)")
-            #expect(result.errors.contains("the subcommands are report, verify and events"), "\(arguments)")
+            #expect(
+                result.errors.contains("the subcommands are report, verify, events, partial and merge"), "\(arguments)")
         }
         #expect(try HSArchiveRunner.run(["help", "verify"]).status == 0)
     }

@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: [
         ("hsarchive", ["--help"]), ("report", ["report", "--help"]), ("verify", ["verify", "--help"]),
-        ("events", ["events", "--help"]),
+        ("events", ["events", "--help"]), ("partial", ["partial", "--help"]), ("merge", ["merge", "--help"]),
     ])
     func helpMatchesItsSnapshot(_ name: String, _ arguments: [String]) throws {
         let result = try HSArchiveRunner.run(arguments)
@@ -28,12 +28,13 @@ import Testing
     /// Help is pasted into terminals and mails: no line wider than 80 columns, and every usage line
     /// shows the archives as required.
     @Test func helpFitsEightyColumnsAndShowsArchivesAsRequired() throws {
-        for command in ["report", "verify", "events"] {
+        for command in ["report", "verify", "events", "partial", "merge"] {
             let help = try HSArchiveRunner.run([command, "--help"]).output
             let wide = help.split(separator: "\n").filter { $0.count > 80 }.map(String.init)
             #expect(wide.isEmpty, "\(command): \(wide)")
-            #expect(help.contains("USAGE: hsarchive \(command) <archive> ..."), "\(help)")
-            #expect(!help.contains("[<archive> ...]"))
+            let inputs = command == "merge" ? "<partial>" : "<archive>"
+            #expect(help.contains("USAGE: hsarchive \(command) \(inputs) ..."), "\(help)")
+            #expect(!help.contains("[\(inputs) ...]"))
         }
     }
 }

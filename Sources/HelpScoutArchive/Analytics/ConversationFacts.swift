@@ -12,26 +12,14 @@ package struct ConversationFacts: Sendable {
     package var hasCreatedEvent = false
     /// Whether a `convo.deleted` event was seen: the conversation is left out of the metrics.
     package var isDeleted = false
-    /// The conversation's customer id (`primaryCustomer`, v1 `customer`) as of the latest snapshot
-    /// that names one, or `Fact.none`.
-    package private(set) var customer = Fact.none
-    /// The time of the snapshot `customer` is from. Snapshots are added in archive order, so a
-    /// later one at the same time wins, as in every other "latest" rule.
-    private var customerTime = Int64.min
 
     static let threadSetThreshold: UInt32 = 32
 
     package init() {}
 
     /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
-    mutating func add(
-        _ snapshot: SnapshotFact, createdAt: Int64, customer: Int64?, threads: [ThreadFact], isCreation: Bool
-    ) {
+    mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
         log.append(snapshot, createdAt: createdAt)
-        if let customer, snapshot.time >= customerTime {
-            self.customer = customer
-            customerTime = snapshot.time
-        }
         if isCreation { hasCreatedEvent = true }
         add(threads)
     }
@@ -96,6 +84,11 @@ package struct ConversationFacts: Sendable {
             }
         }
         keepIdsInASetOnceMany()
+    }
+
+    /// Every snapshot (with its `createdAt`) and thread in the order added, as a partial stores them.
+    func forEachRecord(snapshot: (SnapshotFact, _ createdAt: Int64) -> Void, thread: (ThreadFact) -> Void) {
+        log.read(snapshot: snapshot, thread: thread)
     }
 
     /// The facts decoded and put in order: snapshots by time (ties in archive order), threads by

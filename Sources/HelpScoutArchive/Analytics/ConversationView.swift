@@ -9,6 +9,9 @@ struct ConversationView {
     let createdAt: Int64
     /// The mailbox id of the last snapshot that names one, or `Fact.none`.
     let mailbox: Int64
+    /// The customer the last snapshot that names one is with, or `Fact.none`: the latest by time,
+    /// and at equal times the later in archive order, as every other "latest" rule.
+    let customer: Int64
     /// The agent ids that agent indices refer to.
     let agents: IdTable
     /// The conversation's resolution (see `ResponseTimes.resolution`), nil when unresolved.
@@ -23,6 +26,7 @@ struct ConversationView {
         (snapshots, threads, createdAt) = facts.ordered()
         let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(named) ?? Fact.none
+        customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none
         resolution = ResponseTimes.resolution(snapshots: snapshots, threads: threads, createdAt: createdAt)
         let agents = store.agents
         responses = ResponseTimes.responses(threads) { agents.id($0) ?? Fact.none }

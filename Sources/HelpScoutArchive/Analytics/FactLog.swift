@@ -1,8 +1,8 @@
 /// A conversation's snapshots and threads, encoded compactly in one byte array.
 ///
 /// Each record is a kind byte followed by LEB128 varints, each number a difference from the record
-/// before (zigzag-encoded where it can be negative), so a snapshot takes about 12 bytes and a thread
-/// about 9 instead of 32 and 24. The running values the differences start from live in a 20-byte
+/// before (zigzag-encoded where it can be negative), so a snapshot takes about 13 bytes and a thread
+/// about 9 instead of 40 and 24. The running values the differences start from live in a 28-byte
 /// header at the front of the array, so a log costs one allocation and one reference. Records are
 /// only appended and only read in order, which is all the fact store and the metrics need.
 struct FactLog: Sendable {
@@ -15,13 +15,16 @@ struct FactLog: Sendable {
     }
     /// Set in a snapshot's kind byte when it gives a `createdAt`.
     private static let hasCreatedAt: UInt8 = 0x10
-    private static let headerSize = 20
+    /// Set in a snapshot's kind byte when it names a customer.
+    private static let hasCustomer: UInt8 = 0x20
+    private static let headerSize = 28
 
-    /// The running values of the header: the last time, sequence number and thread id written.
+    /// The running values of the header: the last time, sequence number, thread id and customer written.
     private struct Running {
         var time: Int64 = 0
         var sequence: UInt32 = 0
         var threadId: Int64 = 0
+        var customer: Int64 = 0
     }
 
     private var running: Running {
@@ -31,7 +34,8 @@ struct FactLog: Sendable {
                 Running(
                     time: $0.loadUnaligned(fromByteOffset: 0, as: Int64.self),
                     sequence: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
-                    threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self))
+                    threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self),
+                    customer: $0.loadUnaligned(fromByteOffset: 20, as: Int64.self))
             }
         }
         set {
@@ -40,6 +44,7 @@ struct FactLog: Sendable {
                 $0.storeBytes(of: newValue.time, toByteOffset: 0, as: Int64.self)
                 $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)
                 $0.storeBytes(of: newValue.threadId, toByteOffset: 12, as: Int64.self)
+                $0.storeBytes(of: newValue.customer, toByteOffset: 20, as: Int64.self)
             }
         }
     }
@@ -59,12 +64,18 @@ struct FactLog: Sendable {
         state.sequence = snapshot.sequence
         let timeDelta = snapshot.time - state.time
         state.time = snapshot.time
+        let hasCustomer = snapshot.customer != Fact.none
+        let customerDelta = snapshot.customer &- state.customer
+        if hasCustomer { state.customer = snapshot.customer }
         running = state
-        let kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
-        bytes.append(createdAt == Fact.none ? kind : kind | Self.hasCreatedAt)
+        var kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
+        if createdAt != Fact.none { kind |= Self.hasCreatedAt }
+        if hasCustomer { kind |= Self.hasCustomer }
+        bytes.append(kind)
         putSigned(timeDelta)
         putSigned(delta)
         if createdAt != Fact.none { putSigned(snapshot.time - createdAt) }
+        if hasCustomer { putSigned(customerDelta) }
         putUnsigned(UInt64(snapshot.assignee + 1))
         putUnsigned(UInt64(snapshot.mailbox + 1))
         putUnsigned(UInt64(snapshot.tagSet + 1))
@@ -109,12 +120,17 @@ struct FactLog: Sendable {
                 state.time += signed()
                 state.sequence = UInt32(Int64(state.sequence) + signed())
                 let createdAt = kind & Self.hasCreatedAt != 0 ? state.time - signed() : Fact.none
+                var customer = Fact.none
+                if kind & Self.hasCustomer != 0 {
+                    state.customer = state.customer &+ signed()
+                    customer = state.customer
+                }
                 let assignee = Int32(unsigned()) - 1, mailbox = Int32(unsigned()) - 1, tagSet = Int32(unsigned()) - 1
                 let closedEnd = kind & 0x0F == Kind.closedSnapshot.rawValue ? state.time + signed() : Fact.none
                 snapshot(
                     SnapshotFact(
                         time: state.time, closedEnd: closedEnd, sequence: state.sequence,
-                        tagSet: tagSet, assignee: assignee, mailbox: mailbox), createdAt)
+                        tagSet: tagSet, assignee: assignee, mailbox: mailbox, customer: customer), createdAt)
             }
         }
     }
@@ -134,7 +150,8 @@ struct FactLog: Sendable {
                     Self.skip(2, buffer, &index)
                 } else {
                     let closed = kind & 0x0F == Kind.closedSnapshot.rawValue ? 1 : 0
-                    Self.skip(5 + (kind & Self.hasCreatedAt != 0 ? 1 : 0) + closed, buffer, &index)
+                    let optional = (kind & Self.hasCreatedAt != 0 ? 1 : 0) + (kind & Self.hasCustomer != 0 ? 1 : 0)
+                    Self.skip(5 + optional + closed, buffer, &index)
                 }
             }
         }

@@ -59,11 +59,7 @@ package struct FactStore: Sendable {
     package mutating func record(_ event: DecodedEvent) {
         let time = event.time.milliseconds
         sequence &+= 1
-        if window.contains(time) {
-            eventCounts[EventCountKey(day: timeZone.dayNumber(event.time), type: event.type), default: 0] += 1
-        }
-        firstEventTime = min(firstEventTime ?? time, time)
-        lastEventTime = max(lastEventTime ?? time, time)
+        count(event.type, at: event.time)
         switch event.payload {
         case .conversation(let snapshot):
             recordSnapshot(snapshot, time: time, isCreation: event.type == .created)
@@ -86,6 +82,17 @@ package struct FactStore: Sendable {
         }
     }
 
+    /// Counts a verified event of `type` at `time`: in the event counts when it is in the window,
+    /// and in the span of event times either way.
+    package mutating func count(_ type: EventType, at time: Timestamp) {
+        let milliseconds = time.milliseconds
+        if window.contains(milliseconds) {
+            eventCounts[EventCountKey(day: timeZone.dayNumber(time), type: type), default: 0] += 1
+        }
+        firstEventTime = min(firstEventTime ?? milliseconds, milliseconds)
+        lastEventTime = max(lastEventTime ?? milliseconds, milliseconds)
+    }
+
     private mutating func recordSnapshot(_ snapshot: ConversationSnapshot, time: Int64, isCreation: Bool) {
         remember(snapshot.assignee)
         if let mailbox = snapshot.mailbox, let name = mailbox.name, mailboxNames[mailbox.id] == nil {
@@ -98,11 +105,10 @@ package struct FactStore: Sendable {
         let fact = SnapshotFact(
             time: time, closedEnd: isClosed ? (snapshot.closedAt?.milliseconds ?? time) : Fact.none, sequence: sequence,
             tagSet: tagSet, assignee: agents.intern(snapshot.assignee?.id),
-            mailbox: mailboxes.intern(snapshot.mailbox?.id))
+            mailbox: mailboxes.intern(snapshot.mailbox?.id), customer: snapshot.customerId ?? Fact.none)
         let threads = snapshot.threads.compactMap { threadFact($0) }
         conversations[snapshot.id, default: ConversationFacts()].add(
-            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, customer: snapshot.customerId,
-            threads: threads, isCreation: isCreation)
+            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, threads: threads, isCreation: isCreation)
     }
 
     /// A thread's fact; nil when it has no time to place it by.
@@ -121,7 +127,7 @@ package struct FactStore: Sendable {
     }
 
     /// The index of a tag set, its names de-duplicated and sorted.
-    private mutating func intern(_ tags: [String]) -> Int32 {
+    package mutating func intern(_ tags: [String]) -> Int32 {
         var names = tags
         if !tags.indices.dropFirst().allSatisfy({ tags[$0 - 1] < tags[$0] }) {
             names = tags.sorted()

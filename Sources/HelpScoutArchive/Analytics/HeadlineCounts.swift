@@ -22,7 +22,7 @@ struct HeadlineCounts: ConversationMetric {
             case .note, .other: continue
             }
         }
-        if repliedInWindow && view.facts.customer != Fact.none { customersHelped.insert(view.facts.customer) }
+        if repliedInWindow && view.customer != Fact.none { customersHelped.insert(view.customer) }
         if let resolution = view.resolution, window.contains(resolution.closed) {
             // The replies sent up to the snapshot that showed the conversation closed.
             let replies = view.threads.lazy.filter { $0.kind == .agentReply && $0.time <= resolution.seen }.count

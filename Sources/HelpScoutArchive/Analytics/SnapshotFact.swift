@@ -1,4 +1,5 @@
-/// A conversation as one event showed it: 32 bytes.
+/// A conversation as one event showed it: 40 bytes (while the metrics are computed; the fact log
+/// stores it in about 13).
 package struct SnapshotFact: Sendable, Equatable {
     package var time: Int64
     /// When the conversation was closed as of this snapshot (`closedAt`, else the event time);
@@ -12,6 +13,8 @@ package struct SnapshotFact: Sendable, Equatable {
     package var assignee: Int32
     /// Index in `FactStore.mailboxes`, or `IdTable.none`.
     package var mailbox: Int32
+    /// The customer it is with (`primaryCustomer`, v1 `customer`), or `Fact.none`.
+    package var customer: Int64 = Fact.none
 
     package var isClosed: Bool { closedEnd != Fact.none }
 }

@@ -1,9 +1,10 @@
 /// The deliveries already verified, to tell retries apart: 8 bytes a delivery in an open-addressing
 /// table of at most 80% load.
 ///
-/// The key is 64 bits of the body's fingerprint mixed with the event type. Two different verified
-/// deliveries share a key with probability about n²/2⁶⁵ — 4·10⁻⁹ for 400,000 deliveries — far below
-/// anything else that could go wrong; twice the bytes would buy nothing an archive could notice.
+/// The key (`DeliveryKey`) is 64 bits of the body's fingerprint mixed with the event type. Two
+/// different verified deliveries share a key with probability about n²/2⁶⁵ — 4·10⁻⁹ for 400,000
+/// deliveries — far below anything else that could go wrong; twice the bytes would buy nothing an
+/// archive could notice.
 struct DeliverySet {
     private var keys: [UInt64]
     private var mask: Int
@@ -14,11 +15,10 @@ struct DeliverySet {
         mask = 1023
     }
 
-    /// Adds the delivery of `type` whose body has `fingerprint`.
+    /// Adds the delivery `key` recognises.
     /// - Returns: false when an identical delivery was added before.
-    mutating func insert(type: EventType, fingerprint: BodyFingerprint) -> Bool {
-        // Zero marks an empty slot, so a key of zero is stored as one.
-        let key = max(fingerprint.high ^ Self.code(of: type), 1)
+    mutating func insert(_ delivery: DeliveryKey) -> Bool {
+        let key = delivery.bits
         if (count + 1) * 5 > (mask + 1) * 4 { grow() }
         guard place(key) else { return false }
         count += 1
@@ -47,6 +47,20 @@ struct DeliverySet {
         keys = Array(repeating: 0, count: old.count * 2)
         mask = keys.count - 1
         for key in old where key != 0 { _ = place(key) }
+    }
+}
+
+/// What recognises a retried delivery: 64 bits of its body's fingerprint mixed with its event type
+/// (never zero, which marks an empty slot of `DeliverySet`). Partials store it with each event, so
+/// a merge tells retries apart exactly as one run does.
+public struct DeliveryKey: Hashable, Sendable {
+    package let bits: UInt64
+
+    package init(bits: UInt64) { self.bits = max(bits, 1) }
+
+    /// The key of a delivery of `type` whose body has `fingerprint`.
+    package init(type: EventType, fingerprint: BodyFingerprint) {
+        self.init(bits: fingerprint.high ^ Self.code(of: type))
     }
 
     /// A number per event type that changes the key, so equal bodies of different types differ.

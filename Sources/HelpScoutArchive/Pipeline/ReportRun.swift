@@ -37,6 +37,16 @@ package final class ReportRun: RunObserver {
 
     package func record(failure: InputFailure) { onFailure?(failure) }
 
+    /// Lets `body` change the facts: a merge adds each partial's.
+    package func updateFacts<Result, Failure: Error>(
+        _ body: (inout FactStore) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(&store)
+    }
+
+    /// The audit names the inputs a merge reads from each partial.
+    package func named(inputs names: [String]) { audit.name(inputs: names) }
+
     /// The conversations the verified events concern (deleted and merged ones included).
     package var conversationCount: Int? { store.conversations.count }
 

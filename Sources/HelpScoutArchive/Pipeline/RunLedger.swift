@@ -37,10 +37,11 @@ final class RunLedger {
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
             case .verified(let fingerprint, let event):
-                if seen.insert(type: event.type, fingerprint: fingerprint) {
+                let key = DeliveryKey(type: event.type, fingerprint: fingerprint)
+                if seen.insert(key) {
                     summary.add(.verified)
                     cover(event.time)
-                    observer.record(event: event, at: position)
+                    observer.record(event: event, delivery: key, at: position)
                 } else {
                     summary.add(.duplicate)
                 }

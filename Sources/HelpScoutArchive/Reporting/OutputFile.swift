@@ -66,6 +66,11 @@ package final class OutputFile {
         if buffer.count >= capacity { try flush() }
     }
 
+    package func write(bytes: [UInt8]) throws(WriteError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     package func flush() throws(WriteError) {
         var offset = 0
         defer { buffer.removeAll(keepingCapacity: true) }

@@ -89,6 +89,18 @@ package struct ReplaceableFile {
     /// it to disk, then renames it over the path.
     /// - Throws: the refusal, or why writing failed; the temporary file is then removed.
     package func write(_ text: String) throws(OutputFile.WriteError) {
+        let pending = try start()
+        do { try pending.file.write(text) } catch {
+            pending.discard()
+            throw error
+        }
+        try pending.commit()
+    }
+
+    /// Starts the new file beside the path, for a caller that writes it as it goes (a partial);
+    /// `commit` renames it over the path, `discard` removes it.
+    /// - Throws: the refusal, or why the file could not be created.
+    package func start() throws(OutputFile.WriteError) -> Pending {
         let name = path.displayName
         if let refusal = refusal() { throw .failed(name: name, reason: refusal) }
         let suffix = String(UInt64(getpid()) << 32 | UInt64(UInt32.random(in: 0...UInt32.max)), radix: 16)
@@ -100,19 +112,31 @@ package struct ReplaceableFile {
         if path.withCString({ stat($0, &previous) }) == 0 {
             _ = temporary.withCString { chmod($0, previous.st_mode & 0o7777) }
         }
-        do {
-            try file.write(text)
-            try file.close()
-        } catch {
-            _ = temporary.withCString { unlink($0) }
-            throw error
+        return Pending(file: file, temporary: temporary, path: path)
+    }
+
+    /// A new file being written beside the one it will replace.
+    package struct Pending: @unchecked Sendable {
+        package let file: OutputFile
+        let temporary: RawPath
+        let path: RawPath
+
+        /// Closes the file (flushed to disk) and renames it over the path.
+        package func commit() throws(OutputFile.WriteError) {
+            do { try file.close() } catch {
+                discard()
+                throw error
+            }
+            let renamed = temporary.withCString { from in path.withCString { to in rename(from, to) } }
+            if renamed != 0 {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw .failed(name: path.displayName, reason: reason)
+            }
+            FileSystem.syncFolder(path.parent)
         }
-        let renamed = temporary.withCString { from in path.withCString { to in rename(from, to) } }
-        if renamed != 0 {
-            let reason = String(cString: strerror(errno))
-            _ = temporary.withCString { unlink($0) }
-            throw .failed(name: name, reason: reason)
-        }
-        FileSystem.syncFolder(path.parent)
+
+        /// Removes the new file: the path keeps what it held.
+        package func discard() { _ = temporary.withCString { unlink($0) } }
     }
 }

@@ -20,6 +20,8 @@ package struct RunDescription: Sendable {
     package var stopped: String?
     /// The options that shaped the output, in the order to write them; never a secret.
     package var options: [(name: String, value: OptionValue)]
+    /// The partials `merge` read, in order; empty for every other command.
+    package var partials: [MergedPartial] = []
 
     package init(
         version: String, command: String, startedAt: Timestamp, finishedAt: Timestamp, exitStatus: Int32,

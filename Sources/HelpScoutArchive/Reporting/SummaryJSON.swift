@@ -30,6 +30,17 @@ package enum SummaryJSON {
                     ("error", input.error.map(\.message).jsonQuotedOrNull),
                 ], indent: 2)
         }
+        if run.command == "merge" {
+            let partials = run.partials.map { partial in
+                object(
+                    [
+                        ("path", partial.name.jsonQuoted), ("version", partial.version.jsonQuoted),
+                        ("key_ids", "[" + partial.keyIds.map(\.jsonQuoted).joined(separator: ", ") + "]"),
+                        ("inputs", String(partial.inputCount)),
+                    ], indent: 2)
+            }
+            fields.append(("partials", array(partials, indent: 1)))
+        }
         fields.append(("inputs", array(inputs, indent: 1)))
         fields.append(
             (

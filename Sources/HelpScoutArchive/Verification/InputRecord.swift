@@ -14,6 +14,15 @@ public struct InputRecord: Sendable, Equatable {
     /// Whether the input was read to its end.
     public var isComplete: Bool { error == nil }
 
+    /// An input as a partial recorded it, before what was read of it is filled in.
+    package init(name: String, path: String) {
+        self.name = name
+        self.path = path
+        digest = .nothingRead(hashed: false)
+        lines = 0
+        error = nil
+    }
+
     package init(input: ArchiveInput) {
         name = input.name
         path = input.text

@@ -44,13 +44,13 @@ enum Diagnostics {
 extension RunSummary {
     /// Warns about inputs that are probably not what the user meant: every line malformed, or an
     /// empty standard input (what `zcat missing.gz | hsarchive verify -` reads).
-    func warnAboutInputs(_ inputs: [ArchiveInput]) {
+    func warnAboutInputs() {
         for input in inputsAllMalformed {
             Diagnostics.warning(
                 "\(inputs[input].name): every line is malformed; is it an archive of webhook deliveries (JSON lines, plain or gzip)?"
             )
         }
-        for input in emptyInputs where inputs[input].source == .standardInput {
+        for input in emptyInputs where inputs[input].path == "-" {
             Diagnostics.warning(
                 "standard input was empty, so nothing was read from it; if it came from a pipe, check the command before hsarchive (set -o pipefail makes the shell report its failure)"
             )

@@ -20,6 +20,8 @@ final class RunRecording: @unchecked Sendable {
     private let metricsFile: ReplaceableFile?
     /// The run's counts, once the pipeline has run.
     var summary: RunSummary?
+    /// The partials `merge` read, once it has read them.
+    var partials: [MergedPartial] = []
     /// Guards `written`: the files are written once, by the run's end or by an early end.
     private let lock = NSLock()
     private var written = false
@@ -32,17 +34,31 @@ final class RunRecording: @unchecked Sendable {
     ///   - settings: the options that shaped the output, beyond those every command has.
     ///   - reportFolder: `report`'s `--out`, which neither file may be inside.
     /// - Throws: `ExitStatus.failure` after saying why a file may not be written.
-    init(
+    convenience init(
         command: String, options: RunOptions, settings: [(name: String, value: RunDescription.OptionValue)],
         reportFolder: String? = nil
     ) throws {
+        try self.init(
+            command: command, summaryJSON: options.summaryJSON, metricsFile: options.metricsFile,
+            settings: settings + [
+                ("secret_file", .text(options.secretFile.map { RawArguments.path($0).string ?? $0 }))
+            ],
+            reportFolder: reportFolder)
+    }
+
+    /// - Parameters:
+    ///   - summaryJSON: `--summary-json`, if given.
+    ///   - metricsFile: `--metrics-file`, if given.
+    init(
+        command: String, summaryJSON: String?, metricsFile: String?,
+        settings: [(name: String, value: RunDescription.OptionValue)], reportFolder: String? = nil
+    ) throws {
         self.command = command
-        self.settings =
-            settings + [("secret_file", .text(options.secretFile.map { RawArguments.path($0).string ?? $0 }))]
-        let summary = options.summaryJSON.map {
+        self.settings = settings
+        let summary = summaryJSON.map {
             ReplaceableFile(path: RawArguments.path($0), marker: SummaryJSON.marker, kind: "summary")
         }
-        let metrics = options.metricsFile.map {
+        let metrics = metricsFile.map {
             ReplaceableFile(path: RawArguments.path($0), marker: MetricsText.marker, kind: "metrics file")
         }
         var refusals: [String] = []
@@ -59,7 +75,7 @@ final class RunRecording: @unchecked Sendable {
             return nil
         }
         summaryFile = checked(summary)
-        metricsFile = checked(metrics)
+        self.metricsFile = checked(metrics)
         Self.current = self
         guard refusals.isEmpty else {
             for refusal in refusals { Diagnostics.error(refusal) }
@@ -83,9 +99,11 @@ final class RunRecording: @unchecked Sendable {
 
     /// The run as `summary.json` describes it, ending now with `status`.
     func description(status: ExitStatus, stopped: String? = nil) -> RunDescription {
-        RunDescription(
+        var description = RunDescription(
             version: HSArchive.version, command: command, startedAt: startedAt, finishedAt: Self.now(),
             exitStatus: status.rawValue, stopped: stopped, options: settings)
+        description.partials = partials
+        return description
     }
 
     /// Runs `body`, then writes the files with the status it ends with. A file that cannot be

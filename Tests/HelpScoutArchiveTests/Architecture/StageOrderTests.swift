@@ -7,7 +7,7 @@ import Testing
     /// The shared foundations first, then the stages in the order a line goes through them.
     static let order = [
         "Text", "Kernels", "Time", "JSON", "Reading", "Decoding", "Verification", "Analytics",
-        "Reporting", "Pipeline",
+        "Reporting", "Pipeline", "Partials",
     ]
     static let library = Fixtures.repositoryRoot + "/Sources/HelpScoutArchive"
 

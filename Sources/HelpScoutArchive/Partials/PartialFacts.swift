@@ -1,0 +1,270 @@
+/// A fact store as a partial stores it, and the merge of such a store into another.
+///
+/// A partial's store counts every event first seen in the partial; its sequence numbers are the
+/// events' places in the partial (1 for the first). Merged, an event a partial before already
+/// delivered (a retry across partials) is left out, with every fact it made: its snapshot and its
+/// rating, found by sequence number. What else such an event made was made before it by the copy
+/// the merge kept, so it changes nothing: the same threads (the store keeps a thread's first copy),
+/// the same names (the first given), the same ids and tag sets (numbered by first appearance), the
+/// same created and deleted marks.
+enum PartialFacts {
+    static let idsPerRecord = 4096
+    static let factsPerRecord = 4096
+
+    /// Writes `store`'s facts, calling `recordEnded` after each record.
+    static func write(_ store: FactStore, into out: inout PartialEncoder, recordEnded: (inout PartialEncoder) -> Void) {
+        for (kind, ids) in [(PartialRecord.agents, store.agents.ids), (.mailboxes, store.mailboxes.ids)] {
+            for start in stride(from: 0, to: ids.count, by: idsPerRecord) {
+                let chunk = ids[start..<min(ids.count, start + idsPerRecord)]
+                out.byte(kind.rawValue)
+                out.count(chunk.count)
+                for id in chunk { out.signed(id) }
+                recordEnded(&out)
+            }
+        }
+        for tags in store.tagSets {
+            out.byte(PartialRecord.tagSet.rawValue)
+            out.count(tags.count)
+            for tag in tags { out.string(tag) }
+            recordEnded(&out)
+        }
+        for (kind, names) in [(PartialRecord.agentName, store.agentNames), (.mailboxName, store.mailboxNames)] {
+            for id in names.keys.sorted() {
+                out.byte(kind.rawValue)
+                out.signed(id)
+                out.string(names[id]!)
+                recordEnded(&out)
+            }
+        }
+        for id in store.conversations.keys.sorted() {
+            let facts = store.conversations[id]!
+            var records: [(SnapshotFact, Int64)?] = []
+            var threads: [ThreadFact] = []
+            var order: [Bool] = []
+            facts.forEachRecord(
+                snapshot: {
+                    records.append(($0, $1))
+                    order.append(true)
+                },
+                thread: {
+                    threads.append($0)
+                    order.append(false)
+                })
+            var snapshotIndex = 0, threadIndex = 0
+            var start = 0
+            repeat {
+                let end = min(order.count, start + factsPerRecord)
+                out.byte(PartialRecord.conversation.rawValue)
+                out.signed(id)
+                out.byte((facts.hasCreatedEvent ? 1 : 0) | (facts.isDeleted ? 2 : 0))
+                out.count(end - start)
+                var previous = PreviousFact()
+                for isSnapshot in order[start..<end] {
+                    if isSnapshot {
+                        let (snapshot, createdAt) = records[snapshotIndex]!
+                        snapshotIndex += 1
+                        write(snapshot, createdAt: createdAt, after: &previous, into: &out)
+                    } else {
+                        write(threads[threadIndex], after: &previous, into: &out)
+                        threadIndex += 1
+                    }
+                }
+                recordEnded(&out)
+                start = end
+            } while start < order.count
+        }
+        for rating in store.ratings {
+            out.byte(PartialRecord.rating.rawValue)
+            switch rating.identity {
+            case .rating(let id):
+                out.byte(0)
+                out.signed(id)
+            case .thread(let id):
+                out.byte(1)
+                out.signed(id)
+            case .conversation(let id):
+                out.byte(2)
+                out.signed(id)
+            }
+            out.signed(rating.conversation)
+            out.signed(rating.time)
+            out.count(Int(rating.sequence))
+            out.byte(rating.score.rawValue)
+            for value in [rating.agent, rating.mailbox, rating.thread] {
+                out.optional(value == Fact.none ? nil : value)
+            }
+            recordEnded(&out)
+        }
+    }
+
+    /// The values the next fact's differences start from.
+    struct PreviousFact {
+        var time: Int64 = 0
+        var sequence: Int64 = 0
+        var threadId: Int64 = 0
+        var customer: Int64 = 0
+    }
+
+    private static func write(
+        _ snapshot: SnapshotFact, createdAt: Int64, after previous: inout PreviousFact, into out: inout PartialEncoder
+    ) {
+        let hasCustomer = snapshot.customer != Fact.none
+        out.byte(
+            1 | (snapshot.isClosed ? 2 : 0) | (createdAt != Fact.none ? 4 : 0) | (hasCustomer ? 8 : 0))
+        out.signed(snapshot.time &- previous.time)
+        out.signed(Int64(snapshot.sequence) &- previous.sequence)
+        previous.time = snapshot.time
+        previous.sequence = Int64(snapshot.sequence)
+        if createdAt != Fact.none { out.signed(snapshot.time &- createdAt) }
+        if hasCustomer {
+            out.signed(snapshot.customer &- previous.customer)
+            previous.customer = snapshot.customer
+        }
+        out.count(Int(snapshot.assignee) + 1)
+        out.count(Int(snapshot.mailbox) + 1)
+        out.count(Int(snapshot.tagSet) + 1)
+        if snapshot.isClosed { out.signed(snapshot.closedEnd &- snapshot.time) }
+    }
+
+    private static func write(_ thread: ThreadFact, after previous: inout PreviousFact, into out: inout PartialEncoder)
+    {
+        out.byte(thread.kind.rawValue << 4)
+        out.signed(thread.id &- previous.threadId)
+        out.signed(thread.time &- previous.time)
+        previous.threadId = thread.id
+        previous.time = thread.time
+        out.count(Int(thread.author) + 1)
+    }
+}
+
+/// Merges one partial's facts into a store, as `PartialMerge` reads them.
+struct PartialFactMerger {
+    /// The partial's event sequence numbers that the merge left out (retries of earlier partials).
+    var dropped: [Bool] = [false]
+    /// Added to each kept sequence number: the events of the partials before.
+    let sequenceOffset: UInt32
+    private var agents: [Int32] = []
+    private var mailboxes: [Int32] = []
+    private var tagSets: [Int32] = []
+
+    init(sequenceOffset: UInt32) { self.sequenceOffset = sequenceOffset }
+
+    /// The events the partial counted so far (sequence numbers run from 1 to it).
+    var eventCount: Int { dropped.count - 1 }
+
+    mutating func read(
+        _ record: PartialRecord, from input: inout PartialDecoder, into store: inout FactStore
+    ) throws(PartialFileError.Damage) {
+        switch record {
+        case .agents, .mailboxes:
+            for _ in 0..<(try input.count(limit: PartialFacts.idsPerRecord)) {
+                let id = try input.signed()
+                if record == .agents {
+                    agents.append(store.agents.intern(id))
+                } else {
+                    mailboxes.append(store.mailboxes.intern(id))
+                }
+            }
+        case .tagSet:
+            var tags: [String] = []
+            for _ in 0..<(try input.count(limit: 1 << 20)) {
+                guard let tag = try input.string() else { throw .badText }
+                tags.append(tag)
+            }
+            tagSets.append(store.intern(tags))
+        case .agentName, .mailboxName:
+            let id = try input.signed()
+            guard let name = try input.string() else { throw .badText }
+            if record == .agentName {
+                if store.agentNames[id] == nil { store.agentNames[id] = name }
+            } else if store.mailboxNames[id] == nil {
+                store.mailboxNames[id] = name
+            }
+        case .conversation: try readConversation(&input, into: &store)
+        case .rating: try readRating(&input, into: &store)
+        case .start, .event, .finding, .end: throw .outOfOrder("a record is out of place")
+        }
+    }
+
+    private func kept(_ sequence: Int64) throws(PartialFileError.Damage) -> UInt32? {
+        guard sequence >= 1, sequence < Int64(dropped.count) else { throw .outOfOrder("a fact names no event") }
+        return dropped[Int(sequence)] ? nil : sequenceOffset &+ UInt32(sequence)
+    }
+
+    private func index(_ table: [Int32], _ input: inout PartialDecoder) throws(PartialFileError.Damage) -> Int32 {
+        let value = try input.count(limit: table.count)
+        return value == 0 ? IdTable.none : table[value - 1]
+    }
+
+    private mutating func readConversation(
+        _ input: inout PartialDecoder, into store: inout FactStore
+    ) throws(PartialFileError.Damage) {
+        let id = try input.signed()
+        let flags = try input.byte()
+        let count = try input.count(limit: PartialFacts.factsPerRecord)
+        var facts = store.conversations.removeValue(forKey: id) ?? ConversationFacts()
+        defer { store.conversations[id] = facts }
+        if flags & 1 != 0 { facts.hasCreatedEvent = true }
+        if flags & 2 != 0 { facts.isDeleted = true }
+        var previous = PartialFacts.PreviousFact()
+        var threads: [ThreadFact] = []
+        for _ in 0..<count {
+            let kind = try input.byte()
+            if kind & 1 == 0 {
+                let id = previous.threadId &+ (try input.signed())
+                let time = previous.time &+ (try input.signed())
+                previous.threadId = id
+                previous.time = time
+                guard let threadKind = ThreadRecord.Kind(rawValue: kind >> 4) else { throw .badNumber }
+                threads.append(ThreadFact(id: id, time: time, author: try index(agents, &input), kind: threadKind))
+                continue
+            }
+            let time = previous.time &+ (try input.signed())
+            let sequence = previous.sequence &+ (try input.signed())
+            previous.time = time
+            previous.sequence = sequence
+            let createdAt = kind & 4 != 0 ? time &- (try input.signed()) : Fact.none
+            var customer = Fact.none
+            if kind & 8 != 0 {
+                customer = previous.customer &+ (try input.signed())
+                previous.customer = customer
+            }
+            let assignee = try index(agents, &input)
+            let mailbox = try index(mailboxes, &input)
+            let tagSet = try index(tagSets, &input)
+            let closedEnd = kind & 2 != 0 ? time &+ (try input.signed()) : Fact.none
+            guard let kept = try kept(sequence) else { continue }
+            facts.add(
+                SnapshotFact(
+                    time: time, closedEnd: closedEnd, sequence: kept, tagSet: tagSet,
+                    assignee: assignee, mailbox: mailbox, customer: customer),
+                createdAt: createdAt, threads: [], isCreation: false)
+        }
+        facts.add(threads)
+    }
+
+    private func readRating(_ input: inout PartialDecoder, into store: inout FactStore) throws(PartialFileError.Damage)
+    {
+        let identityKind = try input.byte()
+        let identityValue = try input.signed()
+        let identity: RatingFact.Identity
+        switch identityKind {
+        case 0: identity = .rating(identityValue)
+        case 1: identity = .thread(identityValue)
+        case 2: identity = .conversation(identityValue)
+        default: throw .badNumber
+        }
+        let conversation = try input.signed()
+        let time = try input.signed()
+        let sequence = Int64(try input.count())
+        guard let score = RatingRecord.Score(rawValue: try input.byte()) else { throw .badNumber }
+        let agent = try input.optional() ?? Fact.none
+        let mailbox = try input.optional() ?? Fact.none
+        let thread = try input.optional() ?? Fact.none
+        guard let kept = try kept(sequence) else { return }
+        store.ratings.append(
+            RatingFact(
+                identity: identity, conversation: conversation, time: time, sequence: kept, score: score,
+                agent: agent, mailbox: mailbox, thread: thread))
+    }
+}

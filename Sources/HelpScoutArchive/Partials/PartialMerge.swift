@@ -1,0 +1,227 @@
+/// Merges partials, in the order given, into what one run over their archives would have gathered:
+/// the same counts and findings (inputs numbered on from the partials before), and the same facts,
+/// a retry of a delivery in an earlier partial being a `duplicate` exactly as in one run.
+///
+/// It holds what such a run holds (the fact store and the set of delivery keys), and one block of
+/// one partial at a time besides.
+package struct PartialMerge {
+    private var seen = DeliverySet()
+    private(set) package var summary = RunSummary()
+    private(set) package var sources: [MergedPartial] = []
+    private var fingerprintMethod: String?
+    /// The events of the partials merged so far: where the next partial's sequence numbers start.
+    private var events: UInt32 = 0
+
+    package init() {}
+
+    /// Merges one partial, read from `source`: its findings and failures go to `observer` (which
+    /// learns its inputs' names first), its facts into `store`.
+    /// - Throws: why the partial is refused; `observer` and `store` may then hold part of it.
+    package mutating func add(
+        _ source: ByteSource, name: String, observer: RunObserver, store: inout FactStore
+    ) throws(PartialFileError) {
+        do {
+            let reader = try PartialFileReader(source: source)
+            var replay = Replay(offset: summary.inputs.count, sequenceOffset: events)
+            var decoder = PartialDecoder()
+            while let block = try reader.nextBlock() {
+                decoder.reset(block)
+                while !decoder.isAtEnd {
+                    do {
+                        try replay.next(&decoder, into: &self, observer: observer, store: &store, name: name)
+                    } catch let damage {
+                        throw PartialFileError(name: name, damage: damage)
+                    }
+                }
+            }
+            guard replay.ended else {
+                throw PartialFileError(name: name, reason: "it has no end record: the file is damaged")
+            }
+            events &+= UInt32(truncatingIfNeeded: replay.facts.eventCount)
+        } catch let refusal as PartialFileReader.Refusal {
+            throw PartialFileError(name: name, reason: refusal.reason)
+        } catch let error as PartialFileError {
+            throw error
+        } catch {
+            throw PartialFileError(name: name, reason: "\(error)")
+        }
+    }
+
+    /// The state of one partial's merge.
+    private struct Replay {
+        let offset: Int
+        var facts: PartialFactMerger
+        var started = false
+        var ended = false
+        var keyIndices: [Int] = []
+        var auditedHere = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+        var lastTime: Int64 = 0
+        var lastInput = -1
+        var lastLine = 0
+        var inputCount = 0
+
+        init(offset: Int, sequenceOffset: UInt32) {
+            self.offset = offset
+            facts = PartialFactMerger(sequenceOffset: sequenceOffset)
+        }
+
+        mutating func next(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge, observer: RunObserver,
+            store: inout FactStore, name: String
+        ) throws(PartialFileError.Damage) {
+            let kind = try input.byte()
+            guard let record = PartialRecord(rawValue: kind) else { throw .unknownRecord(kind) }
+            guard !ended else { throw .outOfOrder("a record follows the end record") }
+            guard started || record == .start else { throw .outOfOrder("it does not begin with a start record") }
+            switch record {
+            case .start:
+                guard !started else { throw .outOfOrder("a second start record") }
+                started = true
+                try start(&input, into: &merge, observer: observer, name: name)
+            case .event:
+                let key = DeliveryKey(bits: try input.fixed())
+                let typeCode = try input.byte()
+                let type: EventType
+                if typeCode == 0xFF {
+                    guard let name = try input.string() else { throw .badText }
+                    type = EventType(name: name)
+                } else {
+                    guard Int(typeCode) < EventType.known.count else { throw .badNumber }
+                    type = EventType.known[Int(typeCode)]
+                }
+                lastTime = lastTime &+ (try input.signed())
+                let isNew = merge.seen.insert(key)
+                facts.dropped.append(!isNew)
+                if isNew {
+                    merge.summary.add(.verified)
+                    merge.cover(Timestamp(milliseconds: lastTime))
+                    store.count(type, at: Timestamp(milliseconds: lastTime))
+                } else {
+                    merge.summary.add(.duplicate)
+                }
+            case .finding:
+                let position = try place(&input)
+                let statusIndex = try input.count(limit: DeliveryStatus.allCases.count - 1)
+                let status = DeliveryStatus.allCases[statusIndex]
+                guard status.isAudited else { throw .badNumber }
+                let finding = Finding(
+                    position: position, status: status, reason: try input.text(), deliveryId: try input.string(),
+                    eventType: try input.string(), receivedAt: try input.optional().map(Timestamp.init(milliseconds:)))
+                auditedHere[statusIndex] += 1
+                merge.summary.add(status)
+                observer.record(finding: finding)
+            case .end:
+                ended = true
+                try end(&input, into: &merge, observer: observer)
+            default:
+                try facts.read(record, from: &input, into: &store)
+            }
+        }
+
+        private mutating func start(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge, observer: RunObserver, name: String
+        ) throws(PartialFileError.Damage) {
+            let version = try input.text()
+            let method = try input.text()
+            if let known = merge.fingerprintMethod, known != method {
+                throw .outOfOrder(
+                    "it recognises retries by the \(method) fingerprint and the partials before it by \(known) (made on CPUs with and without AVX-512): make every partial on like machines, or all with HSARCHIVE_SCALAR_JSON=1"
+                )
+            }
+            merge.fingerprintMethod = method
+            var keyIds: [String] = []
+            for _ in 0..<(try input.count(limit: 1 << 16)) { keyIds.append(try input.text()) }
+            keyIndices = keyIds.map { id in
+                if let index = merge.summary.keyIds.firstIndex(of: id) { return index }
+                merge.summary.keyIds.append(id)
+                return merge.summary.keyIds.count - 1
+            }
+            inputCount = try input.count()
+            var names: [String] = []
+            for _ in 0..<inputCount {
+                let record = InputRecord(name: try input.text(), path: try input.text())
+                names.append(record.name)
+                merge.summary.inputs.append(record)
+            }
+            observer.named(inputs: names)
+            merge.sources.append(MergedPartial(name: name, version: version, keyIds: keyIds, inputCount: inputCount))
+        }
+
+        /// A finding's input, and its line as a step from the last finding's line in the same input.
+        private mutating func place(_ input: inout PartialDecoder) throws(PartialFileError.Damage) -> ArchivePosition {
+            let index = try input.count(limit: inputCount - 1)
+            let step = try input.count()
+            guard index >= lastInput, index > lastInput || step > 0 else {
+                throw .outOfOrder("its findings are not in archive order")
+            }
+            lastLine = (index == lastInput ? lastLine : 0) + step
+            lastInput = index
+            return ArchivePosition(input: offset + index, line: lastLine)
+        }
+
+        private mutating func end(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge, observer: RunObserver
+        ) throws(PartialFileError.Damage) {
+            var counts: [Int] = []
+            for _ in DeliveryStatus.allCases { counts.append(try input.count(limit: Int.max)) }
+            guard counts[DeliveryStatus.verified.index] == facts.eventCount else {
+                throw .outOfOrder(
+                    "its end record counts \(counts[0]) verified events, and it holds \(facts.eventCount)")
+            }
+            for status in DeliveryStatus.allCases where status.isAudited {
+                guard counts[status.index] == auditedHere[status.index] else {
+                    throw .outOfOrder("its end record's \(status.rawValue) count does not match its findings")
+                }
+            }
+            for _ in 0..<counts[DeliveryStatus.duplicate.index] { merge.summary.add(.duplicate) }
+            merge.summary.signatures.mismatched += try input.count(limit: Int.max)
+            let keys = try input.count(limit: keyIndices.count)
+            for key in 0..<keys {
+                let times = try input.count(limit: Int.max)
+                if times > 0 { merge.summary.signatures.countMatch(key: keyIndices[key], times: times) }
+            }
+            for index in offset..<(offset + inputCount) {
+                var record = merge.summary.inputs[index]
+                record.digest = InputDigest(bytes: try input.count(limit: Int.max), sha256: try input.string())
+                record.lines = try input.count(limit: Int.max)
+                let code = try input.byte()
+                if code != 0 {
+                    guard let error = ArchiveReadError(partialCode: code, text: try input.text()) else {
+                        throw .badNumber
+                    }
+                    record.error = error
+                }
+                merge.summary.inputs[index] = record
+            }
+            var failures: [InputFailure] = []
+            for _ in 0..<(try input.count(limit: inputCount)) {
+                let index = try input.count(limit: inputCount - 1)
+                guard let error = merge.summary.inputs[offset + index].error else {
+                    throw .outOfOrder("a failure names an input that was read to its end")
+                }
+                failures.append(InputFailure(input: offset + index, error: error, lineReached: try input.count()))
+            }
+            merge.summary.inputsAllMalformed += try inputList(&input)
+            merge.summary.emptyInputs += try inputList(&input)
+            for failure in failures {
+                merge.summary.failures.append(failure)
+                observer.record(failure: failure)
+            }
+            for index in 0..<inputCount { observer.finished(input: offset + index) }
+        }
+
+        private func inputList(_ input: inout PartialDecoder) throws(PartialFileError.Damage) -> [Int] {
+            var list: [Int] = []
+            for _ in 0..<(try input.count(limit: inputCount)) {
+                list.append(offset + (try input.count(limit: inputCount - 1)))
+            }
+            return list
+        }
+    }
+
+    /// Widens the period the verified events cover, as the run's ledger does.
+    private mutating func cover(_ time: Timestamp) {
+        if summary.firstEventTime.map({ time < $0 }) ?? true { summary.firstEventTime = time }
+        if summary.lastEventTime.map({ time > $0 }) ?? true { summary.lastEventTime = time }
+    }
+}

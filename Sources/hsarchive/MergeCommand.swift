@@ -1,0 +1,100 @@
+import ArgumentParser
+import HelpScoutArchive
+
+/// `hsarchive merge`: the report folder from partials, exactly as `report` over their archives.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Write the report folder from partial files, exactly as report over their archives would.",
+        usage: """
+            hsarchive merge <partial> ... [--out <dir>] [--strict] [--quiet]
+                            [--time-zone <zone>] [--office-hours <schedule>]
+                            [--holidays <file>] [--since <time>] [--until <time>]
+                            [--summary-json <file>] [--metrics-file <file>]
+            """,
+        discussion: """
+            Give the partials in the order their archives would be given to report: a retry is \
+            a duplicate of the first copy in that order. Each partial is checked (format version, \
+            SHA-256, every record) as it is read; a partial that is refused stops the merge with \
+            exit status 2, and no report is written. summary.json lists the partials and the key \
+            ids each was verified with.
+            Exit status: as report's, from the partials' counts: 0 success; 1 no signature matched \
+            (no report is written), or with --strict anything is forged or unsigned; 2 a partial \
+            refused, a folder that is not a report folder, an input that a partial records as \
+            unreadable, or the report could not be written.
+            """
+    )
+
+    @Argument(
+        help: ArgumentHelp("Partial files written by hsarchive partial.", valueName: "partial"), completion: .file())
+    var partials: [String]
+
+    @OptionGroup var shape: ReportShapeOptions
+
+    @Flag(help: "Print nothing when all is well: no summary line and no notes (warnings and errors still print).")
+    var quiet = false
+
+    @Option(
+        name: .customLong("summary-json"),
+        help: ArgumentHelp("Also write the merge's summary as JSON to this file.", valueName: "file"),
+        completion: .file())
+    var summaryJSON: String?
+
+    @Option(
+        name: .customLong("metrics-file"),
+        help: ArgumentHelp(
+            "Also write the merge's counts in Prometheus text format to this file (replaced atomically).",
+            valueName: "file"),
+        completion: .file())
+    var metricsFile: String?
+
+    func validate() throws {
+        guard !partials.isEmpty else { throw ValidationError("Give at least one partial file.") }
+        guard !partials.contains("-") else { throw ValidationError("merge reads partial files, not standard input.") }
+    }
+
+    func run() throws {
+        Diagnostics.isQuiet = quiet
+        let recording = try RunRecording(
+            command: "merge", summaryJSON: summaryJSON, metricsFile: metricsFile,
+            settings: shape.settings + [("partials", .list(partials.map { RawArguments.path($0).string ?? $0 }))],
+            reportFolder: shape.out)
+        try recording.run { try merge(recording: recording) }
+    }
+
+    private func merge(recording: RunRecording) throws {
+        let officeHours = try shape.schedule()
+        let paths = partials.map(RawArguments.path)
+        // The report's audit names inputs as the partials recorded them: known only once read.
+        let session = try ReportSession(
+            shape: shape, officeHours: officeHours, inputPaths: paths, inputNames: [])
+        var merge = PartialMerge()
+        let builder = session.builder
+        for path in paths {
+            let failuresBefore = merge.summary.failures.count
+            do {
+                let source = try FileDescriptorSource(path: path)
+                try builder.updateFacts { (store) throws(PartialFileError) in
+                    try merge.add(source, name: path.displayName, observer: builder, store: &store)
+                }
+            } catch let error as PartialFileError {
+                session.abandon(error.message)
+                throw ExitStatus.failure.code
+            } catch let error as ArchiveReadError {
+                session.abandon("cannot merge the partial \(path.displayName): \(error.message)")
+                throw ExitStatus.failure.code
+            }
+            // As report does: each input the partial records as unreadable, by name.
+            for failure in merge.summary.failures[failuresBefore...] {
+                Diagnostics.error(Diagnostics.describe(failure, name: merge.summary.inputs[failure.input].name))
+            }
+        }
+        var summary = merge.summary
+        summary.conversationCount = session.builder.conversationCount
+        recording.summary = summary
+        recording.partials = merge.sources
+        summary.warnAboutInputs()
+        let keys = Set(merge.sources.flatMap(\.keyIds)).count
+        try session.finish(summary: summary, keys: keys, recording: recording, strict: shape.strict)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import HelpScoutArchive
+
+/// `hsarchive partial`: a run's state saved for `merge`.
+struct PartialCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partial",
+        abstract:
+            "Read and verify archives as report does, and save what the reports need in a partial file for merge.",
+        usage: """
+            hsarchive partial <archive> ... --out <file> [--quiet]
+                              [--secret-file <file>] [--jobs <n>]
+                              [--summary-json <file>] [--metrics-file <file>]
+            """,
+        discussion: """
+            The partial holds the status counts, the audit's rows, the key of every verified \
+            delivery (to recognise retries), the verified events' facts and the inputs' SHA-256, \
+            never a secret or a raw body (docs/partials.md). It is written beside --out and renamed \
+            over it when complete; an existing --out is replaced only when it is a partial.
+            Exit status: 0 success; 1 no signature matched the secret (no partial is written); 2 no \
+            secret, an --out that is not a partial, an input that could not be read (the partial \
+            still covers every other input and records the failure, so merge exits 2 too), or the \
+            partial could not be written.
+            """
+    )
+
+    @OptionGroup var options: RunOptions
+
+    @Option(
+        name: .customLong("out"), help: ArgumentHelp("The partial file to write.", valueName: "file"),
+        completion: .file())
+    var out: String
+
+    func validate() throws {
+        guard !out.isEmpty, out != "-" else { throw ValidationError("--out needs a file name.") }
+    }
+
+    func run() throws {
+        Diagnostics.isQuiet = options.quiet
+        let recording = try RunRecording(
+            command: "partial", options: options, settings: [("out", .text(RawArguments.path(out).string ?? out))])
+        try recording.run { try save(recording: recording) }
+    }
+
+    private func save(recording: RunRecording) throws {
+        let keyring = try options.loadKeyring()
+        let inputs = options.inputs()
+        let file = ReplaceableFile(path: RawArguments.path(out), marker: PartialFile.marker, kind: "partial")
+        let pending: ReplaceableFile.Pending
+        let recorder: PartialRecorder
+        do {
+            pending = try file.start()
+            recorder = PartialRecorder(
+                writer: try PartialFileWriter(file: pending.file), version: HSArchive.version, keyIds: keyring.keyIds,
+                inputs: inputs)
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitStatus.failure.code
+        }
+        Interrupts.onInterrupt {
+            pending.discard()
+            return "interrupted: no partial was written, and \(file.path.displayName), if it exists, is unchanged"
+        }
+        defer { Interrupts.clear() }
+        recorder.onFailure = { failure in
+            Diagnostics.error(Diagnostics.describe(failure, name: inputs[failure.input].name))
+        }
+        let summary = options.run(
+            inputs: inputs, keyring: keyring, detail: .complete, observer: recorder, recording: recording,
+            writesSummary: true)
+        summary.warnAboutInputs()
+        let unchanged = "\(file.path.displayName), if it exists, is unchanged"
+        if summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no partial was written and \(unchanged)")
+        {
+            pending.discard()
+            throw summary.exitStatus(failingOnForgeries: false).code
+        }
+        do {
+            try recorder.finish(summary: summary)
+            try pending.commit()
+        } catch {
+            pending.discard()
+            Diagnostics.error("\(error.message); \(unchanged)")
+            throw ExitStatus.failure.code
+        }
+        Diagnostics.note("\(summary.oneLine); partial written to \(file.path.displayName)")
+        let status = summary.exitStatus(failingOnForgeries: false)
+        if status != .success { throw status.code }
+    }
+}

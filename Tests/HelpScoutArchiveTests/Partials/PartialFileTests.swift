@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import HelpScoutArchive
+
+/// A partial that is not exactly what `partial` wrote is refused, with the file named and the
+/// reason, before a report could be written from it.
+@Suite struct PartialFileTests {
+    /// A small partial: a verified event, a retry, a forged line and a malformed one.
+    static func smallPartial(in folder: String, fingerprints: KernelChoice = .configured) throws -> [UInt8] {
+        let good = Fixtures.signedLine(Fixtures.conversation(id: 5))
+        let forged = Fixtures.signedLine(Fixtures.conversation(id: 6), secret: "another")
+        Fixtures.write(Array([good, good, forged, "{"].joined(separator: "\n").utf8), to: folder + "/a.jsonl")
+        let inputs = InputDiscovery.archives(for: [folder + "/a.jsonl"])
+        let path = folder + "/small-\(UUID().uuidString).partial"
+        let file = try OutputFile(creating: RawPath(path), name: path)
+        let recorder = PartialRecorder(
+            writer: try PartialFileWriter(file: file), version: "test", keyIds: Fixtures.keyring().keyIds,
+            inputs: inputs, fingerprints: fingerprints)
+        try recorder.finish(
+            summary: ArchivePipeline(inputs: inputs, keyring: Fixtures.keyring(), options: .init(jobs: 1)).run(
+                observer: recorder))
+        try file.close()
+        return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    static func refusal(_ partials: [[UInt8]]) -> PartialFileError? {
+        do {
+            _ = try PartialRuns.merge(partials)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test(.temporaryFolder) func anAlteredByteAnywhereIsRefused() throws {
+        let bytes = try Self.smallPartial(in: TemporaryFolder.path)
+        #expect(Self.refusal([bytes]) == nil)
+        #expect(try PartialRuns.merge([bytes]).0.summary.count(.duplicate) == 1)
+        var accepted: [Int] = []
+        for index in bytes.indices {
+            for bit in [0, 7] {
+                var altered = bytes
+                altered[index] ^= 1 << bit
+                if Self.refusal([altered]) == nil { accepted.append(index) }
+            }
+        }
+        #expect(accepted == [], "\(bytes.count) bytes")
+    }
+
+    @Test(.temporaryFolder) func aPartialCutShortOrWithBytesAfterItsEndIsRefused() throws {
+        let bytes = try Self.smallPartial(in: TemporaryFolder.path)
+        for length in 0..<bytes.count {
+            let error = Self.refusal([Array(bytes.prefix(length))])
+            #expect(error != nil, "cut to \(length) bytes")
+        }
+        #expect(Self.refusal([Array(bytes.prefix(bytes.count - 32))])?.reason.contains("cut short") == true)
+        #expect(Self.refusal([bytes + [0]])?.reason == "bytes follow its end: the file is damaged")
+    }
+
+    @Test(.temporaryFolder) func anotherFormatVersionOrAnotherFileIsRefusedByName() throws {
+        var bytes = try Self.smallPartial(in: TemporaryFolder.path)
+        bytes[PartialFile.magic.count] = 2
+        let version = Self.refusal([try Self.smallPartial(in: TemporaryFolder.path), bytes])
+        #expect(version?.name == "p1")
+        #expect(version?.message.hasPrefix("cannot merge the partial p1: it is in partial format version 2") == true)
+        let archive = Self.refusal([Fixtures.gzip(Fixtures.signedLine(Fixtures.conversation()))])
+        #expect(archive?.reason == "it is not an hsarchive partial (its first bytes are not HSARCHIVE-PARTIAL)")
+    }
+
+    @Test(.temporaryFolder) func partialsWhoseRetriesAreRecognisedDifferentlyAreRefused() throws {
+        let folder = TemporaryFolder.path
+        let scalar = try Self.smallPartial(in: folder, fingerprints: .scalar)
+        let kernels = try Self.smallPartial(in: folder, fingerprints: KernelChoice.best.runsKernels ? .best : .scalar)
+        let error = Self.refusal([scalar, try Self.smallPartial(in: folder, fingerprints: .scalar), kernels])
+        if KernelChoice.best.runsKernels {
+            #expect(error?.name == "p2")
+            #expect(error?.reason.contains("HSARCHIVE_SCALAR_JSON=1") == true)
+        } else {
+            #expect(error == nil)
+        }
+    }
+
+    /// Behind a valid checksum, records that are not what `partial` writes (a hand-made or buggy
+    /// writer) are refused or read, never a crash: every byte of the records set to a few values.
+    @Test(.temporaryFolder) func damagedRecordsBehindAValidChecksumNeverCrashTheMerge() throws {
+        let folder = TemporaryFolder.path
+        let reader = try PartialFileReader(source: MemorySource(try Self.smallPartial(in: folder)))
+        let records = try #require(try reader.nextBlock())
+        var refused = 0
+        for index in records.indices {
+            for value: UInt8 in [0, 0x80, 0xFF] where records[index] != value {
+                var altered = records
+                altered[index] = value
+                let path = folder + "/framed-\(index)-\(value)"
+                let file = try OutputFile(creating: RawPath(path), name: path)
+                let writer = try PartialFileWriter(file: file)
+                try writer.writeBlock(altered)
+                try writer.finish()
+                try file.close()
+                if Self.refusal([try Array(Data(contentsOf: URL(fileURLWithPath: path)))]) != nil { refused += 1 }
+                try FileManager.default.removeItem(atPath: path)
+            }
+        }
+        // Most changes break a record's structure, and each of those is refused.
+        #expect(refused > records.count)
+    }
+}
