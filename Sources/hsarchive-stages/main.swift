@@ -5,11 +5,17 @@ import HelpScoutArchive
 /// Times each stage of the hot path alone, on one thread, over the first archive given:
 /// what `make bench` prints beside the whole-program figures, to show where the time goes.
 /// With `--render`, reads every archive given as `report` does (with the bench's options) and
-/// times the rendering of the report's files, its charts and report.html apart.
+/// times the rendering of the report's files, its charts and report.html apart. With `--merge`,
+/// times the reading of partials into a fact store, and the metrics computed from it.
 ///
 ///     hsarchive-stages SECRETS ARCHIVE.jsonl.gz [REPEATS]
 ///     hsarchive-stages --render SECRETS ARCHIVE...
+///     hsarchive-stages --merge PARTIAL...
 let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "--merge" {
+    MergeTiming.run(partials: Array(arguments[2...]))
+    exit(0)
+}
 if arguments.count >= 4 && arguments[1] == "--render" {
     RenderTiming.run(secrets: arguments[2], archives: Array(arguments[3...]))
     exit(0)

@@ -55,4 +55,8 @@ size_t hs_base64_decode_blocks(const uint8_t *src, size_t blocks, uint8_t *dst);
 /// fingerprints, different ones almost surely differ. Call only when `hs_json_kernels_available()`.
 void hs_fingerprint(const uint8_t *bytes, size_t length, uint64_t *out);
 
+/// Asks the CPU to bring the cache line at `address` in before it is written: a merge inserts a
+/// batch of keys into a table far larger than the caches, each in a slot nothing predicts.
+static inline void hs_prefetch_for_write(const void *address) { __builtin_prefetch(address, 1, 3); }
+
 #endif

@@ -24,6 +24,16 @@ package struct ConversationFacts: Sendable {
         add(threads)
     }
 
+    /// Adds what a partial holds of the conversation: snapshots with their `createdAt`, threads and marks.
+    mutating func add(
+        snapshots: [(SnapshotFact, Int64)], threads: [ThreadFact], hasCreatedEvent: Bool, isDeleted: Bool
+    ) {
+        for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
+        add(threads)
+        if hasCreatedEvent { self.hasCreatedEvent = true }
+        if isDeleted { self.isDeleted = true }
+    }
+
     /// Adds the threads not seen before (the first seen is kept): by id, or for a thread without
     /// one, by all its fields.
     mutating func add(_ threads: [ThreadFact]) {

@@ -12,7 +12,22 @@ package struct FactStore: Sendable {
     /// The instants the report is about: events outside it are context, not counted.
     package let window: ReportWindow
     /// Verified events in `window` per day (in `timeZone`) and type.
-    package var eventCounts: [EventCountKey: Int] = [:]
+    package var eventCounts: [EventCountKey: Int] {
+        var counts = countsBeforeToday
+        for (index, count) in today.counts.enumerated() where count > 0 {
+            counts[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] += count
+        }
+        return counts
+    }
+    /// `eventCounts` but for the known types on the day counted last: events come about in time
+    /// order, so most are counted in `today`, an array, instead of a dictionary (a hash per event).
+    private var countsBeforeToday: [EventCountKey: Int] = [:]
+    private var today = DayCounts()
+
+    private struct DayCounts {
+        var day = Int.min
+        var counts = [Int](repeating: 0, count: EventType.known.count)
+    }
     package var agentNames: [Int64: String] = [:]
     package var mailboxNames: [Int64: String] = [:]
     /// Distinct tag sets, each sorted; snapshots refer to them by index.
@@ -87,7 +102,19 @@ package struct FactStore: Sendable {
     package mutating func count(_ type: EventType, at time: Timestamp) {
         let milliseconds = time.milliseconds
         if window.contains(milliseconds) {
-            eventCounts[EventCountKey(day: timeZone.dayNumber(time), type: type), default: 0] += 1
+            let day = timeZone.dayNumber(time)
+            if let index = type.knownIndex {
+                if day != today.day {
+                    for (index, count) in today.counts.enumerated() where count > 0 {
+                        countsBeforeToday[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] +=
+                            count
+                    }
+                    today = DayCounts(day: day)
+                }
+                today.counts[index] += 1
+            } else {
+                countsBeforeToday[EventCountKey(day: day, type: type), default: 0] += 1
+            }
         }
         firstEventTime = min(firstEventTime ?? milliseconds, milliseconds)
         lastEventTime = max(lastEventTime ?? milliseconds, milliseconds)

@@ -78,6 +78,13 @@ struct PartialDecoder {
 
     var isAtEnd: Bool { index >= bytes.count }
 
+    /// Moves past the next byte when it is `byte`; whether it was.
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
     mutating func byte() throws(PartialFileError.Damage) -> UInt8 {
         guard index < bytes.count else { throw .recordCutShort }
         defer { index += 1 }

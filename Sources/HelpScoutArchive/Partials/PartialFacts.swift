@@ -146,6 +146,9 @@ struct PartialFactMerger {
     private var agents: [Int32] = []
     private var mailboxes: [Int32] = []
     private var tagSets: [Int32] = []
+    /// A conversation record's facts, read before they are added (kept to reuse their memory).
+    private var snapshots: [(SnapshotFact, Int64)] = []
+    private var threads: [ThreadFact] = []
 
     init(sequenceOffset: UInt32) { self.sequenceOffset = sequenceOffset }
 
@@ -202,12 +205,9 @@ struct PartialFactMerger {
         let id = try input.signed()
         let flags = try input.byte()
         let count = try input.count(limit: PartialFacts.factsPerRecord)
-        var facts = store.conversations.removeValue(forKey: id) ?? ConversationFacts()
-        defer { store.conversations[id] = facts }
-        if flags & 1 != 0 { facts.hasCreatedEvent = true }
-        if flags & 2 != 0 { facts.isDeleted = true }
+        snapshots.removeAll(keepingCapacity: true)
+        threads.removeAll(keepingCapacity: true)
         var previous = PartialFacts.PreviousFact()
-        var threads: [ThreadFact] = []
         for _ in 0..<count {
             let kind = try input.byte()
             if kind & 1 == 0 {
@@ -234,13 +234,16 @@ struct PartialFactMerger {
             let tagSet = try index(tagSets, &input)
             let closedEnd = kind & 2 != 0 ? time &+ (try input.signed()) : Fact.none
             guard let kept = try kept(sequence) else { continue }
-            facts.add(
-                SnapshotFact(
-                    time: time, closedEnd: closedEnd, sequence: kept, tagSet: tagSet,
-                    assignee: assignee, mailbox: mailbox, customer: customer),
-                createdAt: createdAt, threads: [], isCreation: false)
+            snapshots.append(
+                (
+                    SnapshotFact(
+                        time: time, closedEnd: closedEnd, sequence: kept, tagSet: tagSet, assignee: assignee,
+                        mailbox: mailbox, customer: customer), createdAt
+                ))
         }
-        facts.add(threads)
+        // One look-up of the conversation, once the record has been read whole.
+        store.conversations[id, default: ConversationFacts()].add(
+            snapshots: snapshots, threads: threads, hasCreatedEvent: flags & 1 != 0, isDeleted: flags & 2 != 0)
     }
 
     private func readRating(_ input: inout PartialDecoder, into store: inout FactStore) throws(PartialFileError.Damage)

@@ -59,6 +59,10 @@ package struct PartialMerge {
         var lastInput = -1
         var lastLine = 0
         var inputCount = 0
+        /// A run of event records, merged together (kept to reuse their memory).
+        var keys: [DeliveryKey] = []
+        var batch: [(EventType, Timestamp)] = []
+        var added: [Bool] = []
 
         init(offset: Int, sequenceOffset: UInt32) {
             self.offset = offset
@@ -79,26 +83,7 @@ package struct PartialMerge {
                 started = true
                 try start(&input, into: &merge, observer: observer, name: name)
             case .event:
-                let key = DeliveryKey(bits: try input.fixed())
-                let typeCode = try input.byte()
-                let type: EventType
-                if typeCode == 0xFF {
-                    guard let name = try input.string() else { throw .badText }
-                    type = EventType(name: name)
-                } else {
-                    guard Int(typeCode) < EventType.known.count else { throw .badNumber }
-                    type = EventType.known[Int(typeCode)]
-                }
-                lastTime = lastTime &+ (try input.signed())
-                let isNew = merge.seen.insert(key)
-                facts.dropped.append(!isNew)
-                if isNew {
-                    merge.summary.add(.verified)
-                    merge.cover(Timestamp(milliseconds: lastTime))
-                    store.count(type, at: Timestamp(milliseconds: lastTime))
-                } else {
-                    merge.summary.add(.duplicate)
-                }
+                try readEvents(&input, into: &merge, store: &store)
             case .finding:
                 let position = try place(&input)
                 let statusIndex = try input.count(limit: DeliveryStatus.allCases.count - 1)
@@ -115,6 +100,41 @@ package struct PartialMerge {
                 try end(&input, into: &merge, observer: observer)
             default:
                 try facts.read(record, from: &input, into: &store)
+            }
+        }
+
+        /// Reads this event record and the event records that follow it, then merges them as a
+        /// batch (`DeliverySet.insert(_:added:)` fetches their slots ahead).
+        private mutating func readEvents(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge, store: inout FactStore
+        ) throws(PartialFileError.Damage) {
+            batch.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            repeat {
+                keys.append(DeliveryKey(bits: try input.fixed()))
+                let typeCode = try input.byte()
+                let type: EventType
+                if typeCode == 0xFF {
+                    guard let name = try input.string() else { throw .badText }
+                    type = EventType(name: name)
+                } else {
+                    guard Int(typeCode) < EventType.known.count else { throw .badNumber }
+                    type = EventType.known[Int(typeCode)]
+                }
+                lastTime = lastTime &+ (try input.signed())
+                batch.append((type, Timestamp(milliseconds: lastTime)))
+            } while input.skip(PartialRecord.event.rawValue)
+            added.removeAll(keepingCapacity: true)
+            merge.seen.insert(keys, added: &added)
+            for (index, (type, time)) in batch.enumerated() {
+                facts.dropped.append(!added[index])
+                if added[index] {
+                    merge.summary.add(.verified)
+                    merge.cover(time)
+                    store.count(type, at: time)
+                } else {
+                    merge.summary.add(.duplicate)
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+import CJSONKernels
+
 /// The deliveries already verified, to tell retries apart: 8 bytes a delivery in an open-addressing
 /// table of at most 80% load.
 ///
@@ -25,20 +27,49 @@ struct DeliverySet {
         return true
     }
 
+    /// Adds each of `batch`, keys that differ from each other (a partial's), appending to
+    /// `added` whether each was new. The slots are fetched into the cache a few keys ahead: a
+    /// merge's table is far larger than the caches, and one at a time each key waits for memory.
+    mutating func insert(_ batch: [DeliveryKey], added: inout [Bool]) {
+        while (count + batch.count) * 5 > (mask + 1) * 4 { grow() }
+        let mask = self.mask
+        let ahead = 8
+        var inserted = 0
+        keys.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            for index in 0..<min(ahead, batch.count) {
+                hs_prefetch_for_write(base + Self.slot(batch[index].bits, mask))
+            }
+            for index in batch.indices {
+                if index + ahead < batch.count {
+                    hs_prefetch_for_write(base + Self.slot(batch[index + ahead].bits, mask))
+                }
+                let isNew = Self.place(batch[index].bits, in: slots, mask: mask)
+                if isNew { inserted += 1 }
+                added.append(isNew)
+            }
+        }
+        count += inserted
+    }
+
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+
     /// Puts `key` in its slot; false when it is there already.
     private mutating func place(_ key: UInt64) -> Bool {
         let mask = self.mask
-        return keys.withUnsafeMutableBufferPointer { slots in
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while true {
-                let stored = slots[slot]
-                if stored == 0 {
-                    slots[slot] = key
-                    return true
-                }
-                if stored == key { return false }
-                slot = (slot + 1) & mask
+        return keys.withUnsafeMutableBufferPointer { Self.place(key, in: $0, mask: mask) }
+    }
+
+    private static func place(_ key: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>, mask: Int) -> Bool {
+        var slot = slot(key, mask)
+        while true {
+            let stored = slots[slot]
+            if stored == 0 {
+                slots[slot] = key
+                return true
             }
+            if stored == key { return false }
+            slot = (slot + 1) & mask
         }
     }
 
