@@ -142,12 +142,31 @@ def main():
     tiny = ensure_tiny_lines()
     out_tiny = os.path.join(DATA, "Reports-tiny")
 
+    # One partial per archive file, as a nightly job keeps them (made anew each bench: the format
+    # may have changed with the binary), for `merge` to be measured against `report`.
+    partials_folder = os.path.join(DATA, "partials")
+    shutil.rmtree(partials_folder, ignore_errors=True)
+    os.makedirs(partials_folder)
+    partials = [os.path.join(partials_folder, os.path.basename(f) + ".partial") for f in files]
+    log("making a partial of each of the %d files ..." % len(files))
+    partial_seconds = 0.0
+    for archive, partial in zip(files, partials):
+        seconds, _, status, errors = measure([hsarchive, "partial", "--secret-file", secrets, "--out", partial, archive])
+        if status != 0:
+            sys.exit("partial of %s failed (exit %d):\n%s" % (archive, status, errors))
+        partial_seconds += seconds
+    partial_bytes = sum(os.path.getsize(p) for p in partials)
+    out_merge = os.path.join(DATA, "Reports-merge")
+
     # Every report is measured with its features switched on: a time zone, office hours, and a
     # period (the last two weeks, compared with the two before) read with the whole set as context.
     report = [hsarchive, "report", "--time-zone", "America/New_York", "--office-hours", "Mon-Fri 09:00-17:00",
               "--since", "2026-10-19", "--until", "2026-11-02", "--secret-file", secrets]
+    options = report[2:-2]
     contenders = [
         ("report", "hsarchive report (%d jobs)" % cores, report + ["--out", out] + files),
+        ("merge", "hsarchive merge of the %d files' partials" % len(files),
+         [hsarchive, "merge"] + options + ["--out", out_merge] + partials),
         ("terminal", "hsarchive report (%d jobs), progress on a terminal" % cores, report + ["--out", out] + files),
         ("verify", "hsarchive verify (%d jobs)" % cores, [hsarchive, "verify", "--secret-file", secrets] + files),
         ("report1", "hsarchive report (1 job)", report + ["--jobs", "1", "--out", out_one] + files),
@@ -175,7 +194,7 @@ def main():
         for key, _, command in order:
             time.sleep(1)
             seconds, rss, status, errors = measure_on_terminal(command) if key == "terminal" else measure(command)
-            if key in ("report", "terminal", "report1", "half", "base", "verify", "tiny") and status not in (0, 1):
+            if key in ("report", "merge", "terminal", "report1", "half", "base", "verify", "tiny") and status not in (0, 1):
                 sys.exit("%s failed (exit %d):\n%s" % (key, status, errors))
             results[key].append((seconds, rss))
             for word in errors.split(";"):
@@ -253,6 +272,21 @@ def main():
                  and not filecmp.cmp(os.path.join(out, name), os.path.join(out_one, name), shallow=False)]
     differing += sorted(set(report_files(out)) ^ set(report_files(out_one)))
     check("report folders of 1 job and %d jobs identical" % cores, len(differing), 0, not differing,
+          "identical" if not differing else "differ in " + ", ".join(differing))
+    # Partials: their size against the archives', merge's time against report's, and its folder.
+    share = partial_bytes / manifest["compressed_bytes"]
+    check("partials ≤ 10% of the gzip archives", share, 0.10, share <= 0.10,
+          "%.1f MB for %.1f MB, %.1f%% (made in %.2f s, %d runs of partial)" % (
+              partial_bytes / 1e6, manifest["compressed_bytes"] / 1e6, 100 * share, partial_seconds, len(files)))
+    share = best("merge") / best("report")
+    merge_stages = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), "--merge"] + partials,
+                                  capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    check("merge ≤ 10% of report's time", share, 0.10, share <= 0.10,
+          "%.1f%% (%.2f s against %.2f s; %s)" % (100 * share, best("merge"), best("report"), merge_stages))
+    differing = [name for name in report_files(out) if name != "summary.json"
+                 and not filecmp.cmp(os.path.join(out, name), os.path.join(out_merge, name), shallow=False)]
+    differing += sorted(set(report_files(out)) ^ set(report_files(out_merge)))
+    check("merge's report folder identical to report's", len(differing), 0, not differing,
           "identical" if not differing else "differ in " + ", ".join(differing))
     # The charts and report.html, rendered from the whole set's facts, against the report's time.
     render = subprocess.run([os.path.join(RELEASE, "hsarchive-stages"), "--render", secrets] + files,
