@@ -20,7 +20,7 @@ MANPAGE  := .build/plugins/GenerateManual/outputs/hsarchive/hsarchive.1
 # The man page's date: the last commit's, so the same sources give the same page.
 MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: all build test lint format report sample-data bench fuzz deps browser clean manual install uninstall install-check
+.PHONY: all build test lint format report sample-data bench fuzz deps browser spark-env clean manual install uninstall install-check
 
 all: build
 
@@ -62,9 +62,33 @@ browser:
 		echo "  sudo apt-get install -y chromium-headless-shell" >&2; \
 	fi
 
-test: deps lint browser
+# Spark's local mode, for contrib/spark's test: pyspark from PyPI into a virtual environment in the
+# user's cache, which a fresh clone and CI reuse (about 320 MB, downloaded once; pip's cache serves it
+# again), and Java from the system (Debian's openjdk-17-jre-headless, installed when running as
+# root). Without either, the Spark test says why it did not run.
+PYSPARK_VERSION := 3.5.3
+SPARK_VENV ?= $(HOME)/.cache/hsarchive/spark-venv-$(PYSPARK_VERSION)
+spark-env:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing openjdk-17-jre-headless (Java, for the Spark test)"; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1; }; } \
+		|| echo "Could not install Java; the Spark test will not run: apt-get install -y openjdk-17-jre-headless" >&2; \
+	else \
+		echo "Java is missing, so the Spark test will not run; install it with:" >&2; \
+		echo "  sudo apt-get install -y openjdk-17-jre-headless" >&2; \
+	fi
+	@if "$(SPARK_VENV)/bin/python" -c "import pyspark" >/dev/null 2>&1; then :; \
+	else \
+		echo "Installing pyspark $(PYSPARK_VERSION) into $(SPARK_VENV) (once)"; \
+		python3 -m venv "$(SPARK_VENV)" && "$(SPARK_VENV)/bin/pip" install -q "pyspark==$(PYSPARK_VERSION)" \
+		|| echo "Could not install pyspark; the Spark test will not run: python3 -m venv $(SPARK_VENV) && $(SPARK_VENV)/bin/pip install pyspark==$(PYSPARK_VERSION)" >&2; \
+	fi
+
+test: deps lint browser spark-env
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	HSARCHIVE_SPARK_PYTHON="$(SPARK_VENV)/bin/python" $(SWIFT) test
 	@$(MAKE) --no-print-directory install-check
 
 # The man page, by swift-argument-parser's GenerateManual plugin, which first builds every product:

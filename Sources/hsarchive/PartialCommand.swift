@@ -9,6 +9,7 @@ struct PartialCommand: ParsableCommand {
             "Read and verify archives as report does, and save what the reports need in a partial file for merge.",
         usage: """
             hsarchive partial <archive> ... --out <file> [--quiet]
+                              [--recorded-as <path>]...
                               [--secret-file <file>] [--jobs <n>]
                               [--summary-json <file>] [--metrics-file <file>]
             """,
@@ -31,8 +32,36 @@ struct PartialCommand: ParsableCommand {
         completion: .file())
     var out: String
 
+    @Option(
+        name: .customLong("recorded-as"),
+        help: ArgumentHelp(
+            "The path to record for each archive, in order, instead of the one read: for a job that copies archives before reading them (contrib/spark). Give it once per archive file.",
+            valueName: "path"))
+    var recordedAs: [String] = []
+
     func validate() throws {
         guard !out.isEmpty, out != "-" else { throw ValidationError("--out needs a file name.") }
+        if !recordedAs.isEmpty {
+            let paths = try options.archivePaths()
+            guard paths.count == recordedAs.count else {
+                throw ValidationError(
+                    "--recorded-as is given \(recordedAs.count) times for \(paths.count) archives: give it once per archive."
+                )
+            }
+            guard !paths.contains("-") else { throw ValidationError("--recorded-as names files, not standard input.") }
+        }
+    }
+
+    /// The archives to read, named as `--recorded-as` says when it is given.
+    private func archives() throws -> [ArchiveInput] {
+        let inputs = options.inputs()
+        guard !recordedAs.isEmpty else { return inputs }
+        guard inputs.count == recordedAs.count else {
+            Diagnostics.error(
+                "--recorded-as names files, one each: a folder given was expanded to \(inputs.count) archives")
+            throw ExitStatus.usage.code
+        }
+        return zip(inputs, recordedAs).map { $0.recorded(as: $1) }
     }
 
     func run() throws {
@@ -44,7 +73,7 @@ struct PartialCommand: ParsableCommand {
 
     private func save(recording: RunRecording) throws {
         let keyring = try options.loadKeyring()
-        let inputs = options.inputs()
+        let inputs = try archives()
         let file = ReplaceableFile(path: RawArguments.path(out), marker: PartialFile.marker, kind: "partial")
         let pending: ReplaceableFile.Pending
         let recorder: PartialRecorder

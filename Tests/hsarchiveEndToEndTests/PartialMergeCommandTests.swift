@@ -111,4 +111,24 @@ import Testing
         #expect(try HSArchiveRunner.run(["partial", archive, "--out", partial], environment: environment).status == 0)
         #expect(contents(root).filter { $0.contains("hsarchive-tmp") } == [])
     }
+
+    /// What the Spark job relies on: each archive recorded under the name given, and a count that
+    /// does not match refused before anything is read.
+    @Test(.temporaryFolder) func recordedAsNamesEachArchiveAndAMismatchIsRefused() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let mismatch = try HSArchiveRunner.run(
+            ["partial", archive, archive, "--out", root + "/p.partial", "--recorded-as", "s3a://bucket/a.jsonl.gz"],
+            environment: environment)
+        #expect(mismatch.status == 2)
+        #expect(mismatch.errors.contains("--recorded-as is given 1 times for 2 archives"), "\(mismatch.errors)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/p.partial"))
+        let named = try HSArchiveRunner.run(
+            ["partial", archive, "--out", root + "/p.partial", "--recorded-as", "s3a://bucket/2026-10-05.jsonl.gz"],
+            environment: environment)
+        #expect(named.status == 0, "\(named.errors)")
+        #expect(try HSArchiveRunner.run(["merge", root + "/p.partial", "--out", root + "/R"]).status == 0)
+        let summary = try String(contentsOfFile: root + "/R/summary.json", encoding: .utf8)
+        #expect(summary.contains("\"path\": \"s3a://bucket/2026-10-05.jsonl.gz\""))
+    }
 }

@@ -12,12 +12,23 @@ public struct ArchiveInput: Sendable, Hashable {
     /// display-safe (`RawPath.displayName`); `-` for standard input.
     public let name: String
     package let source: Source
+    /// The path to record instead of the one read (`recorded(as:)`).
+    private var recordedText: String?
 
     /// The path as text, exactly, when it is UTF-8 (for output that escapes what it must itself,
     /// such as JSON); otherwise the display name.
     package var text: String {
+        if let recordedText { return recordedText }
         if case .file(let path) = source, let text = path.string { return text }
         return name
+    }
+
+    /// The same input, named `path` in findings, the audit and summaries: for a job that copies
+    /// archives before reading them (`partial --recorded-as`), so that they keep the paths it was given.
+    package func recorded(as path: String) -> ArchiveInput {
+        var input = ArchiveInput(name: RawPath(path).displayName, source: source)
+        input.recordedText = path
+        return input
     }
 
     package init(name: String, source: Source) {
