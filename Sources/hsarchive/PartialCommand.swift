@@ -9,7 +9,7 @@ struct PartialCommand: ParsableCommand {
             "Read and verify archives as report does, and save what the reports need in a partial file for merge.",
         usage: """
             hsarchive partial <archive> ... --out <file> [--quiet]
-                              [--recorded-as <path>]...
+                              [--even-if-unverified] [--recorded-as <path>]...
                               [--secret-file <file>] [--jobs <n>]
                               [--summary-json <file>] [--metrics-file <file>]
             """,
@@ -18,8 +18,8 @@ struct PartialCommand: ParsableCommand {
             delivery (to recognise retries), the verified events' facts and the inputs' SHA-256, \
             never a secret or a raw body (docs/partials.md). It is written beside --out and renamed \
             over it when complete; an existing --out is replaced only when it is a partial.
-            Exit status: 0 success; 1 no signature matched the secret (no partial is written); 2 no \
-            secret, an --out that is not a partial, an input that could not be read (the partial \
+            Exit status: 0 success; 1 no signature matched the secret (no partial is written, but \
+            with --even-if-unverified); 2 no secret, an --out that is not a partial, an input that could not be read (the partial \
             still covers every other input and records the failure, so merge exits 2 too), or the \
             partial could not be written.
             """
@@ -31,6 +31,13 @@ struct PartialCommand: ParsableCommand {
         name: .customLong("out"), help: ArgumentHelp("The partial file to write.", valueName: "file"),
         completion: .file())
     var out: String
+
+    @Flag(
+        name: .customLong("even-if-unverified"),
+        help:
+            "Write the partial even when not one signature matched or no input could be read (the exit status still says so): for one group of a larger split, which merge weighs with the others."
+    )
+    var evenIfUnverified = false
 
     @Option(
         name: .customLong("recorded-as"),
@@ -75,6 +82,12 @@ struct PartialCommand: ParsableCommand {
         let keyring = try options.loadKeyring()
         let inputs = try archives()
         let file = ReplaceableFile(path: RawArguments.path(out), marker: PartialFile.marker, kind: "partial")
+        if file.isInsideReportFolder {
+            Diagnostics.error(
+                "\(file.path.displayName) is inside a report folder (\(file.path.parent.displayName)), which holds report files only: name a file elsewhere"
+            )
+            throw ExitStatus.failure.code
+        }
         let pending: ReplaceableFile.Pending
         let recorder: PartialRecorder
         do {
@@ -99,7 +112,11 @@ struct PartialCommand: ParsableCommand {
             writesSummary: true)
         summary.warnAboutInputs()
         let unchanged = "\(file.path.displayName), if it exists, is unchanged"
-        if summary.explainUntrustworthyRun(keys: keyring.count, consequence: "no partial was written and \(unchanged)")
+        if evenIfUnverified {
+            _ = summary.explainUntrustworthyRun(
+                keys: keyring.count, consequence: "the partial is written all the same (--even-if-unverified)")
+        } else if summary.explainUntrustworthyRun(
+            keys: keyring.count, consequence: "no partial was written and \(unchanged)")
         {
             pending.discard()
             throw summary.exitStatus(failingOnForgeries: false).code

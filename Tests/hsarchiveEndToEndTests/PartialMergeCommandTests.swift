@@ -110,6 +110,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/other.partial"))
         #expect(try HSArchiveRunner.run(["partial", archive, "--out", partial], environment: environment).status == 0)
         #expect(contents(root).filter { $0.contains("hsarchive-tmp") } == [])
+
+        // One group of a larger split may hold nothing the secret signed: with --even-if-unverified
+        // its partial is written, and the exit status still says so.
+        let group = root + "/group.partial"
+        let unverified = try HSArchiveRunner.run(
+            ["partial", archive, "--out", group, "--even-if-unverified"],
+            environment: ["HELPSCOUT_WEBHOOK_SECRET": "wrong"])
+        #expect(unverified.status == 1)
+        #expect(unverified.errors.contains("the partial is written all the same"), "\(unverified.errors)")
+        let merged = try HSArchiveRunner.run(["merge", group, partial, "--out", root + "/R"])
+        #expect(merged.status == 0, "\(merged.errors)")
+        #expect(merged.errors.contains("5 forged"), "\(merged.errors)")
+    }
+
+    @Test(.temporaryFolder) func aPartialIsNeverWrittenIntoAReportFolder() throws {
+        let (root, archive, out, previous) = try previousReport()
+        let result = try HSArchiveRunner.run(
+            ["partial", archive, "--out", out + "/night.partial"], environment: environment)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("is inside a report folder"), "\(result.errors)")
+        #expect(snapshot(out) == previous)
+        #expect(leftovers(in: root) == [])
     }
 
     /// What the Spark job relies on: each archive recorded under the name given, and a count that

@@ -37,21 +37,33 @@ def parse_arguments(argv):
                         help="hsarchive's name as shipped with --files (or a path every executor can run)")
     parser.add_argument("--out", required=True, help="the report folder, on the driver")
     parser.add_argument("--groups", type=int, default=0, help="groups of files, each one partial (default: 2 x parallelism)")
-    parser.add_argument("--keep-partials", help="a folder on the driver to keep the partials in")
+    parser.add_argument("--keep-partials", help="a new or empty folder on the driver to keep the partials in")
     arguments = parser.parse_args(argv)
+    if arguments.groups < 0:
+        parser.error("--groups takes a count of groups (0: twice the default parallelism)")
     arguments.merge_options = merge_options
     return arguments
 
 
+class Refusal(Exception):
+    """Why the job does not start: what it would read is not what `hsarchive report` would."""
+
+
 def list_archives(spark, paths):
     """Every archive under `paths`, as (name, uri): the name is the path as given, joined with the
-    file's place under it, which is what `hsarchive report` given the same paths names it."""
+    file's place under it, which is what `hsarchive report` given the same paths names it.
+
+    A path that does not exist, or a folder without archives, is an input `report` could not read
+    (it reports it and exits 2): the job refuses to start instead, naming it. So do names that
+    Spark's `binaryFiles` would misread (a comma separates paths there; `{}[]*?\\` are patterns)."""
     jvm = spark.sparkContext._jvm
     configuration = spark.sparkContext._jsc.hadoopConfiguration()
     found = []
     for given in paths:
         path = jvm.org.apache.hadoop.fs.Path(given)
         system = path.getFileSystem(configuration)
+        if not system.exists(path):
+            raise Refusal("%s does not exist" % given)
         status = system.getFileStatus(path)
         if not status.isDirectory():
             found.append((given, status.getPath().toString()))
@@ -64,8 +76,13 @@ def list_archives(spark, paths):
             if uri.endswith(SUFFIXES):
                 files.append(uri)
         # Byte-wise order of the paths, as hsarchive sorts a folder's archives.
+        if not files:
+            raise Refusal("%s holds no archive (*.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz)" % given)
         for uri in sorted(files, key=lambda name: name.encode()):
             found.append((given.rstrip("/") + uri[len(root):], uri))
+    for _, uri in found:
+        if any(character in uri for character in ",{}[]*?\\"):
+            raise Refusal("%s has a character Spark's binaryFiles reads as a separator or pattern" % uri)
     return found
 
 
@@ -75,10 +92,12 @@ def canonical(uri):
 
 
 def resolve(name):
-    """A file shipped with --files, else the path as given."""
+    """A file shipped with --files, else the path as given, else a program on PATH."""
     from pyspark import SparkFiles
     shipped = SparkFiles.get(os.path.basename(name))
-    return shipped if os.path.exists(shipped) else name
+    if os.path.exists(shipped):
+        return shipped
+    return name if os.path.exists(name) else (shutil.which(name) or name)
 
 
 def make_partial(binary, secret_file):
@@ -94,7 +113,9 @@ def make_partial(binary, secret_file):
             os.chmod(executable, os.stat(executable).st_mode | stat.S_IXUSR)
         folder = tempfile.mkdtemp(prefix="hsarchive-group-")
         try:
-            command = [executable, "partial", "--quiet", "--secret-file", resolve(secret_file),
+            # --even-if-unverified: a group may hold nothing but forged lines; whether any signature
+            # matched at all is merge's to say, over every group, as report would over every file.
+            command = [executable, "partial", "--quiet", "--even-if-unverified", "--secret-file", resolve(secret_file),
                        "--out", os.path.join(folder, "group.partial")]
             for _, (index, name, contents) in entries:
                 # The suffix tells hsarchive nothing (gzip is detected by content); it keeps the
@@ -107,13 +128,14 @@ def make_partial(binary, secret_file):
                                  for _, (index, name, _) in entries]
             finished = subprocess.run(command, capture_output=True, text=True)
             partial = os.path.join(folder, "group.partial")
-            # 2 with a partial: an archive could not be read to its end; the partial records it and
-            # merge exits 2 as report would. Any other failure stops the job.
-            if finished.returncode not in (0, 2) or not os.path.exists(partial):
+            # 1 or 2 with a partial: no signature matched in this group, or an archive could not be
+            # read to its end; the partial records it and merge says so as report would. Any other
+            # failure stops the job.
+            if finished.returncode not in (0, 1, 2) or not os.path.exists(partial):
                 raise RuntimeError("hsarchive partial failed on group %d (exit %d): %s" % (
                     group, finished.returncode, finished.stderr.strip()))
             with open(partial, "rb") as file:
-                yield group, file.read(), finished.stderr
+                yield group, file.read(), finished.stderr, len(entries)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     return run
@@ -122,29 +144,49 @@ def make_partial(binary, secret_file):
 def main(argv):
     from pyspark.sql import SparkSession
     arguments = parse_arguments(argv)
+    if arguments.keep_partials and os.path.isdir(arguments.keep_partials) and os.listdir(arguments.keep_partials):
+        print("hsarchive_spark: --keep-partials %s is not empty: name a new or empty folder" % arguments.keep_partials,
+              file=sys.stderr)
+        return 2
     spark = SparkSession.builder.appName("hsarchive").getOrCreate()
     context = spark.sparkContext
-    archives = list_archives(spark, arguments.archives)
-    if not archives:
-        print("hsarchive_spark: no archive found under %s" % " ".join(arguments.archives), file=sys.stderr)
+    try:
+        archives = list_archives(spark, arguments.archives)
+    except Refusal as refusal:
+        print("hsarchive_spark: %s; nothing was read" % refusal, file=sys.stderr)
+        spark.stop()
         return 2
     groups = min(len(archives), arguments.groups or 2 * context.defaultParallelism)
     # Consecutive groups of about equal count: a group's partial covers its files in order, and the
     # partials are merged in group order, so the files keep the order report would read them in.
-    place = {canonical(uri): (index * groups // len(archives), index, name)
-             for index, (name, uri) in enumerate(archives)}
-    contents = context.binaryFiles(",".join(uri for _, uri in archives), minPartitions=groups)
-    keyed = contents.map(lambda item: (place[canonical(item[0])][0], place[canonical(item[0])][1:] + (item[1],)))
+    # A file given twice (a folder and a file in it) is read twice, as report reads it: each place
+    # in the list gets the bytes.
+    places = {}
+    for index, (name, uri) in enumerate(archives):
+        places.setdefault(canonical(uri), []).append((index * groups // len(archives), index, name))
+    unique = sorted(places)
+    contents = context.binaryFiles(",".join(unique), minPartitions=groups)
+    keyed = contents.flatMap(lambda item: [(group, (index, name, item[1]))
+                                           for group, index, name in places[canonical(item[0])]])
     partials = keyed.partitionBy(groups, lambda group: group).mapPartitions(
         make_partial(arguments.binary, arguments.secret_file)).collect()
-    if sorted(group for group, _, _ in partials) != list(range(groups)):
-        print("hsarchive_spark: %d of %d groups came back" % (len(partials), groups), file=sys.stderr)
+    expected = [0] * groups
+    for entries in places.values():
+        for group, _, _ in entries:
+            expected[group] += 1
+    read = [0] * groups
+    for group, _, _, count in partials:
+        read[group] += count
+    if read != expected:
+        print("hsarchive_spark: Spark read %d of the %d files listed (binaryFiles leaves out names that start "
+              "with _ or .); nothing was written" % (sum(read), sum(expected)), file=sys.stderr)
+        spark.stop()
         return 2
     folder = arguments.keep_partials or tempfile.mkdtemp(prefix="hsarchive-partials-")
     os.makedirs(folder, exist_ok=True)
     try:
         paths = []
-        for group, data, messages in sorted(partials, key=lambda partial: partial[0]):
+        for group, data, messages, _ in sorted(partials, key=lambda partial: partial[0]):
             if messages.strip():
                 sys.stderr.write(messages)
             path = os.path.join(folder, "group-%05d.partial" % group)
@@ -152,7 +194,9 @@ def main(argv):
                 file.write(data)
             paths.append(path)
         binary = arguments.binary if os.path.exists(arguments.binary) else resolve(arguments.binary)
-        return subprocess.run([binary, "merge"] + paths + ["--out", arguments.out] + arguments.merge_options).returncode
+        status = subprocess.run([binary, "merge"] + paths + ["--out", arguments.out] + arguments.merge_options).returncode
+        # A merge ended by a signal exits as a shell reports it: 128 + the signal.
+        return 128 - status if status < 0 else status
     finally:
         if not arguments.keep_partials:
             shutil.rmtree(folder, ignore_errors=True)

@@ -185,7 +185,7 @@ struct PartialFactMerger {
             }
         case .conversation: try readConversation(&input, into: &store)
         case .rating: try readRating(&input, into: &store)
-        case .start, .event, .finding, .end: throw .outOfOrder("a record is out of place")
+        case .start, .inputs, .event, .finding, .inputsRead, .end: throw .outOfOrder("a record is out of place")
         }
     }
 
@@ -213,6 +213,7 @@ struct PartialFactMerger {
             if kind & 1 == 0 {
                 let id = previous.threadId &+ (try input.signed())
                 let time = previous.time &+ (try input.signed())
+                guard PartialRecord.isTime(time) else { throw .badNumber }
                 previous.threadId = id
                 previous.time = time
                 guard let threadKind = ThreadRecord.Kind(rawValue: kind >> 4) else { throw .badNumber }
@@ -223,6 +224,7 @@ struct PartialFactMerger {
             let sequence = previous.sequence &+ (try input.signed())
             previous.time = time
             previous.sequence = sequence
+            guard PartialRecord.isTime(time) else { throw .badNumber }
             let createdAt = kind & 4 != 0 ? time &- (try input.signed()) : Fact.none
             var customer = Fact.none
             if kind & 8 != 0 {
@@ -233,6 +235,9 @@ struct PartialFactMerger {
             let mailbox = try index(mailboxes, &input)
             let tagSet = try index(tagSets, &input)
             let closedEnd = kind & 2 != 0 ? time &+ (try input.signed()) : Fact.none
+            for value in [createdAt, closedEnd] where value != Fact.none {
+                guard PartialRecord.isTime(value) else { throw .badNumber }
+            }
             guard let kept = try kept(sequence) else { continue }
             snapshots.append(
                 (
@@ -259,6 +264,7 @@ struct PartialFactMerger {
         }
         let conversation = try input.signed()
         let time = try input.signed()
+        guard PartialRecord.isTime(time) else { throw .badNumber }
         let sequence = Int64(try input.count())
         guard let score = RatingRecord.Score(rawValue: try input.byte()) else { throw .badNumber }
         let agent = try input.optional() ?? Fact.none

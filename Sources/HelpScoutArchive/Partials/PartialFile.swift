@@ -19,8 +19,9 @@ package enum PartialFile {
     package static let version: UInt32 = 1
     /// A block is written once its records pass this many bytes.
     static let blockTarget = 1 << 20
-    /// The most record bytes a reader accepts in a block (a record is far smaller than a block).
-    static let blockLimit = 16 << 20
+    /// The most record bytes a reader accepts in a block: a block is a little over `blockTarget`,
+    /// or one record, and the largest record (a tag set of a 16 MiB line) is under this.
+    static let blockLimit = 64 << 20
     /// zlib's level: 1 is several times faster than the default for a few percent more bytes.
     static let compressionLevel: Int32 = 1
 }

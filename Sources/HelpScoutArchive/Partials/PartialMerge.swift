@@ -59,6 +59,7 @@ package struct PartialMerge {
         var lastInput = -1
         var lastLine = 0
         var inputCount = 0
+        var inputsRead = 0
         /// A run of event records, merged together (kept to reuse their memory).
         var keys: [DeliveryKey] = []
         var batch: [(EventType, Timestamp)] = []
@@ -91,10 +92,15 @@ package struct PartialMerge {
                 guard status.isAudited else { throw .badNumber }
                 let finding = Finding(
                     position: position, status: status, reason: try input.text(), deliveryId: try input.string(),
-                    eventType: try input.string(), receivedAt: try input.optional().map(Timestamp.init(milliseconds:)))
+                    eventType: try input.string(),
+                    receivedAt: try time(input.optional()).map(Timestamp.init(milliseconds:)))
                 auditedHere[statusIndex] += 1
                 merge.summary.add(status)
                 observer.record(finding: finding)
+            case .inputs:
+                try readInputs(&input, into: &merge, observer: observer)
+            case .inputsRead:
+                try readInputsRead(&input, into: &merge)
             case .end:
                 ended = true
                 try end(&input, into: &merge, observer: observer)
@@ -122,6 +128,7 @@ package struct PartialMerge {
                     type = EventType.known[Int(typeCode)]
                 }
                 lastTime = lastTime &+ (try input.signed())
+                guard PartialRecord.isTime(lastTime) else { throw .badNumber }
                 batch.append((type, Timestamp(milliseconds: lastTime)))
             } while input.skip(PartialRecord.event.rawValue)
             added.removeAll(keepingCapacity: true)
@@ -156,21 +163,59 @@ package struct PartialMerge {
                 merge.summary.keyIds.append(id)
                 return merge.summary.keyIds.count - 1
             }
-            inputCount = try input.count()
+            merge.sources.append(MergedPartial(name: name, version: version, keyIds: keyIds, inputCount: 0))
+        }
+
+        /// Names the next inputs, before any record refers to them.
+        private mutating func readInputs(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge, observer: RunObserver
+        ) throws(PartialFileError.Damage) {
+            guard lastInput < 0, inputsRead == 0 else { throw .outOfOrder("an input is named after records about it") }
             var names: [String] = []
-            for _ in 0..<inputCount {
+            for _ in 0..<(try input.count(limit: PartialRecord.inputsPerRecord)) {
                 let record = InputRecord(name: try input.text(), path: try input.text())
                 names.append(record.name)
                 merge.summary.inputs.append(record)
             }
+            inputCount += names.count
+            merge.sources[merge.sources.count - 1].inputCount = inputCount
             observer.named(inputs: names)
-            merge.sources.append(MergedPartial(name: name, version: version, keyIds: keyIds, inputCount: inputCount))
+        }
+
+        /// What was read of the next inputs.
+        private mutating func readInputsRead(
+            _ input: inout PartialDecoder, into merge: inout PartialMerge
+        ) throws(PartialFileError.Damage) {
+            let count = try input.count(limit: PartialRecord.inputsPerRecord)
+            guard inputsRead + count <= inputCount else { throw .outOfOrder("more inputs are read than named") }
+            for index in (offset + inputsRead)..<(offset + inputsRead + count) {
+                var record = merge.summary.inputs[index]
+                record.digest = InputDigest(
+                    bytes: try input.count(limit: PartialRecord.countLimit), sha256: try input.string())
+                record.lines = try input.count(limit: PartialRecord.countLimit)
+                let code = try input.byte()
+                if code != 0 {
+                    guard let error = ArchiveReadError(partialCode: code, text: try input.text()) else {
+                        throw .badNumber
+                    }
+                    record.error = error
+                }
+                merge.summary.inputs[index] = record
+            }
+            inputsRead += count
+        }
+
+        /// `value`, when it is a time a partial may state.
+        private func time(_ value: Int64?) throws(PartialFileError.Damage) -> Int64? {
+            guard let value else { return nil }
+            guard PartialRecord.isTime(value) else { throw .badNumber }
+            return value
         }
 
         /// A finding's input, and its line as a step from the last finding's line in the same input.
         private mutating func place(_ input: inout PartialDecoder) throws(PartialFileError.Damage) -> ArchivePosition {
             let index = try input.count(limit: inputCount - 1)
-            let step = try input.count()
+            let step = try input.count(limit: PartialRecord.countLimit)
             guard index >= lastInput, index > lastInput || step > 0 else {
                 throw .outOfOrder("its findings are not in archive order")
             }
@@ -182,8 +227,9 @@ package struct PartialMerge {
         private mutating func end(
             _ input: inout PartialDecoder, into merge: inout PartialMerge, observer: RunObserver
         ) throws(PartialFileError.Damage) {
+            guard inputsRead == inputCount else { throw .outOfOrder("it does not say what was read of every input") }
             var counts: [Int] = []
-            for _ in DeliveryStatus.allCases { counts.append(try input.count(limit: Int.max)) }
+            for _ in DeliveryStatus.allCases { counts.append(try input.count(limit: PartialRecord.countLimit)) }
             guard counts[DeliveryStatus.verified.index] == facts.eventCount else {
                 throw .outOfOrder(
                     "its end record counts \(counts[0]) verified events, and it holds \(facts.eventCount)")
@@ -193,25 +239,12 @@ package struct PartialMerge {
                     throw .outOfOrder("its end record's \(status.rawValue) count does not match its findings")
                 }
             }
-            for _ in 0..<counts[DeliveryStatus.duplicate.index] { merge.summary.add(.duplicate) }
-            merge.summary.signatures.mismatched += try input.count(limit: Int.max)
+            merge.summary.add(.duplicate, times: counts[DeliveryStatus.duplicate.index])
+            merge.summary.signatures.mismatched += try input.count(limit: PartialRecord.countLimit)
             let keys = try input.count(limit: keyIndices.count)
             for key in 0..<keys {
-                let times = try input.count(limit: Int.max)
+                let times = try input.count(limit: PartialRecord.countLimit)
                 if times > 0 { merge.summary.signatures.countMatch(key: keyIndices[key], times: times) }
-            }
-            for index in offset..<(offset + inputCount) {
-                var record = merge.summary.inputs[index]
-                record.digest = InputDigest(bytes: try input.count(limit: Int.max), sha256: try input.string())
-                record.lines = try input.count(limit: Int.max)
-                let code = try input.byte()
-                if code != 0 {
-                    guard let error = ArchiveReadError(partialCode: code, text: try input.text()) else {
-                        throw .badNumber
-                    }
-                    record.error = error
-                }
-                merge.summary.inputs[index] = record
             }
             var failures: [InputFailure] = []
             for _ in 0..<(try input.count(limit: inputCount)) {
@@ -219,7 +252,10 @@ package struct PartialMerge {
                 guard let error = merge.summary.inputs[offset + index].error else {
                     throw .outOfOrder("a failure names an input that was read to its end")
                 }
-                failures.append(InputFailure(input: offset + index, error: error, lineReached: try input.count()))
+                failures.append(
+                    InputFailure(
+                        input: offset + index, error: error,
+                        lineReached: try input.count(limit: PartialRecord.countLimit)))
             }
             merge.summary.inputsAllMalformed += try inputList(&input)
             merge.summary.emptyInputs += try inputList(&input)

@@ -1,7 +1,9 @@
 /// The kinds of record in a partial's blocks, each a byte before its fields (docs/partials.md).
 enum PartialRecord: UInt8 {
-    /// First: the writing tool's version, the fingerprint method, the keyring's key ids, the inputs.
+    /// First: the writing tool's version, the fingerprint method and the keyring's key ids.
     case start = 1
+    /// Next: inputs' names and paths, in order (up to `PartialRecord.inputsPerRecord` a record).
+    case inputs = 12
     /// A verified event, first seen in the partial: its `DeliveryKey`, type and time.
     case event = 2
     /// A line that is neither verified nor a duplicate, as `audit.csv` lists it.
@@ -21,8 +23,21 @@ enum PartialRecord: UInt8 {
     case conversation = 9
     /// One version of a rating.
     case rating = 10
-    /// Last: the status counts, the signatures each key matched, and what was read of each input.
+    /// After the facts: what was read of inputs, in order (up to `inputsPerRecord` a record).
+    case inputsRead = 13
+    /// Last: the status counts, the signatures each key matched, the inputs that failed, were all
+    /// malformed or were empty.
     case end = 11
+
+    static let inputsPerRecord = 4096
+    /// The largest count a partial may state (a run of a trillion lines is beyond any archive): sums
+    /// of such counts over many partials cannot overflow.
+    static let countLimit = 1 << 40
+    /// The times a partial may state, in milliseconds: every instant hsarchive reads (years 0 to
+    /// 9999, with any offset) is well inside, and arithmetic on a few of them cannot overflow.
+    static let timeLimit: Int64 = 1 << 48
+
+    static func isTime(_ value: Int64) -> Bool { (-timeLimit...timeLimit).contains(value) }
 }
 
 /// The fingerprint method a run recognises retries by (`KernelChoice`): partials merge only with

@@ -26,10 +26,15 @@ package final class PartialRecorder: RunObserver {
         records.text(FingerprintMethod.name(fingerprints))
         records.count(keyIds.count)
         for id in keyIds { records.text(id) }
-        records.count(inputs.count)
-        for input in inputs {
-            records.text(input.name)
-            records.text(input.text)
+        for start in stride(from: 0, to: inputs.count, by: PartialRecord.inputsPerRecord) {
+            let chunk = inputs[start..<min(inputs.count, start + PartialRecord.inputsPerRecord)]
+            records.byte(PartialRecord.inputs.rawValue)
+            records.count(chunk.count)
+            for input in chunk {
+                records.text(input.name)
+                records.text(input.text)
+            }
+            flushIfFull()
         }
     }
 
@@ -97,23 +102,29 @@ package final class PartialRecorder: RunObserver {
         records = PartialEncoder()
         PartialFacts.write(store, into: &encoder) { flush(ifFull: &$0) }
         records = encoder
+        for start in stride(from: 0, to: summary.inputs.count, by: PartialRecord.inputsPerRecord) {
+            let chunk = summary.inputs[start..<min(summary.inputs.count, start + PartialRecord.inputsPerRecord)]
+            records.byte(PartialRecord.inputsRead.rawValue)
+            records.count(chunk.count)
+            for input in chunk {
+                records.count(input.digest.bytes)
+                records.string(input.digest.sha256)
+                records.count(input.lines)
+                if let error = input.error {
+                    let (code, text) = error.partialCode
+                    records.byte(code)
+                    records.text(text)
+                } else {
+                    records.byte(0)
+                }
+            }
+            flushIfFull()
+        }
         records.byte(PartialRecord.end.rawValue)
         for status in DeliveryStatus.allCases { records.count(summary.count(status)) }
         records.count(summary.signatures.mismatched)
         records.count(summary.signatures.matchedPerKey.count)
         for count in summary.signatures.matchedPerKey { records.count(count) }
-        for input in summary.inputs {
-            records.count(input.digest.bytes)
-            records.string(input.digest.sha256)
-            records.count(input.lines)
-            if let error = input.error {
-                let (code, text) = error.partialCode
-                records.byte(code)
-                records.text(text)
-            } else {
-                records.byte(0)
-            }
-        }
         records.count(summary.failures.count)
         for failure in summary.failures {
             records.count(failure.input)

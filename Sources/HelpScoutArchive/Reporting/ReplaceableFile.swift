@@ -45,6 +45,13 @@ package struct ReplaceableFile {
         return UInt64(status.st_dev) == place.device && UInt64(status.st_ino) == place.folder
     }
 
+    /// Whether the file goes into a report folder (one holding `.hsarchive-manifest`), which holds
+    /// report files only: the next report would refuse the folder.
+    package var isInsideReportFolder: Bool {
+        var status = stat()
+        return path.parent.appending(Array(ReportFiles.manifest.utf8)).withCString { lstat($0, &status) } == 0
+    }
+
     /// Why the file may not be written, or nil when it may.
     package func refusal() -> String? {
         let name = path.displayName

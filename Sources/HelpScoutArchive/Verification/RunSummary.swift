@@ -31,8 +31,8 @@ public struct RunSummary: Sendable, Equatable {
     /// How many lines got `status`.
     public func count(_ status: DeliveryStatus) -> Int { counts[status.index] }
 
-    /// Counts one more line with `status`.
-    package mutating func add(_ status: DeliveryStatus) { counts[status.index] += 1 }
+    /// Counts one more line with `status`, or `times` more.
+    package mutating func add(_ status: DeliveryStatus, times: Int = 1) { counts[status.index] += times }
 
     /// Non-blank lines read: the sum of the six statuses.
     public var total: Int { counts.reduce(0, +) }

@@ -106,4 +106,69 @@ import Testing
         // Most changes break a record's structure, and each of those is refused.
         #expect(refused > records.count)
     }
+
+    /// A partial written record by record, framed with a valid checksum: what a faulty writer or a
+    /// hand-made file could hold.
+    static func framed(_ write: (inout PartialEncoder) -> Void, in folder: String) throws -> [UInt8] {
+        var records = PartialEncoder()
+        write(&records)
+        let path = folder + "/framed-\(UUID().uuidString)"
+        let file = try OutputFile(creating: RawPath(path), name: path)
+        let writer = try PartialFileWriter(file: file)
+        try writer.writeBlock(records.bytes)
+        try writer.finish()
+        try file.close()
+        return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Regression: behind a valid checksum, an event at the end of time trapped in the day
+    /// arithmetic, and counts near Int.max trapped when two partials were added (or hung, counting
+    /// duplicates one by one). Such values are refused as damage.
+    @Test(.temporaryFolder) func extremeTimesAndCountsBehindAValidChecksumAreRefusedNotACrash() throws {
+        func start(_ records: inout PartialEncoder) {
+            records.byte(PartialRecord.start.rawValue)
+            records.text("test")
+            records.text(FingerprintMethod.name(.configured))
+            records.count(0)
+        }
+        let lateEvent = try Self.framed(
+            { records in
+                start(&records)
+                records.byte(PartialRecord.event.rawValue)
+                records.fixed(42)
+                records.byte(0)
+                records.signed(Int64.max)
+            }, in: TemporaryFolder.path)
+        #expect(Self.refusal([lateEvent])?.reason == "a number is out of range: the file is damaged")
+        let hugeCount = try Self.framed(
+            { records in
+                start(&records)
+                records.byte(PartialRecord.end.rawValue)
+                records.count(0)
+                records.count(Int.max)
+            }, in: TemporaryFolder.path)
+        #expect(Self.refusal([hugeCount])?.reason == "a number is out of range: the file is damaged")
+    }
+
+    /// Regression: every input's name went into the start record, so 80,000 inputs made a record
+    /// over the reader's block limit: a partial its own merge refused. Inputs now take records of
+    /// 4,096 each.
+    @Test(.temporaryFolder) func aPartialOfManyInputsMerges() throws {
+        let folder = TemporaryFolder.path
+        let count = PartialRecord.inputsPerRecord + 5
+        var paths: [String] = []
+        for index in 0..<count {
+            let path = folder + "/inputs/\(index).jsonl"
+            Fixtures.write(
+                index == 7 ? Array((Fixtures.signedLine(Fixtures.conversation()) + "\n").utf8) : [], to: path)
+            paths.append(path)
+        }
+        let inputs = InputDiscovery.archives(for: paths)
+        let expected = PartialRuns.report(inputs, keyring: Fixtures.keyring(), jobs: 2)
+        let partial = try PartialRuns.partial(inputs, keyring: Fixtures.keyring(), jobs: 2, in: folder)
+        let (merged, sources) = try PartialRuns.merge([partial])
+        #expect(merged.differences(from: expected) == [])
+        #expect(sources.map(\.inputCount) == [count])
+        #expect(merged.summary.emptyInputs.count == count - 1)
+    }
 }
