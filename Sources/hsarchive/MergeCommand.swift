@@ -70,18 +70,22 @@ struct MergeCommand: ParsableCommand {
             shape: shape, officeHours: officeHours, inputPaths: paths, inputNames: [])
         var merge = PartialMerge()
         let builder = session.builder
-        for path in paths {
+        // The next partials' blocks are read, inflated and checksummed on a thread of their own.
+        let prefetch = PartialPrefetch(count: paths.count) { (index) throws(PartialFileReader.Refusal) in
+            do throws(ArchiveReadError) { return try FileDescriptorSource(path: paths[index]) } catch {
+                throw PartialFileReader.Refusal(error.message)
+            }
+        }
+        defer { prefetch.cancel() }
+        for (index, path) in paths.enumerated() {
             let failuresBefore = merge.summary.failures.count
-            do {
-                let source = try FileDescriptorSource(path: path)
+            do throws(PartialFileError) {
                 try builder.updateFacts { (store) throws(PartialFileError) in
-                    try merge.add(source, name: path.displayName, observer: builder, store: &store)
+                    try merge.add(
+                        blocks: prefetch.blocks(of: index), name: path.displayName, observer: builder, store: &store)
                 }
-            } catch let error as PartialFileError {
+            } catch {
                 session.abandon(error.message)
-                throw ExitStatus.failure.code
-            } catch let error as ArchiveReadError {
-                session.abandon("cannot merge the partial \(path.displayName): \(error.message)")
                 throw ExitStatus.failure.code
             }
             // As report does: each input the partial records as unreadable, by name.

@@ -98,7 +98,7 @@ package final class PartialFileReader {
     /// Why a file is refused, in words.
     package struct Refusal: Error, Equatable {
         package var reason: String
-        init(_ reason: String) { self.reason = reason }
+        package init(_ reason: String) { self.reason = reason }
     }
 
     /// The next block's record bytes, or nil after the last block once the checksum has matched.

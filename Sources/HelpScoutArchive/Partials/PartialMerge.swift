@@ -20,8 +20,18 @@ package struct PartialMerge {
     package mutating func add(
         _ source: ByteSource, name: String, observer: RunObserver, store: inout FactStore
     ) throws(PartialFileError) {
+        let reader: PartialFileReader
+        do { reader = try PartialFileReader(source: source) } catch {
+            throw PartialFileError(name: name, reason: error.reason)
+        }
+        try add(blocks: reader, name: name, observer: observer, store: &store)
+    }
+
+    /// Merges one partial whose blocks `reader` gives (`PartialPrefetch` reads them ahead).
+    package mutating func add(
+        blocks reader: some PartialBlocks, name: String, observer: RunObserver, store: inout FactStore
+    ) throws(PartialFileError) {
         do {
-            let reader = try PartialFileReader(source: source)
             var replay = Replay(offset: summary.inputs.count, sequenceOffset: events)
             var decoder = PartialDecoder()
             while let block = try reader.nextBlock() {
