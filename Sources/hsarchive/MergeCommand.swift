@@ -88,9 +88,18 @@ struct MergeCommand: ParsableCommand {
                 session.abandon(error.message)
                 throw ExitStatus.failure.code
             }
-            // As report does: each input the partial records as unreadable, by name.
+            // As report does: each input the partial records as unreadable, by name, and where that
+            // was found: the archive may have been mended since.
             for failure in merge.summary.failures[failuresBefore...] {
-                Diagnostics.error(Diagnostics.describe(failure, name: merge.summary.inputs[failure.input].name))
+                Diagnostics.error(
+                    Diagnostics.describe(failure, name: merge.summary.inputs[failure.input].name)
+                        + " (as \(path.displayName) recorded it when it was made; once the archive is whole, make that partial again)"
+                )
+            }
+            if let partial = merge.sources.last, partial.matchedNoSignature {
+                Diagnostics.warning(
+                    "\(path.displayName): not one of its \(partial.signaturesMismatched) signatures matched the keyring it was made with (it was made with --even-if-unverified): its secret is probably wrong"
+                )
             }
         }
         var summary = merge.summary

@@ -122,6 +122,26 @@ import Testing
         let merged = try HSArchiveRunner.run(["merge", group, partial, "--out", root + "/R"])
         #expect(merged.status == 0, "\(merged.errors)")
         #expect(merged.errors.contains("5 forged"), "\(merged.errors)")
+        #expect(
+            merged.errors.contains("\(group): not one of its 5 signatures matched the keyring it was made with"),
+            "\(merged.errors)")
+    }
+
+    /// A partial records an archive cut short; merge names the archive, says the partial recorded it
+    /// and exits 2, as report over the same archive would.
+    @Test(.temporaryFolder) func anArchiveCutShortInAPartialIsNamedByMergeWithItsPartial() throws {
+        let root = TemporaryFolder.path
+        let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
+        try bytes.prefix(bytes.count - 12).write(to: URL(fileURLWithPath: root + "/cut.jsonl.gz"))
+        let made = try HSArchiveRunner.run(
+            ["partial", root + "/cut.jsonl.gz", "--out", root + "/cut.partial"], environment: environment)
+        #expect(made.status == 2)
+        let merged = try HSArchiveRunner.run(["merge", root + "/cut.partial", "--out", root + "/R"])
+        #expect(merged.status == 2)
+        #expect(merged.errors.contains("\(root)/cut.jsonl.gz:"), "\(merged.errors)")
+        #expect(
+            merged.errors.contains("(as \(root)/cut.partial recorded it when it was made"), "\(merged.errors)")
     }
 
     @Test(.temporaryFolder) func aPartialIsNeverWrittenIntoAReportFolder() throws {

@@ -80,9 +80,12 @@ def list_archives(spark, paths):
             raise Refusal("%s holds no archive (*.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz)" % given)
         for uri in sorted(files, key=lambda name: name.encode()):
             found.append((given.rstrip("/") + uri[len(root):], uri))
-    for _, uri in found:
+    for name, uri in found:
         if any(character in uri for character in ",{}[]*?\\"):
             raise Refusal("%s has a character Spark's binaryFiles reads as a separator or pattern" % uri)
+        if os.path.basename(uri).startswith(("_", ".")):
+            raise Refusal("%s starts with _ or ., which Spark's binaryFiles takes for a hidden file and does "
+                          "not read" % name)
     return found
 
 

@@ -83,12 +83,21 @@ package final class PartialFileReader {
     /// - Throws: why it is not a partial this build reads, in words.
     package init(source: ByteSource) throws(PartialFileReader.Refusal) {
         self.source = source
-        let header = try read(PartialFile.magic.count + 4, what: "the header")
-        guard Array(header[0..<PartialFile.magic.count]) == PartialFile.magic else {
-            throw Refusal("it is not an hsarchive partial (its first bytes are not HSARCHIVE-PARTIAL)")
+        let notAPartial = Refusal("it is not an hsarchive partial (its first bytes are not HSARCHIVE-PARTIAL)")
+        // A file shorter than the header is a partial cut short only if what it has is the magic's start.
+        let header: [UInt8]
+        do { header = try read(PartialFile.magic.count + 4, what: "the header") } catch {
+            guard PartialFile.magic.starts(with: readSoFar) else { throw notAPartial }
+            throw error
         }
+        guard Array(header[0..<PartialFile.magic.count]) == PartialFile.magic else { throw notAPartial }
         let version = Self.uint32(header, at: PartialFile.magic.count)
         guard version == PartialFile.version else {
+            // Versions count up from 1: a number far beyond is a damaged header, not a future format.
+            guard version < 1000 else {
+                throw Refusal(
+                    "its header's format version reads \(version), which no hsarchive writes: the file is damaged")
+            }
             throw Refusal(
                 "it is in partial format version \(version), and this hsarchive reads version \(PartialFile.version) only: make it again with this hsarchive's `partial`"
             )
@@ -142,9 +151,13 @@ package final class PartialFileReader {
         ended = true
     }
 
+    /// The bytes the last `read` got before it failed.
+    private var readSoFar: [UInt8] = []
+
     private func read(_ count: Int, hashing: Bool = true, what: String) throws(Refusal) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
+        defer { readSoFar = Array(bytes[0..<filled]) }
         while filled < count {
             let got: Int
             do {

@@ -250,11 +250,14 @@ package struct PartialMerge {
                 }
             }
             merge.summary.add(.duplicate, times: counts[DeliveryStatus.duplicate.index])
-            merge.summary.signatures.mismatched += try input.count(limit: PartialRecord.countLimit)
+            let mismatched = try input.count(limit: PartialRecord.countLimit)
+            merge.summary.signatures.mismatched += mismatched
+            merge.sources[merge.sources.count - 1].signaturesMismatched = mismatched
             let keys = try input.count(limit: keyIndices.count)
             for key in 0..<keys {
                 let times = try input.count(limit: PartialRecord.countLimit)
                 if times > 0 { merge.summary.signatures.countMatch(key: keyIndices[key], times: times) }
+                merge.sources[merge.sources.count - 1].signaturesMatched += times
             }
             var failures: [InputFailure] = []
             for _ in 0..<(try input.count(limit: inputCount)) {

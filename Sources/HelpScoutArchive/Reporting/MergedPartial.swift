@@ -8,4 +8,11 @@ package struct MergedPartial: Sendable, Equatable {
     package var keyIds: [String]
     /// How many inputs it covers.
     package var inputCount: Int
+    /// Signatures its keyring matched, and well-formed ones it matched not.
+    package var signaturesMatched = 0
+    package var signaturesMismatched = 0
+
+    /// Whether signatures were checked and not one matched: made with `--even-if-unverified` and,
+    /// likely, a wrong secret.
+    package var matchedNoSignature: Bool { signaturesMismatched > 0 && signaturesMatched == 0 }
 }

@@ -37,6 +37,8 @@ package enum SummaryJSON {
                         ("path", partial.name.jsonQuoted), ("version", partial.version.jsonQuoted),
                         ("key_ids", "[" + partial.keyIds.map(\.jsonQuoted).joined(separator: ", ") + "]"),
                         ("inputs", String(partial.inputCount)),
+                        ("signatures_matched", String(partial.signaturesMatched)),
+                        ("signatures_mismatched", String(partial.signaturesMismatched)),
                     ], indent: 2)
             }
             fields.append(("partials", array(partials, indent: 1)))

@@ -65,8 +65,16 @@ import Testing
         let version = Self.refusal([try Self.smallPartial(in: TemporaryFolder.path), bytes])
         #expect(version?.name == "p1")
         #expect(version?.message.hasPrefix("cannot merge the partial p1: it is in partial format version 2") == true)
+        let notAPartial = "it is not an hsarchive partial (its first bytes are not HSARCHIVE-PARTIAL)"
         let archive = Self.refusal([Fixtures.gzip(Fixtures.signedLine(Fixtures.conversation()))])
-        #expect(archive?.reason == "it is not an hsarchive partial (its first bytes are not HSARCHIVE-PARTIAL)")
+        #expect(archive?.reason == notAPartial)
+        // Regression: a file shorter than the header was called a partial cut short, and a garbage
+        // version field a future format.
+        #expect(Self.refusal([Array("hello world\n".utf8)])?.reason == notAPartial)
+        #expect(Self.refusal([Array("HSARCHIVE-PAR".utf8)])?.reason.contains("cut short") == true)
+        var garbage = try Self.smallPartial(in: TemporaryFolder.path)
+        garbage.replaceSubrange(PartialFile.magic.count..<(PartialFile.magic.count + 4), with: Array("blah".utf8))
+        #expect(Self.refusal([garbage])?.reason.hasSuffix("which no hsarchive writes: the file is damaged") == true)
     }
 
     @Test(.temporaryFolder) func partialsWhoseRetriesAreRecognisedDifferentlyAreRefused() throws {
