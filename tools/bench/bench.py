@@ -283,6 +283,9 @@ def main():
                                   capture_output=True, text=True, cwd=ROOT).stdout.strip()
     check("merge ≤ 10% of report's time", share, 0.10, share <= 0.10,
           "%.1f%% (%.2f s against %.2f s; %s)" % (100 * share, best("merge"), best("report"), merge_stages))
+    # Merge holds what report holds (the facts and the delivery keys), and a few blocks besides.
+    check("merge's peak RSS ≤ report's + 10 MB", peak("merge"), peak("report") + 10e6,
+          peak("merge") <= peak("report") + 10e6, "%.0f MB against %.0f MB" % (peak("merge") / 1e6, peak("report") / 1e6))
     differing = [name for name in report_files(out) if name != "summary.json"
                  and not filecmp.cmp(os.path.join(out, name), os.path.join(out_merge, name), shallow=False)]
     differing += sorted(set(report_files(out)) ^ set(report_files(out_merge)))

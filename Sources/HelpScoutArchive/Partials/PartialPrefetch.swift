@@ -91,6 +91,8 @@ package final class PartialPrefetch: @unchecked Sendable {
         while queue.count == head { condition.wait() }
         let (from, item) = queue[head]
         precondition(from == partial, "partial \(partial)'s blocks were asked for after \(from)'s")
+        // The taken block is let go of now, not when the queue is next compacted.
+        queue[head].item = .end
         head += 1
         if head > 64 {
             queue.removeFirst(head)
