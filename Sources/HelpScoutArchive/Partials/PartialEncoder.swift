@@ -15,6 +15,9 @@ struct PartialEncoder {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    /// Bytes as they are (a test's hand-made records).
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     mutating func unsigned(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
