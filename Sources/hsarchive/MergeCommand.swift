@@ -31,22 +31,7 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var shape: ReportShapeOptions
 
-    @Flag(help: "Print nothing when all is well: no summary line and no notes (warnings and errors still print).")
-    var quiet = false
-
-    @Option(
-        name: .customLong("summary-json"),
-        help: ArgumentHelp("Also write the merge's summary as JSON to this file.", valueName: "file"),
-        completion: .file())
-    var summaryJSON: String?
-
-    @Option(
-        name: .customLong("metrics-file"),
-        help: ArgumentHelp(
-            "Also write the merge's counts in Prometheus text format to this file (replaced atomically).",
-            valueName: "file"),
-        completion: .file())
-    var metricsFile: String?
+    @OptionGroup var record: RecordOptions
 
     func validate() throws {
         guard !partials.isEmpty else { throw ValidationError("Give at least one partial file.") }
@@ -54,9 +39,9 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        Diagnostics.isQuiet = quiet
+        Diagnostics.isQuiet = record.quiet
         let recording = try RunRecording(
-            command: "merge", summaryJSON: summaryJSON, metricsFile: metricsFile,
+            command: "merge", summaryJSON: record.summaryJSON, metricsFile: record.metricsFile,
             settings: shape.settings + [("partials", .list(partials.map { RawArguments.path($0).string ?? $0 }))],
             reportFolder: shape.out)
         try recording.run { try merge(recording: recording) }
@@ -103,7 +88,7 @@ struct MergeCommand: ParsableCommand {
             }
         }
         var summary = merge.summary
-        summary.conversationCount = session.builder.conversationCount
+        summary.conversationCount = builder.conversationCount
         recording.summary = summary
         recording.partials = merge.sources
         summary.warnAboutInputs()

@@ -31,26 +31,11 @@ struct RunOptions: ParsableArguments {
         name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
     var chosenJobs: Int?
 
-    @Flag(
-        help:
-            "Print nothing when all is well: no summary line and no notes (warnings, errors and findings still print).")
-    var quiet = false
+    @OptionGroup var record: RecordOptions
 
-    @Option(
-        name: .customLong("summary-json"),
-        help: ArgumentHelp(
-            "Also write the run's summary (counts, inputs with their SHA-256, keys, times) as JSON to this file.",
-            valueName: "file"),
-        completion: .file())
-    var summaryJSON: String?
-
-    @Option(
-        name: .customLong("metrics-file"),
-        help: ArgumentHelp(
-            "Also write the run's counts in Prometheus text format to this file (replaced atomically), for node_exporter's textfile collector.",
-            valueName: "file"),
-        completion: .file())
-    var metricsFile: String?
+    var quiet: Bool { record.quiet }
+    var summaryJSON: String? { record.summaryJSON }
+    var metricsFile: String? { record.metricsFile }
 
     /// Threads to use.
     var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
@@ -64,9 +49,6 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("Standard input (-) can be read only once: give - once.")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        for (option, value) in [("--summary-json", summaryJSON), ("--metrics-file", metricsFile)] where value == "-" {
-            throw ValidationError("\(option) takes a file name; standard output (-) is not one of its choices.")
-        }
     }
 
     /// The archives as given. Before `--`, an argument that starts with a dash must name an existing
@@ -132,5 +114,35 @@ struct RunOptions: ParsableArguments {
         line?.stop()
         recording.summary = summary
         return summary
+    }
+}
+
+/// `--quiet` and the records a run leaves for machines: what every command has, `merge` too.
+struct RecordOptions: ParsableArguments {
+    @Flag(
+        help:
+            "Print nothing when all is well: no summary line and no notes (warnings, errors and findings still print).")
+    var quiet = false
+
+    @Option(
+        name: .customLong("summary-json"),
+        help: ArgumentHelp(
+            "Also write the run's summary (counts, inputs with their SHA-256, keys, times) as JSON to this file.",
+            valueName: "file"),
+        completion: .file())
+    var summaryJSON: String?
+
+    @Option(
+        name: .customLong("metrics-file"),
+        help: ArgumentHelp(
+            "Also write the run's counts in Prometheus text format to this file (replaced atomically), for node_exporter's textfile collector.",
+            valueName: "file"),
+        completion: .file())
+    var metricsFile: String?
+
+    func validate() throws {
+        for (option, value) in [("--summary-json", summaryJSON), ("--metrics-file", metricsFile)] where value == "-" {
+            throw ValidationError("\(option) takes a file name; standard output (-) is not one of its choices.")
+        }
     }
 }
