@@ -58,4 +58,41 @@ import Testing
         #expect(summary.contains("\"path\": \"sample-data/archive/2026-10/2026-10-07.jsonl\""))
         #expect(summary.contains("\"command\": \"merge\""))
     }
+
+    /// Where the job would not read what `report` reads, it refuses before reading anything: a name
+    /// Spark's binaryFiles would hide, and a path that does not exist.
+    @Test(
+        .enabled(if: SparkJobTests.canRun, "needs Java and pyspark (see the test above)"), .temporaryFolder,
+        .timeLimit(.minutes(5)))
+    func theJobRefusesWhatItWouldReadOtherwiseThanReport() throws {
+        let root = TemporaryFolder.path
+        let repository = HSArchiveRunner.repositoryRoot
+        try FileManager.default.createDirectory(atPath: root + "/archive", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: repository + "/sample-data/archive/2026-10/2026-10-05.jsonl.gz",
+            toPath: root + "/archive/_hidden.jsonl.gz")
+        let bin = (Self.python as NSString).deletingLastPathComponent
+        let environment = [
+            "SPARK_SUBMIT": bin + "/spark-submit", "PYSPARK_PYTHON": Self.python, "PYSPARK_DRIVER_PYTHON": Self.python,
+            "PATH": "\(bin):\((Self.java! as NSString).deletingLastPathComponent):/usr/bin:/bin", "HOME": root,
+            "ROOT": root,
+        ].merging(ProcessInfo.processInfo.environment.filter { $0.key == "JAVA_HOME" }) { $1 }
+        for (path, reason) in [
+            (root + "/archive", "starts with _ or ., which Spark's binaryFiles takes for a hidden file"),
+            (root + "/missing", "/missing does not exist; nothing was read"),
+        ] {
+            let result = try HSArchiveRunner.shell(
+                """
+                "$SPARK_SUBMIT" --master 'local[2]' --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
+                  contrib/spark/hsarchive_spark.py --secret-file sample-data/webhook-secrets.txt --binary "$HSARCHIVE" \
+                  --out "$ROOT/Reports" '\(path)' > "$ROOT/spark.log" 2>&1
+                status=$?
+                grep hsarchive_spark "$ROOT/spark.log"
+                exit $status
+                """, environment: environment, directory: repository)
+            #expect(result.status == 2, "\(result.output)")
+            #expect(result.output.contains(reason), "\(result.output)")
+            #expect(!FileManager.default.fileExists(atPath: root + "/Reports"))
+        }
+    }
 }
