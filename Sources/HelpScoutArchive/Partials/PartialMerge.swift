@@ -2,8 +2,8 @@
 /// the same counts and findings (inputs numbered on from the partials before), and the same facts,
 /// a retry of a delivery in an earlier partial being a `duplicate` exactly as in one run.
 ///
-/// It holds what such a run holds (the fact store and the set of delivery keys), and one block of
-/// one partial at a time besides.
+/// It holds what such a run holds (the fact store and the set of delivery keys), and the block it
+/// merges besides (with `PartialPrefetch`, up to four more read ahead).
 package struct PartialMerge {
     private var seen = DeliverySet()
     private(set) package var summary = RunSummary()
