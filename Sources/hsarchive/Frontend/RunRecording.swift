@@ -89,10 +89,8 @@ final class RunRecording: @unchecked Sendable {
     /// or any folder holding a report's manifest), which holds report files only: the next `report`
     /// would refuse the folder, or the file would replace the report's own `summary.json`.
     private static func insideReportFolder(_ file: ReplaceableFile, _ folder: String?) -> String? {
-        let manifest = file.path.parent.appending(Array(ReportFiles.manifest.utf8))
-        var status = stat()
         let inOut = folder.map { file.isDirectlyInside(RawArguments.path($0)) } ?? false
-        guard inOut || manifest.withCString({ lstat($0, &status) }) == 0 else { return nil }
+        guard inOut || file.isInsideReportFolder else { return nil }
         return
             "\(file.path.displayName) is inside a report folder (\(file.path.parent.displayName)), which holds report files only: name a file elsewhere"
     }
