@@ -3,6 +3,10 @@ import HelpScoutArchive
 
 /// How long `merge` takes to read partials into a fact store, apart from the metrics and the files
 /// it then computes and writes as `report` does: what `make bench` sets beside merge's whole time.
+/// The store has the bench's options, as `RenderTiming`'s.
+///
+/// With `HSARCHIVE_STAGES_ONE_PART=N`, the partials are read once and the metrics are also timed
+/// on one thread, best of N: steadier figures for comparing two builds of the metrics.
 enum MergeTiming {
     /// Counts and forgets findings, as the audit's writer would take them.
     final class Sink: RunObserver {
@@ -11,29 +15,37 @@ enum MergeTiming {
     }
 
     static func run(partials: [String]) {
+        let onePartRepeats = ProcessInfo.processInfo.environment["HSARCHIVE_STAGES_ONE_PART"].flatMap { Int($0) }
         let contents = partials.map { try! [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
-        var best = Double.infinity
-        var store = FactStore()
-        for _ in 0..<5 {
-            store = FactStore()
+        var store = RenderTiming.benchStore()
+        let reading = fastest(onePartRepeats == nil ? 5 : 1) {
+            store = RenderTiming.benchStore()
             let sink = Sink()
             var merge = PartialMerge()
-            let start = DispatchTime.now().uptimeNanoseconds
             for (index, bytes) in contents.enumerated() {
                 try! merge.add(MemorySource(bytes), name: partials[index], observer: sink, store: &store)
             }
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
-        var metrics = Double.infinity
-        for _ in 0..<5 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = AnalyticsResult(store: store)
-            metrics = min(metrics, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        let metrics = fastest(5) { _ = AnalyticsResult(store: store) }
+        if let onePartRepeats {
+            let onePart = fastest(onePartRepeats) { _ = AnalyticsResult(store: store, parts: 1) }
+            print(String(format: "the metrics on one thread: %.1f ms", onePart))
         }
         let bytes = contents.map(\.count).reduce(0, +)
         print(
             String(
                 format: "merge: reading %d partials (%.1f MB) %.1f ms, the metrics %.1f ms", partials.count,
-                Double(bytes) / 1e6, best, metrics))
+                Double(bytes) / 1e6, reading, metrics))
+    }
+
+    /// The best of `repeats` runs of `body`, in milliseconds.
+    private static func fastest(_ repeats: Int, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(repeats, 1) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return best
     }
 }

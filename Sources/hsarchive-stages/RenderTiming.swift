@@ -14,12 +14,7 @@ enum RenderTiming {
 
     static func run(secrets: String, archives: [String]) {
         let keyring = try! SecretKeyring.load(secretFile: RawPath(secrets), environment: [:]).keyring
-        // The bench's options: a time zone, office hours and a period compared with the one before.
-        let zone = ReportTimeZone(identifier: "America/New_York")!
-        let window = ReportWindow(start: zone.startOfDay(day("2026-10-19")), end: zone.startOfDay(day("2026-11-02")))
-        let collector = Collector(
-            store: FactStore(
-                timeZone: zone, officeHours: try! OfficeHours(parsing: "Mon-Fri 09:00-17:00"), window: window))
+        let collector = Collector(store: benchStore())
         let summary = ArchivePipeline(
             inputs: InputDiscovery.archives(for: archives), keyring: keyring, options: .init(jobs: 2)
         ).run(observer: collector)
@@ -44,6 +39,14 @@ enum RenderTiming {
             String(
                 format: "render: the metrics %.1f ms, all files %.1f ms, charts %.1f ms, report.html %.1f ms",
                 analyticsTime, all, charts, html))
+    }
+
+    /// An empty store with the bench's options: a time zone, office hours and a period compared
+    /// with the one before.
+    static func benchStore() -> FactStore {
+        let zone = ReportTimeZone(identifier: "America/New_York")!
+        let window = ReportWindow(start: zone.startOfDay(day("2026-10-19")), end: zone.startOfDay(day("2026-11-02")))
+        return FactStore(timeZone: zone, officeHours: try! OfficeHours(parsing: "Mon-Fri 09:00-17:00"), window: window)
     }
 
     private static func day(_ text: String) -> Int { Timestamp.parse(text + "T00:00:00Z")!.dayNumber }

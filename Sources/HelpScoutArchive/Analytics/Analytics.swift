@@ -10,7 +10,8 @@ extension AnalyticsResult {
         let ids = store.conversations.keys.sorted()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
         let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)
-        let empty = Metrics(store: store, previousWindow: comparison.previousWindow)
+        let latestRatings = LatestRatings(store.ratings)
+        let empty = Metrics(store: store, latestRatings: latestRatings, previousWindow: comparison.previousWindow)
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
@@ -38,7 +39,7 @@ extension AnalyticsResult {
         tags = total.tags.rows(store: store)
         satisfaction = total.satisfaction.rows(store: store)
         busiestHours = total.busiestHours.rows(store: store)
-        series = total.series.rows(store: store)
+        series = total.series.rows(store: store, latest: latestRatings)
         let current = HeadlineMeasure.figures(
             counts: total.headline.rows(store: store), responseTimes: responseTimes, satisfaction: satisfaction)
         let previous = total.previous.map { previous in
@@ -65,15 +66,15 @@ extension AnalyticsResult {
         /// The headline's measures of the window before, when it is compared.
         var previous: PreviousWindow?
 
-        init(store: FactStore, previousWindow: ReportWindow?) {
+        init(store: FactStore, latestRatings: LatestRatings, previousWindow: ReportWindow?) {
             responseTimes = ResponseTimes(store: store)
             churn = AssignmentChurn(store: store)
             tags = TagFrequency(store: store)
-            satisfaction = Satisfaction(store: store)
+            satisfaction = Satisfaction(latest: latestRatings, window: store.period)
             busiestHours = BusiestHours(store: store)
             series = TimeSeries(store: store)
             headline = HeadlineCounts(store: store)
-            previous = previousWindow.map { PreviousWindow(store: store, window: $0) }
+            previous = previousWindow.map { PreviousWindow(store: store, latestRatings: latestRatings, window: $0) }
         }
 
         mutating func add(_ view: ConversationView) {
@@ -105,9 +106,9 @@ extension AnalyticsResult {
         var satisfaction: Satisfaction
         var headline: HeadlineCounts
 
-        init(store: FactStore, window: ReportWindow) {
+        init(store: FactStore, latestRatings: LatestRatings, window: ReportWindow) {
             responseTimes = ResponseTimes(store: store, window: window, keepsOnlyAll: true)
-            satisfaction = Satisfaction(store: store, window: window)
+            satisfaction = Satisfaction(latest: latestRatings, window: window)
             headline = HeadlineCounts(window: window)
         }
 

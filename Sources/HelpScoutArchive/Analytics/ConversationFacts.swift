@@ -116,8 +116,15 @@ package struct ConversationFacts: Sendable {
                     createdAt = given
                 }
             }, thread: { threads.append($0) })
-        snapshots.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
-        threads.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+        // Mostly appended in order already: checking costs a pass, sorting several.
+        func precedes(_ a: SnapshotFact, _ b: SnapshotFact) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
+        func precedes(_ a: ThreadFact, _ b: ThreadFact) -> Bool { (a.time, a.id) < (b.time, b.id) }
+        if !snapshots.indices.dropFirst().allSatisfy({ !precedes(snapshots[$0], snapshots[$0 - 1]) }) {
+            snapshots.sort(by: precedes)
+        }
+        if !threads.indices.dropFirst().allSatisfy({ !precedes(threads[$0], threads[$0 - 1]) }) {
+            threads.sort(by: precedes)
+        }
         return (snapshots, threads, createdAt)
     }
 }

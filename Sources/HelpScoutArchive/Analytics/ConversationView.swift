@@ -9,6 +9,8 @@ struct ConversationView {
     let createdAt: Int64
     /// The mailbox id of the last snapshot that names one, or `Fact.none`.
     let mailbox: Int64
+    /// Its index in the store's `IdTable`, or `IdTable.none`.
+    let mailboxIndex: Int32
     /// The customer the last snapshot that names one is with, or `Fact.none`: the latest by time,
     /// and at equal times the later in archive order, as every other "latest" rule.
     let customer: Int64
@@ -24,12 +26,11 @@ struct ConversationView {
         self.facts = facts
         agents = store.agents
         (snapshots, threads, createdAt) = facts.ordered()
-        let named = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
-        mailbox = store.mailboxes.id(named) ?? Fact.none
+        mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
+        mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none
         customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none
         resolution = ResponseTimes.resolution(snapshots: snapshots, threads: threads, createdAt: createdAt)
-        let agents = store.agents
-        responses = ResponseTimes.responses(threads) { agents.id($0) ?? Fact.none }
+        responses = ResponseTimes.responses(threads)
     }
 
     /// The mailbox id, nil when no snapshot names one.

@@ -8,19 +8,14 @@ package enum ResponseBucket {
     /// The lower bounds, in seconds, of every bucket but the first.
     static let bounds: [Double] = [900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800]
 
-    /// How many of `sorted` (ascending seconds) fall in each bucket.
-    static func counts(sorted: [Double]) -> [Int] {
-        var starts = [0]
-        for bound in bounds {
-            // The first index at or above the bound, by binary search.
-            var low = starts.last!, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < bound { low = middle + 1 } else { high = middle }
-            }
-            starts.append(low)
+    /// How many of `values` (seconds, in any order) fall in each bucket.
+    static func counts(_ values: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: names.count)
+        for value in values {
+            var bucket = 0
+            while bucket < bounds.count && value >= bounds[bucket] { bucket += 1 }
+            counts[bucket] += 1
         }
-        starts.append(sorted.count)
-        return (0..<names.count).map { starts[$0 + 1] - starts[$0] }
+        return counts
     }
 }

@@ -2,11 +2,24 @@ import Foundation
 
 /// Response, first-response and resolution times: every measurement, by measure and key.
 struct ResponseTimes: ConversationMetric {
-    /// The measurements of each row but `all`: by mailbox or agent id (`Fact.none` for unknown), or
-    /// by day number. Scope `all` is made from the mailboxes' measurements.
-    private var samples: [SampleKey: [Double]] = [:]
+    /// The measurements of each row but `all`, by measure and scope (`slot(_:_:)`), then by key: a
+    /// mailbox's or agent's index in the store's `IdTable` plus one (0 for unknown), or a day's
+    /// place in `days`. Indices rather than ids, so that a measurement costs no hashing; `rows`
+    /// turns them back into ids. Scope `all` is made from the mailboxes' measurements.
+    private var samples = [[[Double]]](repeating: [], count: ResponseMetric.allCases.count * Scope.count)
+    /// The days measured, in the order first measured, with the place of each.
+    private var days: [Int] = []
+    private var dayPlaces: [Int: Int] = [:]
+    /// The day measured last and its place: replies come in runs on the same day.
+    private var lastDay = (day: Int.min, place: -1)
+    /// The agent and mailbox ids the indices refer to.
+    private let agents: IdTable
+    private let mailboxes: IdTable
 
-    private enum Scope: Int { case mailbox, agent, day }
+    private enum Scope: Int {
+        case mailbox, agent, day
+        static let count = 3
+    }
 
     private struct SampleKey: Hashable {
         var metric: ResponseMetric
@@ -25,7 +38,8 @@ struct ResponseTimes: ConversationMetric {
     /// One measured response: the wait of a customer message until the next agent reply.
     struct Response: Equatable {
         var seconds: Double
-        var agent: Int64
+        /// The replying agent's index in the store's `IdTable`.
+        var agent: Int32
         var replyTime: Int64
         /// When the customer started waiting.
         var waitStart: Int64 { replyTime - Int64((seconds * 1000).rounded()) }
@@ -49,6 +63,8 @@ struct ResponseTimes: ConversationMetric {
     /// The measurements of `window`; with `keepsOnlyAll`, only the rows of scope `all` and mailbox
     /// mean anything (the headline of the window before the report's needs no more).
     init(store: FactStore, window: ReportWindow, keepsOnlyAll: Bool) {
+        agents = store.agents
+        mailboxes = store.mailboxes
         timeZone = store.timeZone
         officeHours = store.officeHours
         self.window = window
@@ -62,23 +78,53 @@ struct ResponseTimes: ConversationMetric {
                 from: Timestamp(milliseconds: start), to: Timestamp(milliseconds: end), in: timeZone)) / 1000
     }
 
-    private mutating func add(_ metric: ResponseMetric, _ scope: Scope, _ key: Int64, _ seconds: Double) {
-        samples[SampleKey(metric: metric, scope: scope, key: key), default: []].append(seconds)
+    private static func slot(_ metric: ResponseMetric, _ scope: Scope) -> Int {
+        let order: Int
+        switch metric {
+        case .response: order = 0
+        case .firstResponse: order = 1
+        case .resolution: order = 2
+        case .responseOffice: order = 3
+        case .firstResponseOffice: order = 4
+        case .resolutionOffice: order = 5
+        }
+        return order * Scope.count + scope.rawValue
+    }
+
+    private mutating func add(_ metric: ResponseMetric, _ scope: Scope, _ key: Int, _ seconds: Double) {
+        let slot = Self.slot(metric, scope)
+        if samples[slot].count <= key {
+            samples[slot].append(contentsOf: repeatElement([], count: key + 1 - samples[slot].count))
+        }
+        samples[slot][key].append(seconds)
+    }
+
+    /// The place of `day` in `days`, added when new.
+    private mutating func place(_ day: Int) -> Int {
+        if day == lastDay.day { return lastDay.place }
+        let place = dayPlaces[day] ?? days.count
+        if place == days.count {
+            days.append(day)
+            dayPlaces[day] = place
+        }
+        lastDay = (day, place)
+        return place
     }
 
     mutating func add(_ conversation: ConversationView) {
-        let mailbox = conversation.mailbox
+        let mailbox = Int(conversation.mailboxIndex) + 1
         let responses = conversation.responses
         for response in responses where window.contains(response.replyTime) {
             add(.response, .mailbox, mailbox, response.seconds)
             let office = officeHours.map { officeSeconds($0, response.waitStart, response.replyTime) }
             if let office { add(.responseOffice, .mailbox, mailbox, office) }
             guard !keepsOnlyAll else { continue }
-            let day = Int64(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
-            add(.response, .agent, response.agent, response.seconds)
+            let day = place(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
+            let agent = Int(response.agent) + 1
+            add(.response, .agent, agent, response.seconds)
             add(.response, .day, day, response.seconds)
             if let office {
-                add(.responseOffice, .agent, response.agent, office)
+                add(.responseOffice, .agent, agent, office)
                 add(.responseOffice, .day, day, office)
             }
         }
@@ -101,17 +147,53 @@ struct ResponseTimes: ConversationMetric {
     }
 
     mutating func merge(_ other: ResponseTimes) {
-        for (key, values) in other.samples {
-            // Exactly the room needed: these arrays are most of the memory the metrics take.
-            samples[key, default: []].reserveCapacity((samples[key]?.count ?? 0) + values.count)
-            samples[key]!.append(contentsOf: values)
+        for (slot, keyed) in other.samples.enumerated() {
+            let scope = Scope(rawValue: slot % Scope.count)!
+            for (key, values) in keyed.enumerated() where !values.isEmpty {
+                let key = scope == .day ? place(other.days[key]) : key
+                if samples[slot].count <= key {
+                    samples[slot].append(contentsOf: repeatElement([], count: key + 1 - samples[slot].count))
+                }
+                // Exactly the room needed: these arrays are most of the memory the metrics take.
+                samples[slot][key].reserveCapacity(samples[slot][key].count + values.count)
+                samples[slot][key].append(contentsOf: values)
+            }
         }
     }
 
+    /// The measurements by measure, scope and id (or day): slots whose ids are the same (an id
+    /// that is the unknown value itself) measure one row.
+    private mutating func takeKeyedSamples() -> [SampleKey: [Double]] {
+        var keyed: [SampleKey: [Double]] = [:]
+        for metric in ResponseMetric.allCases {
+            for scope in [Scope.mailbox, .agent, .day] {
+                let slot = Self.slot(metric, scope)
+                for key in samples[slot].indices where !samples[slot][key].isEmpty {
+                    var values: [Double] = []
+                    swap(&values, &samples[slot][key])
+                    let id: Int64
+                    switch scope {
+                    case .mailbox: id = mailboxes.id(Int32(key - 1)) ?? Fact.none
+                    case .agent: id = agents.id(Int32(key - 1)) ?? Fact.none
+                    case .day: id = Int64(days[key])
+                    }
+                    let sampleKey = SampleKey(metric: metric, scope: scope, key: id)
+                    if keyed[sampleKey] == nil {
+                        keyed[sampleKey] = values
+                    } else {
+                        keyed[sampleKey]!.append(contentsOf: values)
+                    }
+                }
+            }
+        }
+        return keyed
+    }
+
     /// Summarises the measurements: measures and scopes in their order (all, mailbox, agent, day),
-    /// then keys by value, unknown last. The sorting runs on every core: first each key's own
-    /// measurements, in place; then each measure's `all`, from its mailboxes' runs already sorted.
+    /// then keys by value, unknown last. Each measure's `all` summarises its mailboxes'
+    /// measurements together. The summaries are computed on every core, the largest first.
     consuming func rows(store: FactStore) -> [ResponseTimeRow] {
+        var samples = takeKeyedSamples()
         let keys = samples.keys.sorted { a, b in
             func rank(_ key: SampleKey) -> (Int, Int, Int, Int64) {
                 (
@@ -122,41 +204,32 @@ struct ResponseTimes: ConversationMetric {
             }
             return rank(a) < rank(b)
         }
-        let values = ConcurrentSlots(keys.map { samples.removeValue(forKey: $0)! })
-        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
-            var sorted = values.take(index)
-            sorted.sort()
-            values.put(index, sorted)
-        }
-        let sorted = values.takeAll()
         let metrics = ResponseMetric.allCases.filter { metric in keys.contains { $0.metric == metric } }
-        let allSummaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count))
-        DispatchQueue.concurrentPerform(iterations: metrics.count) { index in
-            // Sorted runs one after another: the library's merge sort finds and merges them.
-            var all = keys.indices.filter { keys[$0].metric == metrics[index] && keys[$0].scope == .mailbox }
-                .flatMap { sorted[$0] }
-            all.sort()
-            allSummaries.put(index, DistributionSummary(sorted: all))
+        let alls = metrics.map { metric in
+            keys.filter { $0.metric == metric && $0.scope == .mailbox }.flatMap { samples[$0]! }
+        }
+        let values = ConcurrentSlots(alls + keys.map { samples.removeValue(forKey: $0)! })
+        let summaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count + keys.count))
+        DispatchQueue.concurrentPerform(iterations: metrics.count + keys.count) { index in
+            summaries.put(index, DistributionSummary(values.take(index)))
         }
         var rows: [ResponseTimeRow] = []
         for (index, key) in keys.enumerated() {
             if key.scope == .mailbox && (index == 0 || keys[index - 1].metric != key.metric) {
                 rows.append(
                     ResponseTimeRow(
-                        metric: key.metric, key: .all,
-                        summary: allSummaries.take(metrics.firstIndex(of: key.metric)!)!))
+                        metric: key.metric, key: .all, summary: summaries.take(metrics.firstIndex(of: key.metric)!)!))
             }
             rows.append(
-                ResponseTimeRow(
-                    metric: key.metric, key: key.metricKey,
-                    summary: DistributionSummary(sorted: sorted[index])!))
+                ResponseTimeRow(metric: key.metric, key: key.metricKey, summary: summaries.take(metrics.count + index)!)
+            )
         }
         return rows
     }
 
     /// Walks threads in time order: the first customer message after the last agent reply starts
     /// the clock, the next agent reply stops it. Replies nobody waited for are not measured.
-    static func responses(_ threads: [ThreadFact], agent: (Int32) -> Int64) -> [Response] {
+    static func responses(_ threads: [ThreadFact]) -> [Response] {
         var waitingSince: Int64?
         var responses: [Response] = []
         for thread in threads {
@@ -167,7 +240,7 @@ struct ResponseTimes: ConversationMetric {
                 if let start = waitingSince {
                     responses.append(
                         Response(
-                            seconds: Double(thread.time - start) / 1000, agent: agent(thread.author),
+                            seconds: Double(thread.time - start) / 1000, agent: thread.author,
                             replyTime: thread.time))
                     waitingSince = nil
                 }

@@ -9,34 +9,33 @@ struct Satisfaction: ConversationMetric {
     }
 
     private(set) var ratings: [Attributed] = []
-    /// The latest version of each counted rating, by conversation.
-    private let latest: [Int64: [RatingFact]]
+    /// The latest version of each counted rating, by conversation id (ties in archive order).
+    private let latest: [RatingFact]
 
-    init(store: FactStore) { self.init(store: store, window: store.period) }
+    init(store: FactStore) { self.init(latest: LatestRatings(store.ratings), window: store.period) }
 
-    /// Picks the latest version of each rating (by event time, ties in archive order), and keeps
-    /// those whose latest version is in `window`.
-    init(store: FactStore, window: ReportWindow) {
-        var byIdentity: [RatingFact.Identity: RatingFact] = [:]
-        for rating in store.ratings {
-            if let seen = byIdentity[rating.identity], (seen.time, seen.sequence) > (rating.time, rating.sequence) {
-                continue
-            }
-            byIdentity[rating.identity] = rating
+    /// Keeps the ratings whose latest version is in `window`.
+    init(latest: LatestRatings, window: ReportWindow) {
+        self.latest = latest.byConversation.filter { window.contains($0.time) }
+    }
+
+    /// The latest versions of the ratings of conversation `id`.
+    private func latest(of id: Int64) -> ArraySlice<RatingFact> {
+        var low = 0, high = latest.count
+        while low < high {
+            let middle = (low + high) / 2
+            if latest[middle].conversation < id { low = middle + 1 } else { high = middle }
         }
-        var latest: [Int64: [RatingFact]] = [:]
-        for rating in byIdentity.values where rating.score != .unknown && window.contains(rating.time) {
-            latest[rating.conversation, default: []].append(rating)
-        }
-        self.latest = latest
+        var end = low
+        while end < latest.count && latest[end].conversation == id { end += 1 }
+        return latest[low..<end]
     }
 
     /// Attributes the ratings of one conversation: to the rated agent, else the author of the rated
     /// reply (its `threadId`) when that thread is known, else the author of the last agent reply at
     /// or before the rating; to the rating's mailbox, else the conversation's.
     mutating func add(_ view: ConversationView) {
-        guard let pending = latest[view.id] else { return }
-        for rating in pending {
+        for rating in latest(of: view.id) {
             var agent = rating.agent
             if agent == Fact.none, rating.thread != Fact.none,
                 let rated = view.threads.first(where: { $0.id == rating.thread && $0.kind == .agentReply })
@@ -59,17 +58,18 @@ struct Satisfaction: ConversationMetric {
 
     /// The latest version of each rating counted in `window` (those of deleted conversations left
     /// out), with its time and score: what the time series counts per day.
-    static func counted(store: FactStore, window: ReportWindow) -> [RatingFact] {
-        Satisfaction(store: store, window: window).latest.flatMap { conversation, ratings in
-            store.conversations[conversation]?.isDeleted == true ? [] : ratings
+    static func counted(store: FactStore, latest: LatestRatings, window: ReportWindow) -> [RatingFact] {
+        Satisfaction(latest: latest, window: window).latest.filter {
+            store.conversations[$0.conversation]?.isDeleted != true
         }
     }
 
     /// Attributes the ratings of conversations with no other facts, then counts: all, then agents,
     /// mailboxes and weeks, each by key.
     consuming func rows(store: FactStore) -> [SatisfactionRow] {
-        for (conversation, pending) in latest where store.conversations[conversation] == nil {
-            ratings += pending.map { Attributed(score: $0.score, agent: $0.agent, mailbox: $0.mailbox, time: $0.time) }
+        for rating in latest where store.conversations[rating.conversation] == nil {
+            ratings.append(
+                Attributed(score: rating.score, agent: rating.agent, mailbox: rating.mailbox, time: rating.time))
         }
         var all: SatisfactionRow?
         var byAgent: [Int64: SatisfactionRow] = [:], byMailbox: [Int64: SatisfactionRow] = [:]
@@ -87,5 +87,27 @@ struct Satisfaction: ConversationMetric {
             rows += scope.sorted { MetricKey.precedes($0.key, $1.key) }
         }
         return rows
+    }
+}
+
+/// The latest version of each rating of a run (by event time, ties in archive order), its unknown
+/// scores left out: what satisfaction counts in any window, picked once per run.
+struct LatestRatings: Sendable {
+    /// Ordered by conversation id, then archive order.
+    let byConversation: [RatingFact]
+
+    init(_ ratings: [RatingFact]) {
+        var latest: [RatingFact.Identity: Int] = [:]
+        latest.reserveCapacity(ratings.count)
+        for (index, rating) in ratings.enumerated() {
+            if let seen = latest[rating.identity],
+                (ratings[seen].time, ratings[seen].sequence) > (rating.time, rating.sequence)
+            {
+                continue
+            }
+            latest[rating.identity] = index
+        }
+        byConversation = latest.values.map { ratings[$0] }.filter { $0.score != .unknown }
+            .sorted { ($0.conversation, $0.sequence) < ($1.conversation, $1.sequence) }
     }
 }

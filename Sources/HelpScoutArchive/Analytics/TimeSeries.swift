@@ -57,13 +57,16 @@ struct TimeSeries: ConversationMetric {
     }
 
     /// A point for every bucket of the period's days, in order; none without a period.
-    consuming func rows(store: FactStore) -> [SeriesPoint] {
+    consuming func rows(store: FactStore) -> [SeriesPoint] { rows(store: store, latest: LatestRatings(store.ratings)) }
+
+    /// `rows(store:)` with the run's ratings already picked.
+    consuming func rows(store: FactStore, latest: LatestRatings) -> [SeriesPoint] {
         guard let period = store.periodDays else { return [] }
         let granularity = Granularity.fitting(days: period.count)
         var events: [Int: Int] = [:]
         for (key, count) in store.eventCounts { events[key.day, default: 0] += count }
         var ratings: [Int: SatisfactionRow] = [:]
-        for rating in Satisfaction.counted(store: store, window: store.period) {
+        for rating in Satisfaction.counted(store: store, latest: latest, window: store.period) {
             ratings[day(rating.time), default: SatisfactionRow(key: .all)].count(rating.score)
         }
         return CalendarBucket.covering(period, by: granularity).map { bucket in

@@ -6,10 +6,10 @@ import Testing
     /// Each bucket holds its lower bound: 15 minutes exactly is in 15-30m, two days exactly in >2d.
     @Test func boundsBelongToTheBucketTheyStart() {
         let minutes: [Double] = [0, 14.99, 15, 29, 30, 60, 119, 120, 180, 360, 720, 1439, 1440, 2879, 2880, 10_000]
-        let counts = ResponseBucket.counts(sorted: minutes.map { $0 * 60 })
+        let counts = ResponseBucket.counts(minutes.map { $0 * 60 }.reversed())
         #expect(counts == [2, 2, 1, 2, 1, 1, 1, 2, 2, 2])
         #expect(counts.reduce(0, +) == minutes.count)
-        #expect(ResponseBucket.counts(sorted: []) == Array(repeating: 0, count: 10))
+        #expect(ResponseBucket.counts([]) == Array(repeating: 0, count: 10))
     }
 
     @Test func theFileHasEveryBucketOfBothMeasuresWithShares() {

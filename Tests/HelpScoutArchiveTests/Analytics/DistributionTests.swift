@@ -1,0 +1,48 @@
+import Testing
+
+@testable import HelpScoutArchive
+
+@Suite struct DistributionTests {
+    /// The nearest-rank percentile of `values`, by sorting them: what selection must agree with.
+    private func nearestRank(_ percent: Int, _ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[max((percent * sorted.count + 99) / 100, 1) - 1]
+    }
+
+    /// Shapes that break naive selection (sorted, reversed, one value repeated, organ pipes, few
+    /// distinct values) and random ones, at every length up to 300 and some larger.
+    @Test func percentilesBySelectionEqualThoseOfASortedCopy() {
+        var generator = SystemRandomNumberGenerator()
+        var lengths = Array(1...300)
+        lengths += [1000, 4096, 10_001]
+        for length in lengths {
+            let shapes: [[Double]] = [
+                (0..<length).map { Double($0) },
+                (0..<length).map { Double(length - $0) },
+                Array(repeating: 42, count: length),
+                (0..<length).map { Double(min($0, length - $0)) },
+                (0..<length).map { _ in Double(Int.random(in: 0..<3, using: &generator)) },
+                (0..<length).map { _ in Double(Int.random(in: 0..<100_000_000, using: &generator)) / 1000 },
+            ]
+            for values in shapes {
+                let summary = DistributionSummary(values)!
+                #expect(summary.p50 == nearestRank(50, values), "p50 of \(length) values")
+                #expect(summary.p90 == nearestRank(90, values), "p90 of \(length) values")
+                #expect(summary.p95 == nearestRank(95, values), "p95 of \(length) values")
+                #expect(summary.max == values.max() && summary.count == length)
+                #expect(summary.bucketCounts.reduce(0, +) == length)
+            }
+        }
+        #expect(DistributionSummary([]) == nil)
+    }
+
+    /// Selection moves the value of rank k to k, nothing greater before it and nothing smaller after.
+    @Test func selectionPartitionsAroundTheRank() {
+        var values = (0..<1000).map { Double(($0 * 7919) % 1000) }
+        values.withUnsafeMutableBufferPointer { buffer in
+            DistributionSummary.select(500, in: buffer, below: 1000)
+        }
+        #expect(values[500] == 500)
+        #expect(values[..<500].allSatisfy { $0 <= 500 } && values[501...].allSatisfy { $0 >= 500 })
+    }
+}
