@@ -6,7 +6,8 @@ import HelpScoutArchive
 /// The store has the bench's options, as `RenderTiming`'s.
 ///
 /// With `HSARCHIVE_STAGES_ONE_PART=N`, the partials are read once and the metrics are also timed
-/// on one thread, best of N: steadier figures for comparing two builds of the metrics.
+/// on one thread, best of N: steadier figures for comparing two builds of the metrics. With
+/// `HSARCHIVE_STAGES_REPEATS=N`, the best of N runs of each stage rather than 5.
 enum MergeTiming {
     /// Counts and forgets findings, as the audit's writer would take them.
     final class Sink: RunObserver {
@@ -18,7 +19,8 @@ enum MergeTiming {
         let onePartRepeats = ProcessInfo.processInfo.environment["HSARCHIVE_STAGES_ONE_PART"].flatMap { Int($0) }
         let contents = partials.map { try! [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
         var store = RenderTiming.benchStore()
-        let reading = fastest(onePartRepeats == nil ? 5 : 1) {
+        let repeats = ProcessInfo.processInfo.environment["HSARCHIVE_STAGES_REPEATS"].flatMap { Int($0) } ?? 5
+        let reading = fastest(onePartRepeats == nil ? repeats : 1) {
             store = RenderTiming.benchStore()
             let sink = Sink()
             var merge = PartialMerge()
@@ -26,7 +28,7 @@ enum MergeTiming {
                 try! merge.add(MemorySource(bytes), name: partials[index], observer: sink, store: &store)
             }
         }
-        let metrics = fastest(5) { _ = AnalyticsResult(store: store) }
+        let metrics = fastest(repeats) { _ = AnalyticsResult(store: store) }
         if let onePartRepeats {
             let onePart = fastest(onePartRepeats) { _ = AnalyticsResult(store: store, parts: 1) }
             print(String(format: "the metrics on one thread: %.1f ms", onePart))

@@ -13,7 +13,10 @@ struct AssignmentChurn: ConversationMetric {
         var row = ConversationChurn(conversation: view.id, mailbox: view.mailboxId)
         var lastHolder: Int64?
         var current: Int64?
-        var held = Set<Int64>()
+        // The agents who held it: usually a few, so a list searched in turn, and a set once many.
+        var held: [Int64] = []
+        var heldMany: Set<Int64>?
+        func holds(_ agent: Int64) -> Bool { heldMany?.contains(agent) ?? held.contains(agent) }
         for snapshot in view.snapshots {
             guard snapshot.time < window.upper else { break }
             let counts = snapshot.time >= window.lower
@@ -23,14 +26,19 @@ struct AssignmentChurn: ConversationMetric {
                     if counts {
                         row.assignments += 1
                         if lastHolder != nil { row.reassignments += 1 }
-                        if held.contains(assignee) { row.bounces += 1 }
+                        if holds(assignee) { row.bounces += 1 }
                         agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
                         if let previous = lastHolder {
                             agents[previous, default: AgentChurn(agent: previous)].handedOff += 1
                         }
                     }
                     lastHolder = assignee
-                    held.insert(assignee)
+                    if heldMany != nil {
+                        heldMany!.insert(assignee)
+                    } else if !held.contains(assignee) {
+                        held.append(assignee)
+                        if held.count > 16 { heldMany = Set(held) }
+                    }
                 }
             } else if current != nil && counts {
                 row.unassignments += 1

@@ -108,6 +108,9 @@ package struct ConversationFacts: Sendable {
         var threads: [ThreadFact] = []
         var createdAt = Fact.none
         var createdKey = (Int64.max, UInt32.max)
+        let counts = log.counts
+        snapshots.reserveCapacity(counts.snapshots)
+        threads.reserveCapacity(counts.threads)
         log.read(
             snapshot: { snapshot, given in
                 snapshots.append(snapshot)

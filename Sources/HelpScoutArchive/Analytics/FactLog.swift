@@ -2,7 +2,8 @@
 ///
 /// Each record is a kind byte followed by LEB128 varints, each number a difference from the record
 /// before (zigzag-encoded where it can be negative), so a snapshot takes about 13 bytes and a thread
-/// about 9 instead of 40 and 24. The running values the differences start from live in a 28-byte
+/// about 9 instead of 40 and 24. The running values the differences start from, and how many
+/// records of each kind there are, live in a 36-byte
 /// header at the front of the array, so a log costs one allocation and one reference. Records are
 /// only appended and only read in order, which is all the fact store and the metrics need.
 struct FactLog: Sendable {
@@ -17,14 +18,23 @@ struct FactLog: Sendable {
     private static let hasCreatedAt: UInt8 = 0x10
     /// Set in a snapshot's kind byte when it names a customer.
     private static let hasCustomer: UInt8 = 0x20
-    private static let headerSize = 28
+    private static let headerSize = 36
 
-    /// The running values of the header: the last time, sequence number, thread id and customer written.
+    /// The running values of the header: the last time, sequence number, thread id and customer
+    /// written, and the records written of each kind.
     private struct Running {
         var time: Int64 = 0
         var sequence: UInt32 = 0
         var threadId: Int64 = 0
         var customer: Int64 = 0
+        var snapshots: UInt32 = 0
+        var threads: UInt32 = 0
+    }
+
+    /// How many snapshots and threads the log holds.
+    var counts: (snapshots: Int, threads: Int) {
+        let running = running
+        return (Int(running.snapshots), Int(running.threads))
     }
 
     private var running: Running {
@@ -35,7 +45,9 @@ struct FactLog: Sendable {
                     time: $0.loadUnaligned(fromByteOffset: 0, as: Int64.self),
                     sequence: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
                     threadId: $0.loadUnaligned(fromByteOffset: 12, as: Int64.self),
-                    customer: $0.loadUnaligned(fromByteOffset: 20, as: Int64.self))
+                    customer: $0.loadUnaligned(fromByteOffset: 20, as: Int64.self),
+                    snapshots: $0.loadUnaligned(fromByteOffset: 28, as: UInt32.self),
+                    threads: $0.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
             }
         }
         set {
@@ -45,6 +57,8 @@ struct FactLog: Sendable {
                 $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)
                 $0.storeBytes(of: newValue.threadId, toByteOffset: 12, as: Int64.self)
                 $0.storeBytes(of: newValue.customer, toByteOffset: 20, as: Int64.self)
+                $0.storeBytes(of: newValue.snapshots, toByteOffset: 28, as: UInt32.self)
+                $0.storeBytes(of: newValue.threads, toByteOffset: 32, as: UInt32.self)
             }
         }
     }
@@ -67,6 +81,7 @@ struct FactLog: Sendable {
         let hasCustomer = snapshot.customer != Fact.none
         let customerDelta = snapshot.customer &- state.customer
         if hasCustomer { state.customer = snapshot.customer }
+        state.snapshots &+= 1
         running = state
         var kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
         if createdAt != Fact.none { kind |= Self.hasCreatedAt }
@@ -89,6 +104,7 @@ struct FactLog: Sendable {
         let timeDelta = thread.time - state.time
         state.threadId = thread.id
         state.time = thread.time
+        state.threads &+= 1
         running = state
         bytes.append(Kind.thread.rawValue << 2 | thread.kind.rawValue)
         putSigned(idDelta)

@@ -11,6 +11,11 @@ public struct ReportTimeZone: Sendable, Equatable {
     /// Offsets in seconds: `offsets[0]` before the first transition, `offsets[i + 1]` from
     /// `transitions[i]` on.
     private let offsets: [Int32]
+    /// For each span of 2^32 ms (about 50 days) from 1970 to the table's end, the index in
+    /// `transitions` of the first transition after the span's start: a lookup starts there and
+    /// steps over the few transitions inside the span, instead of searching all of them (the
+    /// offset is looked up for every event, and several times for each conversation's metrics).
+    private let spanStarts: [UInt16]
     /// The zone, for instants outside the years the table covers.
     private let zone: TimeZone
 
@@ -21,6 +26,7 @@ public struct ReportTimeZone: Sendable, Equatable {
         identifier = "UTC"
         transitions = []
         offsets = [0]
+        spanStarts = []
         zone = TimeZone(identifier: "UTC")!
     }
 
@@ -50,7 +56,17 @@ public struct ReportTimeZone: Sendable, Equatable {
         }
         self.transitions = transitions
         self.offsets = offsets
+        var spanStarts: [UInt16] = []
+        var index = 0
+        for span in 0...(Self.tableEndMilliseconds >> Self.spanShift) {
+            while index < transitions.count && transitions[index] <= span << Self.spanShift { index += 1 }
+            spanStarts.append(UInt16(index))
+        }
+        self.spanStarts = spanStarts
     }
+
+    private static let spanShift: Int64 = 32
+    private static let tableEndMilliseconds = Int64(tableEnd) * 1000
 
     /// 2100-01-01T00:00:00Z: instants after it ask the tz database each time.
     private static let tableEnd: TimeInterval = 4_102_444_800
@@ -58,15 +74,13 @@ public struct ReportTimeZone: Sendable, Equatable {
     /// The zone's offset from UTC at `time`, in seconds.
     public func offsetSeconds(at time: Timestamp) -> Int {
         let milliseconds = time.milliseconds
-        guard milliseconds >= 0 && Double(milliseconds) < Self.tableEnd * 1000 else {
+        guard milliseconds >= 0 && milliseconds < Self.tableEndMilliseconds else {
             return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
         }
-        var low = 0, high = transitions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if transitions[middle] <= milliseconds { low = middle + 1 } else { high = middle }
-        }
-        return Int(offsets[low])
+        guard !transitions.isEmpty else { return Int(offsets[0]) }
+        var index = Int(spanStarts[Int(milliseconds >> Self.spanShift)])
+        while index < transitions.count && transitions[index] <= milliseconds { index += 1 }
+        return Int(offsets[index])
     }
 
     /// Milliseconds since 1970-01-01T00:00 of the zone's wall clock: the instant as that clock reads it.

@@ -40,6 +40,24 @@ import Testing
         }
     }
 
+    /// Lookups start from a table of 50-day spans: every seven hours from 1970 to 2100, and at
+    /// the edges of the table, the offset is the tz database's, in zones that changed rules often.
+    @Test(arguments: ["America/New_York", "Europe/Moscow", "America/Santiago"])
+    func theSpanTableAgreesWithTheDatabaseFrom1970To2100(_ name: String) throws {
+        let zone = try #require(ReportTimeZone(identifier: name))
+        let foundation = try #require(TimeZone(identifier: name))
+        var mismatches: [Int64] = []
+        var seconds: Int64 = -7 * 3600
+        while seconds < 4_102_444_800 + 7 * 3600 {
+            let offset = zone.offsetSeconds(at: Timestamp(milliseconds: seconds * 1000))
+            if offset != foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) {
+                mismatches.append(seconds)
+            }
+            seconds += 7 * 3600
+        }
+        #expect(mismatches.isEmpty, "\(name): \(mismatches.prefix(5))")
+    }
+
     @Test func daysStartAtTheZonesMidnightAndTimesShowItsOffset() throws {
         let zone = try #require(ReportTimeZone(identifier: "America/New_York"))
         func start(_ day: String) -> String {
