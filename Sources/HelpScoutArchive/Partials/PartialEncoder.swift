@@ -94,7 +94,17 @@ struct PartialDecoder {
         return bytes[index]
     }
 
+    @inline(__always)
     mutating func unsigned() throws(PartialFileError.Damage) -> UInt64 {
+        // Most numbers are differences that fit one byte.
+        if index < bytes.count, bytes[index] < 0x80 {
+            index += 1
+            return UInt64(bytes[index - 1])
+        }
+        return try longUnsigned()
+    }
+
+    private mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

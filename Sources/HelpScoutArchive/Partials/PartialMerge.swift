@@ -72,7 +72,11 @@ package struct PartialMerge {
         var inputsRead = 0
         /// A run of event records, merged together (kept to reuse their memory).
         var keys: [DeliveryKey] = []
-        var batch: [(EventType, Timestamp)] = []
+        /// Each event's time, and its type as the index of a known type, or as `unknownType` with
+        /// the name in `unknownTypes` (plain numbers: a batch costs no reference counting).
+        var times: [Int64] = []
+        var typeCodes: [UInt8] = []
+        var unknownTypes: [EventType] = []
         var added: [Bool] = []
 
         init(offset: Int, sequenceOffset: UInt32) {
@@ -124,31 +128,36 @@ package struct PartialMerge {
         private mutating func readEvents(
             _ input: inout PartialDecoder, into merge: inout PartialMerge, store: inout FactStore
         ) throws(PartialFileError.Damage) {
-            batch.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
+            times.removeAll(keepingCapacity: true)
+            typeCodes.removeAll(keepingCapacity: true)
+            unknownTypes.removeAll(keepingCapacity: true)
             repeat {
                 keys.append(DeliveryKey(bits: try input.fixed()))
                 let typeCode = try input.byte()
-                let type: EventType
                 if typeCode == 0xFF {
                     guard let name = try input.string() else { throw .badText }
-                    type = EventType(name: name)
+                    unknownTypes.append(EventType(name: name))
                 } else {
                     guard Int(typeCode) < EventType.known.count else { throw .badNumber }
-                    type = EventType.known[Int(typeCode)]
                 }
+                typeCodes.append(typeCode)
                 lastTime = lastTime &+ (try input.signed())
                 guard PartialRecord.isTime(lastTime) else { throw .badNumber }
-                batch.append((type, Timestamp(milliseconds: lastTime)))
+                times.append(lastTime)
             } while input.skip(PartialRecord.event.rawValue)
             added.removeAll(keepingCapacity: true)
             merge.seen.insert(keys, added: &added)
-            for (index, (type, time)) in batch.enumerated() {
+            var unknown = 0
+            for index in keys.indices {
+                let isUnknown = typeCodes[index] == 0xFF
+                defer { if isUnknown { unknown += 1 } }
                 facts.dropped.append(!added[index])
                 if added[index] {
+                    let time = Timestamp(milliseconds: times[index])
                     merge.summary.add(.verified)
                     merge.cover(time)
-                    store.count(type, at: time)
+                    store.count(isUnknown ? unknownTypes[unknown] : EventType.known[Int(typeCodes[index])], at: time)
                 } else {
                     merge.summary.add(.duplicate)
                 }
