@@ -17,28 +17,29 @@ package struct DistributionSummary: Sendable, Equatable {
         guard !values.isEmpty else { return nil }
         let count = values.count
         func rank(_ percent: Int) -> Int { Swift.max((percent * count + 99) / 100, 1) - 1 }
-        var percentiles = (p50: 0.0, p90: 0.0, p95: 0.0)
+        var percentiles = (p50: 0.0, p90: 0.0, p95: 0.0, max: 0.0)
         values.withUnsafeMutableBufferPointer { buffer in
-            // Each selection leaves the smaller values before its rank: the next looks only there.
+            // Each selection leaves the smaller values before its rank: the next looks only there,
+            // and the largest is among those after the first.
             Self.select(rank(95), in: buffer, below: count)
             Self.select(rank(90), in: buffer, below: rank(95) + 1)
             Self.select(rank(50), in: buffer, below: rank(90) + 1)
-            percentiles = (buffer[rank(50)], buffer[rank(90)], buffer[rank(95)])
+            percentiles = (buffer[rank(50)], buffer[rank(90)], buffer[rank(95)], buffer[rank(95)...].max()!)
         }
         self.count = count
         mean = Self.exactMean(values)
-        (p50, p90, p95) = percentiles
-        max = values.max()!
+        (p50, p90, p95, max) = percentiles
         bucketCounts = ResponseBucket.counts(values)
     }
 
     /// The mean of durations that are whole milliseconds, computed exactly and rounded to the
     /// millisecond, halves away from zero: a floating-point sum could land a hair below a half
-    /// (10564.0455 s as 10564.04549…) and round the written value down.
+    /// (10564.0455 s as 10564.04549…) and round the written value down. The sum is 128-bit: in
+    /// any order of values (a resolution may be negative, times reach ±2^48 ms), it cannot overflow.
     static func exactMean(_ values: [Double]) -> Double {
-        let total = values.reduce(Int64(0)) { $0 + Int64(($1 * 1000).rounded()) }
-        let count = Int64(values.count)
-        let magnitude = (2 * total.magnitude + UInt64(count)) / (2 * UInt64(count))
+        let total = values.reduce(Int128(0)) { $0 + Int128(Int64(($1 * 1000).rounded())) }
+        let count = UInt128(values.count)
+        let magnitude = (2 * total.magnitude + count) / (2 * count)
         return Double(total < 0 ? -Int64(magnitude) : Int64(magnitude)) / 1000
     }
 

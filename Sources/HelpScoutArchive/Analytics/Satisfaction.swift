@@ -19,16 +19,24 @@ struct Satisfaction: ConversationMetric {
         self.latest = latest.byConversation.filter { window.contains($0.time) }
     }
 
+    /// Where the ratings of the next conversation are looked for: conversations come in id order
+    /// (within each part), so most look-ups see at once that a conversation has no rating.
+    private var cursor = 0
+
     /// The latest versions of the ratings of conversation `id`.
-    private func latest(of id: Int64) -> ArraySlice<RatingFact> {
-        var low = 0, high = latest.count
-        while low < high {
-            let middle = (low + high) / 2
-            if latest[middle].conversation < id { low = middle + 1 } else { high = middle }
+    private mutating func latest(of id: Int64) -> ArraySlice<RatingFact> {
+        if cursor > 0 && latest[cursor - 1].conversation >= id { cursor = 0 }
+        if cursor < latest.count && latest[cursor].conversation < id {
+            var low = cursor, high = latest.count
+            while low < high {
+                let middle = (low + high) / 2
+                if latest[middle].conversation < id { low = middle + 1 } else { high = middle }
+            }
+            cursor = low
         }
-        var end = low
+        var end = cursor
         while end < latest.count && latest[end].conversation == id { end += 1 }
-        return latest[low..<end]
+        return latest[cursor..<end]
     }
 
     /// Attributes the ratings of one conversation: to the rated agent, else the author of the rated

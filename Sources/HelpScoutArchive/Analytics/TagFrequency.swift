@@ -17,7 +17,12 @@ struct TagFrequency: ConversationMetric {
     private let isPeriodAsked: Bool
 
     init(store: FactStore) {
-        let names = Array(Set(store.tagSets.joined())).sorted()
+        // Names that Swift holds equal (one text in two Unicode forms) are one tag, spelt as it
+        // was first seen in the archives: the store keeps its tag sets in that order.
+        var firstSeen: [String] = []
+        var seen = Set<String>()
+        for name in store.tagSets.joined() where seen.insert(name).inserted { firstSeen.append(name) }
+        let names = firstSeen.sorted()
         var places: [String: Int32] = [:]
         for (place, name) in names.enumerated() { places[name] = Int32(place) }
         self.names = names

@@ -1,3 +1,4 @@
+import HelpScoutArchiveSamples
 import Testing
 
 @testable import HelpScoutArchive
@@ -12,7 +13,7 @@ import Testing
     /// Shapes that break naive selection (sorted, reversed, one value repeated, organ pipes, few
     /// distinct values) and random ones, at every length up to 300 and some larger.
     @Test func percentilesBySelectionEqualThoseOfASortedCopy() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SampleRandom(seed: 41)
         var lengths = Array(1...300)
         lengths += [1000, 4096, 10_001]
         for length in lengths {
@@ -44,5 +45,17 @@ import Testing
         }
         #expect(values[500] == 500)
         #expect(values[..<500].allSatisfy { $0 <= 500 } && values[501...].allSatisfy { $0 >= 500 })
+    }
+
+    /// Values come in conversation order now, not sorted: 16,384 resolutions of +2^49 ms before
+    /// one of -2^49 ms overflowed a 64-bit running sum whose total fits.
+    @Test func aMeanOfExtremeDurationsInAnyOrderDoesNotOverflow() {
+        let large = Double(Int64(1) << 49) / 1000
+        let values = Array(repeating: large, count: 16_384) + [-large]
+        let summary = DistributionSummary(values)!
+        // 16,383 × 2^49 / 16,385 ms, worked out exactly.
+        #expect(summary.mean == 562_881_238_138.624)
+        #expect(summary.max == large && summary.p50 == large)
+        #expect(DistributionSummary([-large, -large, large])!.mean == -187_649_984_473.771)
     }
 }

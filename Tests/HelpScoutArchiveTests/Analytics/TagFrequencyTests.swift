@@ -25,4 +25,18 @@ import Testing
         let analytics = S.analytics([S.snapshot(.created, at: 0, tags: ["x"]), S.snapshot(.tags, at: 10, tags: [])])
         #expect(analytics.tags == [TagRow(tag: "x", conversations: 0, added: 1, removed: 1)])
     }
+
+    /// "é" as one code point and as "e" with a combining accent are one tag to Swift's strings:
+    /// tags.csv spells it as the archives first did, not as the lowest conversation id did.
+    @Test func equivalentTagNamesAreSpeltAsFirstSeenInTheArchives() {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let analytics = S.analytics([
+            S.snapshot(.tags, conversation: 2, at: 0, tags: [composed, "x"]),
+            S.snapshot(.tags, conversation: 1, at: 10, tags: [decomposed]),
+        ])
+        #expect(analytics.tags.count == 2)
+        let tag = analytics.tags.first { $0.tag == composed }
+        #expect(tag?.conversations == 2 && tag?.added == 2)
+        #expect(tag.map { Array($0.tag.utf8) } == Array(composed.utf8))
+    }
 }
