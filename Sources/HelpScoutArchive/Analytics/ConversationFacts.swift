@@ -28,8 +28,18 @@ package struct ConversationFacts: Sendable {
     mutating func add(
         snapshots: [(SnapshotFact, Int64)], threads: [ThreadFact], hasCreatedEvent: Bool, isDeleted: Bool
     ) {
-        for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
-        add(threads)
+        if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
+            // The usual case, in one append to the log.
+            var new: [ThreadFact] = []
+            new.reserveCapacity(threads.count)
+            forEachNewThread(withIds: threads) { new.append($0) }
+            log.append(snapshots: snapshots, threads: new)
+            threadCount += UInt32(new.count)
+            keepIdsInASetOnceMany()
+        } else {
+            for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
+            add(threads)
+        }
         if hasCreatedEvent { self.hasCreatedEvent = true }
         if isDeleted { self.isDeleted = true }
     }
@@ -73,9 +83,21 @@ package struct ConversationFacts: Sendable {
         threadIds = ids
     }
 
-    /// `add(_:)` for the common case, threads with ids while they are few: the ids known are read
-    /// from the log into a buffer on the stack rather than an array.
+    /// `add(_:)` for the common case, threads with ids while they are few.
     private mutating func addWithIds(_ threads: [ThreadFact]) {
+        var new: [ThreadFact] = []
+        forEachNewThread(withIds: threads) { new.append($0) }
+        for thread in new {
+            log.append(thread)
+            threadCount += 1
+        }
+        keepIdsInASetOnceMany()
+    }
+
+    /// Calls `body` with each of `threads` (all with ids, while they are few) whose id the log
+    /// does not hold, nor a thread before it: the ids known are read from the log into a buffer
+    /// on the stack rather than an array.
+    private func forEachNewThread(withIds threads: [ThreadFact], _ body: (ThreadFact) -> Void) {
         let known = Int(threadCount)
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: known + threads.count) { ids in
             var count = 0
@@ -89,11 +111,9 @@ package struct ConversationFacts: Sendable {
                 guard !ids[0..<count].contains(thread.id) else { continue }
                 ids[count] = thread.id
                 count += 1
-                log.append(thread)
-                threadCount += 1
+                body(thread)
             }
         }
-        keepIdsInASetOnceMany()
     }
 
     /// Every snapshot (with its `createdAt`) and thread in the order added, as a partial stores them.

@@ -51,7 +51,7 @@ struct FactLog: Sendable {
             }
         }
         set {
-            if bytes.isEmpty { bytes = [UInt8](repeating: 0, count: Self.headerSize) }
+            if bytes.isEmpty { bytes.append(contentsOf: repeatElement(0, count: Self.headerSize)) }
             bytes.withUnsafeMutableBytes {
                 $0.storeBytes(of: newValue.time, toByteOffset: 0, as: Int64.self)
                 $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)
@@ -65,7 +65,9 @@ struct FactLog: Sendable {
 
     /// Makes room for a typical record, growing by an eighth rather than doubling: the logs are
     /// most of the memory a run keeps, and a doubled array is a third empty on average.
+    /// Also writes the header when the log is empty, so that the record follows it.
     private mutating func reserveRecord() {
+        if bytes.isEmpty { running = Running() }
         let needed = bytes.count + 24
         guard bytes.capacity < needed else { return }
         bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8))
@@ -74,6 +76,38 @@ struct FactLog: Sendable {
     mutating func append(_ snapshot: SnapshotFact, createdAt: Int64) {
         reserveRecord()
         var state = running
+        Self.encode(snapshot, createdAt: createdAt, after: &state, into: &bytes)
+        running = state
+    }
+
+    mutating func append(_ thread: ThreadFact) {
+        reserveRecord()
+        var state = running
+        Self.encode(thread, after: &state, into: &bytes)
+        running = state
+    }
+
+    /// Appends snapshots (each with its `createdAt`), then threads, as one append of each would,
+    /// with the header read and written and the room made once (a partial's merge adds a
+    /// conversation's facts a record at a time).
+    mutating func append(snapshots: [(SnapshotFact, Int64)], threads: some Sequence<ThreadFact>) {
+        var state = running
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(snapshots.count * 16 + 64)
+        for (snapshot, createdAt) in snapshots {
+            Self.encode(snapshot, createdAt: createdAt, after: &state, into: &encoded)
+        }
+        for thread in threads { Self.encode(thread, after: &state, into: &encoded) }
+        guard !encoded.isEmpty else { return }
+        let needed = max(bytes.count, Self.headerSize) + encoded.count
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8)) }
+        running = state  // which writes the header first, when the log was empty
+        bytes.append(contentsOf: encoded)
+    }
+
+    private static func encode(
+        _ snapshot: SnapshotFact, createdAt: Int64, after state: inout Running, into out: inout [UInt8]
+    ) {
         let delta = Int64(snapshot.sequence) - Int64(state.sequence)
         state.sequence = snapshot.sequence
         let timeDelta = snapshot.time - state.time
@@ -82,34 +116,30 @@ struct FactLog: Sendable {
         let customerDelta = snapshot.customer &- state.customer
         if hasCustomer { state.customer = snapshot.customer }
         state.snapshots &+= 1
-        running = state
         var kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
         if createdAt != Fact.none { kind |= Self.hasCreatedAt }
         if hasCustomer { kind |= Self.hasCustomer }
-        bytes.append(kind)
-        putSigned(timeDelta)
-        putSigned(delta)
-        if createdAt != Fact.none { putSigned(snapshot.time - createdAt) }
-        if hasCustomer { putSigned(customerDelta) }
-        putUnsigned(UInt64(snapshot.assignee + 1))
-        putUnsigned(UInt64(snapshot.mailbox + 1))
-        putUnsigned(UInt64(snapshot.tagSet + 1))
-        if snapshot.isClosed { putSigned(snapshot.closedEnd - snapshot.time) }
+        out.append(kind)
+        putSigned(timeDelta, &out)
+        putSigned(delta, &out)
+        if createdAt != Fact.none { putSigned(snapshot.time - createdAt, &out) }
+        if hasCustomer { putSigned(customerDelta, &out) }
+        putUnsigned(UInt64(snapshot.assignee + 1), &out)
+        putUnsigned(UInt64(snapshot.mailbox + 1), &out)
+        putUnsigned(UInt64(snapshot.tagSet + 1), &out)
+        if snapshot.isClosed { putSigned(snapshot.closedEnd - snapshot.time, &out) }
     }
 
-    mutating func append(_ thread: ThreadFact) {
-        reserveRecord()
-        var state = running
+    private static func encode(_ thread: ThreadFact, after state: inout Running, into out: inout [UInt8]) {
         let idDelta = thread.id &- state.threadId
         let timeDelta = thread.time - state.time
         state.threadId = thread.id
         state.time = thread.time
         state.threads &+= 1
-        running = state
-        bytes.append(Kind.thread.rawValue << 2 | thread.kind.rawValue)
-        putSigned(idDelta)
-        putSigned(timeDelta)
-        putUnsigned(UInt64(thread.author + 1))
+        out.append(Kind.thread.rawValue << 2 | thread.kind.rawValue)
+        putSigned(idDelta, &out)
+        putSigned(timeDelta, &out)
+        putUnsigned(UInt64(thread.author + 1), &out)
     }
 
     /// Decodes every record in the order appended; a snapshot comes with its `createdAt`.
@@ -199,16 +229,16 @@ struct FactLog: Sendable {
         }
     }
 
-    private mutating func putUnsigned(_ value: UInt64) {
+    private static func putUnsigned(_ value: UInt64, _ out: inout [UInt8]) {
         var value = value
         while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
+            out.append(UInt8(value & 0x7F) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        out.append(UInt8(value))
     }
 
-    private mutating func putSigned(_ value: Int64) {
-        putUnsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    private static func putSigned(_ value: Int64, _ out: inout [UInt8]) {
+        putUnsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)), &out)
     }
 }
