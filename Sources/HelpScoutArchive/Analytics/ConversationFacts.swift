@@ -19,16 +19,20 @@ package struct ConversationFacts: Sendable {
 
     /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
     mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
-        log.append(snapshot, createdAt: createdAt)
-        if isCreation { hasCreatedEvent = true }
-        add(threads)
+        add(
+            snapshots: CollectionOfOne((snapshot, createdAt)), threads: threads, hasCreatedEvent: isCreation,
+            isDeleted: false)
     }
 
-    /// Adds what a partial holds of the conversation: snapshots with their `createdAt`, threads and marks.
+    /// Adds snapshots with their `createdAt`, the threads not seen before, and marks: what an event
+    /// or a partial holds of the conversation.
     mutating func add(
-        snapshots: [(SnapshotFact, Int64)], threads: [ThreadFact], hasCreatedEvent: Bool, isDeleted: Bool
+        snapshots: some Collection<(SnapshotFact, Int64)>, threads: [ThreadFact], hasCreatedEvent: Bool,
+        isDeleted: Bool
     ) {
-        if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
+        if threads.isEmpty {
+            log.append(snapshots: snapshots, threads: EmptyCollection())
+        } else if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
             // The usual case, in one append to the log.
             var new: [ThreadFact] = []
             new.reserveCapacity(threads.count)
@@ -87,10 +91,8 @@ package struct ConversationFacts: Sendable {
     private mutating func addWithIds(_ threads: [ThreadFact]) {
         var new: [ThreadFact] = []
         forEachNewThread(withIds: threads) { new.append($0) }
-        for thread in new {
-            log.append(thread)
-            threadCount += 1
-        }
+        log.append(snapshots: EmptyCollection(), threads: new)
+        threadCount += UInt32(new.count)
         keepIdsInASetOnceMany()
     }
 

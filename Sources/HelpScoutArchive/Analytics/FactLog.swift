@@ -63,83 +63,100 @@ struct FactLog: Sendable {
         }
     }
 
-    /// Makes room for a typical record, growing by an eighth rather than doubling: the logs are
-    /// most of the memory a run keeps, and a doubled array is a third empty on average.
-    /// Also writes the header when the log is empty, so that the record follows it.
-    private mutating func reserveRecord() {
-        if bytes.isEmpty { running = Running() }
-        let needed = bytes.count + 24
-        guard bytes.capacity < needed else { return }
-        bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8))
-    }
-
     mutating func append(_ snapshot: SnapshotFact, createdAt: Int64) {
-        reserveRecord()
-        var state = running
-        Self.encode(snapshot, createdAt: createdAt, after: &state, into: &bytes)
-        running = state
+        append(snapshots: CollectionOfOne((snapshot, createdAt)), threads: [])
     }
 
     mutating func append(_ thread: ThreadFact) {
-        reserveRecord()
+        append(snapshots: EmptyCollection(), threads: CollectionOfOne(thread))
+    }
+
+    /// The most bytes a record takes: a kind byte and its numbers, 10 bytes for an `Int64`
+    /// difference and 5 for an index.
+    private static let snapshotBytes = 1 + 5 * 10 + 3 * 5
+    private static let threadBytes = 1 + 2 * 10 + 5
+
+    /// Appends snapshots (each with its `createdAt`), then threads, as one append of each would,
+    /// with the header read and written and the room made once: the records are encoded into a
+    /// buffer of their largest size, then copied (a partial's merge adds a conversation's facts
+    /// in one go, the fact store a snapshot and its new threads).
+    mutating func append(
+        snapshots: some Collection<(SnapshotFact, Int64)>, threads: some Collection<ThreadFact>
+    ) {
+        guard !snapshots.isEmpty || !threads.isEmpty else { return }
+        if bytes.isEmpty { running = Running() }
         var state = running
-        Self.encode(thread, after: &state, into: &bytes)
+        let capacity = snapshots.count * Self.snapshotBytes + threads.count * Self.threadBytes
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var out = Writer(base: buffer.baseAddress!)
+            for (snapshot, createdAt) in snapshots { out.encode(snapshot, createdAt: createdAt, after: &state) }
+            for thread in threads { out.encode(thread, after: &state) }
+            let needed = bytes.count + out.count
+            // Growing by an eighth rather than doubling: the logs are most of the memory a run
+            // keeps, and a doubled array is a third empty on average.
+            if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8)) }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: out.count))
+        }
         running = state
     }
 
-    /// Appends snapshots (each with its `createdAt`), then threads, as one append of each would,
-    /// with the header read and written and the room made once (a partial's merge adds a
-    /// conversation's facts a record at a time).
-    mutating func append(snapshots: [(SnapshotFact, Int64)], threads: some Sequence<ThreadFact>) {
-        var state = running
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(snapshots.count * 16 + 64)
-        for (snapshot, createdAt) in snapshots {
-            Self.encode(snapshot, createdAt: createdAt, after: &state, into: &encoded)
+    /// Encodes records at a pointer with room for them.
+    private struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func encode(_ snapshot: SnapshotFact, createdAt: Int64, after state: inout Running) {
+            let delta = Int64(snapshot.sequence) - Int64(state.sequence)
+            state.sequence = snapshot.sequence
+            let timeDelta = snapshot.time - state.time
+            state.time = snapshot.time
+            let hasCustomer = snapshot.customer != Fact.none
+            let customerDelta = snapshot.customer &- state.customer
+            if hasCustomer { state.customer = snapshot.customer }
+            state.snapshots &+= 1
+            var kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
+            if createdAt != Fact.none { kind |= FactLog.hasCreatedAt }
+            if hasCustomer { kind |= FactLog.hasCustomer }
+            byte(kind)
+            signed(timeDelta)
+            signed(delta)
+            if createdAt != Fact.none { signed(snapshot.time - createdAt) }
+            if hasCustomer { signed(customerDelta) }
+            unsigned(UInt64(snapshot.assignee + 1))
+            unsigned(UInt64(snapshot.mailbox + 1))
+            unsigned(UInt64(snapshot.tagSet + 1))
+            if snapshot.isClosed { signed(snapshot.closedEnd - snapshot.time) }
         }
-        for thread in threads { Self.encode(thread, after: &state, into: &encoded) }
-        guard !encoded.isEmpty else { return }
-        let needed = max(bytes.count, Self.headerSize) + encoded.count
-        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.count + bytes.count / 8)) }
-        running = state  // which writes the header first, when the log was empty
-        bytes.append(contentsOf: encoded)
-    }
 
-    private static func encode(
-        _ snapshot: SnapshotFact, createdAt: Int64, after state: inout Running, into out: inout [UInt8]
-    ) {
-        let delta = Int64(snapshot.sequence) - Int64(state.sequence)
-        state.sequence = snapshot.sequence
-        let timeDelta = snapshot.time - state.time
-        state.time = snapshot.time
-        let hasCustomer = snapshot.customer != Fact.none
-        let customerDelta = snapshot.customer &- state.customer
-        if hasCustomer { state.customer = snapshot.customer }
-        state.snapshots &+= 1
-        var kind = snapshot.isClosed ? Kind.closedSnapshot.rawValue : Kind.snapshot.rawValue
-        if createdAt != Fact.none { kind |= Self.hasCreatedAt }
-        if hasCustomer { kind |= Self.hasCustomer }
-        out.append(kind)
-        putSigned(timeDelta, &out)
-        putSigned(delta, &out)
-        if createdAt != Fact.none { putSigned(snapshot.time - createdAt, &out) }
-        if hasCustomer { putSigned(customerDelta, &out) }
-        putUnsigned(UInt64(snapshot.assignee + 1), &out)
-        putUnsigned(UInt64(snapshot.mailbox + 1), &out)
-        putUnsigned(UInt64(snapshot.tagSet + 1), &out)
-        if snapshot.isClosed { putSigned(snapshot.closedEnd - snapshot.time, &out) }
-    }
+        mutating func encode(_ thread: ThreadFact, after state: inout Running) {
+            let idDelta = thread.id &- state.threadId
+            let timeDelta = thread.time - state.time
+            state.threadId = thread.id
+            state.time = thread.time
+            state.threads &+= 1
+            byte(Kind.thread.rawValue << 2 | thread.kind.rawValue)
+            signed(idDelta)
+            signed(timeDelta)
+            unsigned(UInt64(thread.author + 1))
+        }
 
-    private static func encode(_ thread: ThreadFact, after state: inout Running, into out: inout [UInt8]) {
-        let idDelta = thread.id &- state.threadId
-        let timeDelta = thread.time - state.time
-        state.threadId = thread.id
-        state.time = thread.time
-        state.threads &+= 1
-        out.append(Kind.thread.rawValue << 2 | thread.kind.rawValue)
-        putSigned(idDelta, &out)
-        putSigned(timeDelta, &out)
-        putUnsigned(UInt64(thread.author + 1), &out)
+        private mutating func byte(_ value: UInt8) {
+            base[count] = value
+            count += 1
+        }
+
+        private mutating func unsigned(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                byte(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            byte(UInt8(value))
+        }
+
+        private mutating func signed(_ value: Int64) {
+            unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+        }
     }
 
     /// Decodes every record in the order appended; a snapshot comes with its `createdAt`.
@@ -227,18 +244,5 @@ struct FactLog: Sendable {
             while buffer[index] >= 0x80 { index += 1 }
             index += 1
         }
-    }
-
-    private static func putUnsigned(_ value: UInt64, _ out: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            out.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        out.append(UInt8(value))
-    }
-
-    private static func putSigned(_ value: Int64, _ out: inout [UInt8]) {
-        putUnsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)), &out)
     }
 }
