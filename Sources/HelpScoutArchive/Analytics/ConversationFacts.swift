@@ -7,13 +7,12 @@ package struct ConversationFacts: Sendable {
     /// The thread ids seen, once a conversation has many threads (decoding the log each time would
     /// then cost too much).
     private var threadIds: Set<Int64>?
-    private var threadCount: UInt32 = 0
     /// Whether a `convo.created` event was seen (first response is measured only then).
     package var hasCreatedEvent = false
     /// Whether a `convo.deleted` event was seen: the conversation is left out of the metrics.
     package var isDeleted = false
 
-    static let threadSetThreshold: UInt32 = 32
+    static let threadSetThreshold = 32
 
     package init() {}
 
@@ -38,7 +37,6 @@ package struct ConversationFacts: Sendable {
             new.reserveCapacity(threads.count)
             forEachNewThread(withIds: threads) { new.append($0) }
             log.append(snapshots: snapshots, threads: new)
-            threadCount += UInt32(new.count)
             keepIdsInASetOnceMany()
         } else {
             for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
@@ -61,7 +59,7 @@ package struct ConversationFacts: Sendable {
         if threads.contains(where: { $0.id == Fact.none }) {
             log.read(snapshot: { _, _ in }, thread: { if $0.id == Fact.none { knownWithoutId.append($0) } })
         }
-        if threadIds == nil && threadCount > 0 { log.forEachThreadId { knownIds.append($0) } }
+        if threadIds == nil && log.counts.threads > 0 { log.forEachThreadId { knownIds.append($0) } }
         for thread in threads {
             if thread.id == Fact.none {
                 guard !knownWithoutId.contains(thread) else { continue }
@@ -73,7 +71,6 @@ package struct ConversationFacts: Sendable {
                 knownIds.append(thread.id)
             }
             log.append(thread)
-            threadCount += 1
             if threadIds == nil { keepIdsInASetOnceMany() }
         }
     }
@@ -81,7 +78,7 @@ package struct ConversationFacts: Sendable {
     /// Once a conversation has many threads, its thread ids move to a set: decoding the log for
     /// each snapshot would then cost too much.
     private mutating func keepIdsInASetOnceMany() {
-        guard threadCount >= Self.threadSetThreshold else { return }
+        guard log.counts.threads >= Self.threadSetThreshold else { return }
         var ids = Set<Int64>()
         log.read(snapshot: { _, _ in }, thread: { ids.insert($0.id) })
         threadIds = ids
@@ -92,7 +89,6 @@ package struct ConversationFacts: Sendable {
         var new: [ThreadFact] = []
         forEachNewThread(withIds: threads) { new.append($0) }
         log.append(snapshots: EmptyCollection(), threads: new)
-        threadCount += UInt32(new.count)
         keepIdsInASetOnceMany()
     }
 
@@ -100,7 +96,7 @@ package struct ConversationFacts: Sendable {
     /// does not hold, nor a thread before it: the ids known are read from the log into a buffer
     /// on the stack rather than an array.
     private func forEachNewThread(withIds threads: [ThreadFact], _ body: (ThreadFact) -> Void) {
-        let known = Int(threadCount)
+        let known = log.counts.threads
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: known + threads.count) { ids in
             var count = 0
             if known > 0 {
