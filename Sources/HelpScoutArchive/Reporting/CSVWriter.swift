@@ -32,8 +32,14 @@ package struct CSVWriter {
     /// quoted when it holds a comma, quote or line break. A plain negative number (`-33.33`) is
     /// data, not a formula, and stays as it is.
     package static func cell(_ value: String) -> String {
-        // Most cells are counts and ids: digits only need nothing.
-        if value.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return value }
+        // Most cells are counts, ids and plain words: printable ASCII without a comma or quote,
+        // starting with nothing a spreadsheet runs, needs nothing (one pass over the bytes).
+        let mayRun = value.utf8.first.map { "=+-@".utf8.contains($0) } ?? false
+        if !mayRun
+            && value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") })
+        {
+            return value
+        }
         var value = value
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(value) {
             value = "'" + value

@@ -8,6 +8,14 @@ public struct Finding: Sendable, Equatable {
     /// (byte N)`): what findings are rolled up by. A number inside a word (`base64`, `20-byte`) is
     /// part of the reason and stays.
     package var reasonKind: String {
+        let bytes = Array(reason.utf8)
+        // ASCII without a CR LF pair is one character a byte: the same walk over the bytes, without
+        // breaking the text into characters (every finding with a reason of its own comes here).
+        if bytes.allSatisfy({ $0 < 0x80 })
+            && !bytes.indices.dropFirst().contains(where: { bytes[$0 - 1] == 0x0D && bytes[$0] == 0x0A })
+        {
+            return Self.kind(ofASCII: bytes)
+        }
         let characters = Array(reason)
         var kind = ""
         var index = 0
@@ -37,6 +45,42 @@ public struct Finding: Sendable, Equatable {
             index += 1
         }
         return kind
+    }
+
+    /// `reasonKind` of a reason in ASCII without a CR LF pair, byte by byte.
+    private static func kind(ofASCII characters: [UInt8]) -> String {
+        var kind: [UInt8] = []
+        kind.reserveCapacity(characters.count)
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at < characters.count && characters[at] &- UInt8(ascii: "0") < 10 }
+        func isOneOf(_ byte: UInt8, _ set: StaticString) -> Bool {
+            set.withUTF8Buffer { $0.contains(byte) }
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == UInt8(ascii: "\"") {
+                index += 1
+                while index < characters.count && characters[index] != UInt8(ascii: "\"") {
+                    index += characters[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                kind += "\"…\"".utf8
+                index += 1
+                continue
+            }
+            let startsWord = index == 0 || isOneOf(characters[index - 1], " (")
+            if isDigit(index) && startsWord {
+                var end = index
+                while isDigit(end) { end += 1 }
+                if end == characters.count || isOneOf(characters[end], " ),:;.") {
+                    kind.append(UInt8(ascii: "N"))
+                    index = end
+                    continue
+                }
+            }
+            kind.append(character)
+            index += 1
+        }
+        return String(decoding: kind, as: UTF8.self)
     }
 
     static func capped(_ text: String) -> String {

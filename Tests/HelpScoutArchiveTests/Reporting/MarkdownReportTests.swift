@@ -251,6 +251,22 @@ extension MarkdownReportTests {
                 == "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
     }
 
+    /// An ASCII reason is rolled up byte by byte, any other by characters: both walks agree (a
+    /// non-ASCII word in front sends the same reason down the other one).
+    @Test func asciiReasonsRollUpAsTheCharacterWalkDoes() {
+        func kind(_ reason: String) -> String {
+            Finding(position: ArchivePosition(input: 0, line: 1), status: .malformed, reason: reason).reasonKind
+        }
+        let reasons = [
+            "line is not valid UTF-8 (byte 979)", "unterminated string at byte 492", "byte 12.", "(7) and 8x, 9:",
+            #"header "convo.x \" y" disagrees with "convo.z""#, #"a "\\" b "c"#, "20-byte 3 base64 4;5",
+            "tab\there 6\r\n7 and \u{1B}[31m 8", "", "12",
+        ]
+        for reason in reasons {
+            #expect(kind("é " + reason) == "é " + kind(reason), "\(reason.debugDescription)")
+        }
+    }
+
     /// 300 findings, forged and unsigned in turn, over three days and none: the day table and the reason table count them all,
     /// and the first rows follow.
     @Test func findingsAreCountedByDayAndReason() {
