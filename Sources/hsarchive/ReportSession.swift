@@ -56,6 +56,7 @@ struct ReportSession {
     /// - Throws: the exit status, when it is not success.
     func finish(summary: RunSummary, keys: Int, recording: RunRecording, strict: Bool) throws {
         defer { Interrupts.clear() }
+        KeptUntilExit.keep(builder)
         if summary.explainUntrustworthyRun(keys: keys, consequence: "no report was written and \(unchanged)") {
             folder.discard()
             throw summary.exitStatus(failingOnForgeries: strict).code
