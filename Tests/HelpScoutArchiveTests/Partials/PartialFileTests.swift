@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TestSupport
 import Testing
@@ -185,5 +186,17 @@ import Testing
         #expect(merged.differences(from: expected) == [])
         #expect(sources.map(\.inputCount) == [count])
         #expect(merged.summary.emptyInputs.count == count - 1)
+    }
+
+    /// A block's zlib stream ends with the Adler-32 of its records: behind a recomputed SHA-256 (a
+    /// faulty writer, or a reader that stopped checking it), a wrong one is refused.
+    @Test(.temporaryFolder) func aBlockWhoseAdler32DoesNotMatchItsRecordsIsRefused() throws {
+        var bytes = try Self.smallPartial(in: TemporaryFolder.path)
+        let header = PartialFile.magic.count + 4
+        let compressedLength = (0..<4).reduce(0) { $0 | Int(bytes[header + $1]) << (8 * $1) }
+        bytes[header + 8 + compressedLength - 1] ^= 1
+        bytes.replaceSubrange((bytes.count - 32)..., with: Array(SHA256.hash(data: bytes[..<(bytes.count - 32)])))
+        let refusal = Self.refusal([bytes])
+        #expect(refusal?.reason.hasPrefix("a block does not decompress") == true, "\(String(describing: refusal))")
     }
 }
