@@ -176,7 +176,7 @@ package final class PartialFileReader {
         return bytes
     }
 
-    private static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+    static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
     }
 }

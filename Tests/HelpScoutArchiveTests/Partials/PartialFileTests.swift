@@ -193,7 +193,7 @@ import Testing
     @Test(.temporaryFolder) func aBlockWhoseAdler32DoesNotMatchItsRecordsIsRefused() throws {
         var bytes = try Self.smallPartial(in: TemporaryFolder.path)
         let header = PartialFile.magic.count + 4
-        let compressedLength = (0..<4).reduce(0) { $0 | Int(bytes[header + $1]) << (8 * $1) }
+        let compressedLength = Int(PartialFileReader.uint32(bytes, at: header))
         bytes[header + 8 + compressedLength - 1] ^= 1
         bytes.replaceSubrange((bytes.count - 32)..., with: Array(SHA256.hash(data: bytes[..<(bytes.count - 32)])))
         let refusal = Self.refusal([bytes])
