@@ -235,9 +235,10 @@ struct PartialFactMerger {
             let mailbox = try index(mailboxes, &input)
             let tagSet = try index(tagSets, &input)
             let closedEnd = kind & 2 != 0 ? time &+ (try input.signed()) : Fact.none
-            for value in [createdAt, closedEnd] where value != Fact.none {
-                guard PartialRecord.isTime(value) else { throw .badNumber }
-            }
+            // Checked one by one: an array literal here would be allocated for every snapshot.
+            guard createdAt == Fact.none || PartialRecord.isTime(createdAt),
+                closedEnd == Fact.none || PartialRecord.isTime(closedEnd)
+            else { throw .badNumber }
             guard let kept = try kept(sequence) else { continue }
             snapshots.append(
                 (
