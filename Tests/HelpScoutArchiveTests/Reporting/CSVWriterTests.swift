@@ -8,7 +8,8 @@ import Testing
         ("=HYPERLINK(\"http://x.test\")", "\"'=HYPERLINK(\"\"http://x.test\"\")\""), ("+1", "'+1"), ("-2", "-2"),
         ("-33.33", "-33.33"), ("-2-1", "'-2-1"), ("-", "'-"), ("-.5", "'-.5"), ("-1e5", "'-1e5"),
         ("@SUM(A1)", "'@SUM(A1)"), ("\tindent", "'\\tindent"), ("\rreturn", "'\\rreturn"), ("a=b", "a=b"),
-        ("x\u{202E}y", "x\\u202ey"),
+        ("x\u{202E}y", "x\\u202ey"), ("café, crème", "\"café, crème\""), ("-café", "'-café"),
+        ("@a,\"b\"", "\"'@a,\"\"b\"\"\""),
     ])
     func cellsAreNeutralisedEscapedThenQuoted(_ value: String, _ expected: String) {
         #expect(CSVWriter.cell(value) == expected)
