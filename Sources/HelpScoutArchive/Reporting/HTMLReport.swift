@@ -9,6 +9,9 @@ package enum HTMLReport {
     /// drawn inline.
     package static func render(markdown: String, charts: [String: String]) -> String {
         var body = ""
+        // The body up to each place the sections' links go (under the title), once every heading is
+        // known: joined at the end, where replacing a mark in the whole page cost more than the rest.
+        var bodyBeforeNavigation: [String] = []
         var headings: [(id: String, text: String)] = []
         var paragraph: [Substring] = []
         var quote: [Substring] = []
@@ -50,7 +53,10 @@ package enum HTMLReport {
                 let id = anchor(text, taken: headings.map(\.id))
                 if level == 2 { headings.append((id, text)) }
                 body += "<h\(level) id=\"\(id)\">\(inline(Substring(text)))</h\(level)>\n"
-                if level == 1 { body += navigationMark }
+                if level == 1 {
+                    bodyBeforeNavigation.append(body)
+                    body = ""
+                }
             } else if line.hasPrefix("|") {
                 table.append(line)
             } else if line.hasPrefix(">") {
@@ -75,12 +81,8 @@ package enum HTMLReport {
             navigation += headings.map { "<li><a href=\"#\($0.id)\">\(inline(Substring($0.text)))</a></li>" }.joined()
             navigation += "</ul></nav>\n"
         }
-        return page + body.replacingOccurrences(of: navigationMark, with: navigation) + "</main>\n</body>\n</html>\n"
+        return page + (bodyBeforeNavigation + [body]).joined(separator: navigation) + "</main>\n</body>\n</html>\n"
     }
-
-    /// Where the sections' links go: replaced once every heading is known (the text cannot hold it:
-    /// every `<` of the text is escaped).
-    private static let navigationMark = "<nav-here>"
 
     /// `![alt](path)` alone on a line: its path.
     private static func image(_ line: Substring) -> (alt: Substring, path: String)? {
