@@ -11,31 +11,43 @@ enum PartialFacts {
     static let idsPerRecord = 4096
     static let factsPerRecord = 4096
 
-    /// Writes `store`'s facts, calling `recordEnded` after each record.
-    static func write(_ store: FactStore, into out: inout PartialEncoder, recordEnded: (inout PartialEncoder) -> Void) {
+    /// The bytes a block of conversation records holds before the next record starts a new one:
+    /// a quarter of other blocks, so that the few a merge reads ahead (`ConversationRecords`, several
+    /// times the bytes they were read from) stay small.
+    static let conversationBlockTarget = PartialFile.blockTarget / 4
+
+    /// Writes `store`'s facts, calling `recordEnded` after each record with the size a block of such
+    /// records may reach. Conversation records go in blocks of their own, which a merge reads ahead
+    /// (`ConversationRecords`): they are preceded and followed by a call with a size of 0.
+    static func write(
+        _ store: FactStore, into out: inout PartialEncoder,
+        recordEnded: (inout PartialEncoder, _ blockTarget: Int) -> Void
+    ) {
+        let blockTarget = PartialFile.blockTarget
         for (kind, ids) in [(PartialRecord.agents, store.agents.ids), (.mailboxes, store.mailboxes.ids)] {
             for start in stride(from: 0, to: ids.count, by: idsPerRecord) {
                 let chunk = ids[start..<min(ids.count, start + idsPerRecord)]
                 out.byte(kind.rawValue)
                 out.count(chunk.count)
                 for id in chunk { out.signed(id) }
-                recordEnded(&out)
+                recordEnded(&out, blockTarget)
             }
         }
         for tags in store.tagSets {
             out.byte(PartialRecord.tagSet.rawValue)
             out.count(tags.count)
             for tag in tags { out.string(tag) }
-            recordEnded(&out)
+            recordEnded(&out, blockTarget)
         }
         for (kind, names) in [(PartialRecord.agentName, store.agentNames), (.mailboxName, store.mailboxNames)] {
             for id in names.keys.sorted() {
                 out.byte(kind.rawValue)
                 out.signed(id)
                 out.string(names[id]!)
-                recordEnded(&out)
+                recordEnded(&out, blockTarget)
             }
         }
+        recordEnded(&out, 0)
         for id in store.conversations.keys.sorted() {
             let facts = store.conversations[id]!
             var records: [(SnapshotFact, Int64)?] = []
@@ -69,10 +81,11 @@ enum PartialFacts {
                         threadIndex += 1
                     }
                 }
-                recordEnded(&out)
+                recordEnded(&out, conversationBlockTarget)
                 start = end
             } while start < order.count
         }
+        recordEnded(&out, 0)
         for rating in store.ratings {
             out.byte(PartialRecord.rating.rawValue)
             switch rating.identity {
@@ -93,7 +106,7 @@ enum PartialFacts {
             for value in [rating.agent, rating.mailbox, rating.thread] {
                 out.optional(value == Fact.none ? nil : value)
             }
-            recordEnded(&out)
+            recordEnded(&out, blockTarget)
         }
     }
 
@@ -146,7 +159,9 @@ struct PartialFactMerger {
     private var agents: [Int32] = []
     private var mailboxes: [Int32] = []
     private var tagSets: [Int32] = []
-    /// A conversation record's facts, read before they are added (kept to reuse their memory).
+    /// A conversation record read from a block the merge reads itself (kept to reuse its memory).
+    private var conversation = ConversationRecords()
+    /// A conversation record's facts, before they are added (kept to reuse their memory).
     private var snapshots: [(SnapshotFact, Int64)] = []
     private var threads: [ThreadFact] = []
 
@@ -194,62 +209,52 @@ struct PartialFactMerger {
         return dropped[Int(sequence)] ? nil : sequenceOffset &+ UInt32(sequence)
     }
 
-    private func index(_ table: [Int32], _ input: inout PartialDecoder) throws(PartialFileError.Damage) -> Int32 {
-        let value = try input.count(limit: table.count)
-        return value == 0 ? IdTable.none : table[value - 1]
+    /// The store's number for the partial's `number` in `table` (0: none).
+    private func index(_ table: [Int32], _ number: UInt32) throws(PartialFileError.Damage) -> Int32 {
+        guard number <= table.count else { throw .badNumber }
+        return number == 0 ? IdTable.none : table[Int(number) - 1]
     }
 
+    /// Reads a conversation record (after its kind byte) and merges it.
     private mutating func readConversation(
         _ input: inout PartialDecoder, into store: inout FactStore
     ) throws(PartialFileError.Damage) {
-        let id = try input.signed()
-        let flags = try input.byte()
-        let count = try input.count(limit: PartialFacts.factsPerRecord)
-        snapshots.removeAll(keepingCapacity: true)
-        threads.removeAll(keepingCapacity: true)
-        var previous = PartialFacts.PreviousFact()
-        for _ in 0..<count {
-            let kind = try input.byte()
-            if kind & 1 == 0 {
-                let id = previous.threadId &+ (try input.signed())
-                let time = previous.time &+ (try input.signed())
-                guard PartialRecord.isTime(time) else { throw .badNumber }
-                previous.threadId = id
-                previous.time = time
-                guard let threadKind = ThreadRecord.Kind(rawValue: kind >> 4) else { throw .badNumber }
-                threads.append(ThreadFact(id: id, time: time, author: try index(agents, &input), kind: threadKind))
-                continue
+        conversation.removeAll()
+        try conversation.read(&input)
+        try add(conversation, into: &store)
+    }
+
+    /// Merges conversation records read already (`ConversationRecords`): their agents, mailboxes
+    /// and tag sets numbered as the store numbers them, their snapshots' sequence numbers as the
+    /// merge's, the snapshots of events left out dropped.
+    mutating func add(_ read: ConversationRecords, into store: inout FactStore) throws(PartialFileError.Damage) {
+        for record in read.records {
+            snapshots.removeAll(keepingCapacity: true)
+            threads.removeAll(keepingCapacity: true)
+            for fact in read.facts[record.facts] {
+                guard fact.isSnapshot else {
+                    threads.append(
+                        ThreadFact(
+                            id: fact.sequenceOrThreadId, time: fact.time, author: try index(agents, fact.agent),
+                            kind: ThreadRecord.Kind(rawValue: fact.kind >> 4)!))
+                    continue
+                }
+                let assignee = try index(agents, fact.agent)
+                let mailbox = try index(mailboxes, fact.mailbox)
+                let tagSet = try index(tagSets, fact.tagSet)
+                guard let kept = try kept(fact.sequenceOrThreadId) else { continue }
+                snapshots.append(
+                    (
+                        SnapshotFact(
+                            time: fact.time, closedEnd: fact.closedEnd, sequence: kept, tagSet: tagSet,
+                            assignee: assignee, mailbox: mailbox, customer: fact.customer), fact.createdAt
+                    ))
             }
-            let time = previous.time &+ (try input.signed())
-            let sequence = previous.sequence &+ (try input.signed())
-            previous.time = time
-            previous.sequence = sequence
-            guard PartialRecord.isTime(time) else { throw .badNumber }
-            let createdAt = kind & 4 != 0 ? time &- (try input.signed()) : Fact.none
-            var customer = Fact.none
-            if kind & 8 != 0 {
-                customer = previous.customer &+ (try input.signed())
-                previous.customer = customer
-            }
-            let assignee = try index(agents, &input)
-            let mailbox = try index(mailboxes, &input)
-            let tagSet = try index(tagSets, &input)
-            let closedEnd = kind & 2 != 0 ? time &+ (try input.signed()) : Fact.none
-            // Checked one by one: an array literal here would be allocated for every snapshot.
-            guard createdAt == Fact.none || PartialRecord.isTime(createdAt),
-                closedEnd == Fact.none || PartialRecord.isTime(closedEnd)
-            else { throw .badNumber }
-            guard let kept = try kept(sequence) else { continue }
-            snapshots.append(
-                (
-                    SnapshotFact(
-                        time: time, closedEnd: closedEnd, sequence: kept, tagSet: tagSet, assignee: assignee,
-                        mailbox: mailbox, customer: customer), createdAt
-                ))
+            // One look-up of the conversation, once the record has been read whole.
+            store.conversations[record.id, default: ConversationFacts()].add(
+                snapshots: snapshots, threads: threads, hasCreatedEvent: record.flags & 1 != 0,
+                isDeleted: record.flags & 2 != 0)
         }
-        // One look-up of the conversation, once the record has been read whole.
-        store.conversations[id, default: ConversationFacts()].add(
-            snapshots: snapshots, threads: threads, hasCreatedEvent: flags & 1 != 0, isDeleted: flags & 2 != 0)
     }
 
     private func readRating(_ input: inout PartialDecoder, into store: inout FactStore) throws(PartialFileError.Damage)

@@ -34,12 +34,19 @@ package struct PartialMerge {
         do {
             var replay = Replay(offset: summary.inputs.count, sequenceOffset: events)
             var decoder = PartialDecoder()
-            while let block = try reader.nextBlock() {
-                decoder.reset(block)
-                while !decoder.isAtEnd {
-                    do {
-                        try replay.next(&decoder, into: &self, observer: observer, store: &store, name: name)
-                    } catch let damage {
+            while let block = try reader.nextBlockToMerge() {
+                switch block {
+                case .records(let bytes):
+                    decoder.reset(bytes)
+                    while !decoder.isAtEnd {
+                        do {
+                            try replay.next(&decoder, into: &self, observer: observer, store: &store, name: name)
+                        } catch let damage {
+                            throw PartialFileError(name: name, damage: damage)
+                        }
+                    }
+                case .conversations(let records):
+                    do { try replay.add(records, store: &store) } catch let damage {
                         throw PartialFileError(name: name, damage: damage)
                     }
                 }
@@ -121,6 +128,13 @@ package struct PartialMerge {
             default:
                 try facts.read(record, from: &input, into: &store)
             }
+        }
+
+        /// Merges conversation records read already, as `next` merges each when it reads one.
+        mutating func add(_ records: ConversationRecords, store: inout FactStore) throws(PartialFileError.Damage) {
+            guard !ended else { throw .outOfOrder("a record follows the end record") }
+            guard started else { throw .outOfOrder("it does not begin with a start record") }
+            try facts.add(records, into: &store)
         }
 
         /// Reads this event record and the event records that follow it, then merges them as a

@@ -2,18 +2,30 @@ import Foundation
 
 /// Where a merge takes a partial's blocks from: the file itself, or blocks read ahead.
 package protocol PartialBlocks {
-    /// The next block's record bytes; nil after the last, once the checksum has matched.
-    func nextBlock() throws(PartialFileReader.Refusal) -> [UInt8]?
+    /// The next block; nil after the last, once the checksum has matched.
+    func nextBlockToMerge() throws(PartialFileReader.Refusal) -> PartialBlock?
 }
 
-extension PartialFileReader: PartialBlocks {}
+/// A partial's block as a merge takes it.
+package enum PartialBlock {
+    /// Its record bytes.
+    case records([UInt8])
+    /// Its conversation records, read already (`ConversationRecords`).
+    case conversations(ConversationRecords)
+}
+
+extension PartialFileReader: PartialBlocks {
+    package func nextBlockToMerge() throws(PartialFileReader.Refusal) -> PartialBlock? {
+        try nextBlock().map(PartialBlock.records)
+    }
+}
 
 /// Reads partials' blocks ahead on a thread of its own, in order, a few blocks at most: reading,
 /// inflating and checksumming the next blocks overlap the merge of the current one (about a
 /// quarter of a merge's reading, on the bench set's partials).
 package final class PartialPrefetch: @unchecked Sendable {
     private enum Item {
-        case block([UInt8])
+        case block(PartialBlock)
         case end
         case refused(PartialFileReader.Refusal)
     }
@@ -35,7 +47,9 @@ package final class PartialPrefetch: @unchecked Sendable {
                 do throws(PartialFileReader.Refusal) {
                     let reader = try PartialFileReader(source: try open(partial))
                     while let block = try reader.nextBlock() {
-                        guard put(partial, .block(block)) else { return }
+                        // A block of conversation records is read here, while the merge goes on.
+                        let item = ConversationRecords(block: block).map(PartialBlock.conversations) ?? .records(block)
+                        guard put(partial, .block(item)) else { return }
                     }
                     guard put(partial, .end) else { return }
                 } catch {
@@ -64,7 +78,7 @@ package final class PartialPrefetch: @unchecked Sendable {
         let prefetch: PartialPrefetch
         let index: Int
 
-        func nextBlock() throws(PartialFileReader.Refusal) -> [UInt8]? {
+        func nextBlockToMerge() throws(PartialFileReader.Refusal) -> PartialBlock? {
             switch prefetch.take(index) {
             case .block(let bytes): return bytes
             case .end: return nil

@@ -79,9 +79,10 @@ package final class PartialRecorder: RunObserver {
         flush()
     }
 
-    /// Writes `records` as a block if it is full: what `PartialFacts.write` calls after each record.
-    private func flush(ifFull records: inout PartialEncoder) {
-        guard records.bytes.count >= PartialFile.blockTarget else { return }
+    /// Writes `records` as a block once it holds `target` bytes: what `PartialFacts.write` calls
+    /// after each record.
+    private func flush(_ records: inout PartialEncoder, ifItHolds target: Int) {
+        guard records.bytes.count >= target else { return }
         if writeError == nil {
             do { try writer.writeBlock(records.bytes) } catch { writeError = error }
         }
@@ -100,7 +101,7 @@ package final class PartialRecorder: RunObserver {
         // The encoder is taken out while the facts are written: each full block is flushed from it.
         var encoder = records
         records = PartialEncoder()
-        PartialFacts.write(store, into: &encoder) { flush(ifFull: &$0) }
+        PartialFacts.write(store, into: &encoder) { flush(&$0, ifItHolds: $1) }
         records = encoder
         for start in stride(from: 0, to: summary.inputs.count, by: PartialRecord.inputsPerRecord) {
             let chunk = summary.inputs[start..<min(summary.inputs.count, start + PartialRecord.inputsPerRecord)]

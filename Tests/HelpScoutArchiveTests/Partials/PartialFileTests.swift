@@ -26,9 +26,9 @@ import Testing
         return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    static func refusal(_ partials: [[UInt8]]) -> PartialFileError? {
+    static func refusal(_ partials: [[UInt8]], readingAhead: Bool = false) -> PartialFileError? {
         do {
-            _ = try PartialRuns.merge(partials)
+            _ = try PartialRuns.merge(partials, readingAhead: readingAhead)
             return nil
         } catch {
             return error
@@ -108,12 +108,30 @@ import Testing
                     let partial = try Self.framed(
                         changed.map { block in { $0.append(block) } }, in: folder)
                     altered += 1
-                    if Self.refusal([partial]) != nil { refused += 1 }
+                    let refusal = Self.refusal([partial])
+                    if refusal != nil { refused += 1 }
+                    // Conversation records read ahead on another thread are refused for the same
+                    // reason as when the merge reads them itself.
+                    #expect(Self.refusal([partial], readingAhead: true) == refusal, "block \(which), byte \(index)")
                 }
             }
         }
         // Most changes break a record's structure, and each of those is refused.
         #expect(refused * 2 > altered)
+    }
+
+    /// `partial` writes conversation records in blocks of their own, which a merge reads ahead
+    /// (`ConversationRecords`); a block of other records, or damaged ones, is left to the merge.
+    @Test(.temporaryFolder) func conversationRecordsHaveBlocksOfTheirOwn() throws {
+        let reader = try PartialFileReader(source: MemorySource(try Self.smallPartial(in: TemporaryFolder.path)))
+        var blocks: [[UInt8]] = []
+        while let block = try reader.nextBlock() { blocks.append(block) }
+        let conversations = blocks.compactMap(ConversationRecords.init(block:))
+        #expect(conversations.count == 1 && blocks.count > 1)
+        #expect(conversations.first?.records.map(\.id) == [5])
+        let block = try #require(blocks.first { ConversationRecords(block: $0) != nil })
+        #expect(ConversationRecords(block: block + [PartialRecord.rating.rawValue]) == nil)
+        #expect(ConversationRecords(block: Array(block.dropLast())) == nil)
     }
 
     /// A partial written record by record, framed with a valid checksum: what a faulty writer or a

@@ -94,11 +94,22 @@ enum PartialRuns {
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    /// The merge of `partials`, in order.
-    static func merge(_ partials: [[UInt8]]) throws(PartialFileError) -> (RenderedReport, [MergedPartial]) {
+    /// The merge of `partials`, in order: read block by block as it goes, or, `readingAhead`, as
+    /// `merge` reads them (`PartialPrefetch`, which reads blocks of conversation records ahead).
+    static func merge(_ partials: [[UInt8]], readingAhead: Bool = false) throws(PartialFileError) -> (
+        RenderedReport, [MergedPartial]
+    ) {
         let observer = ReportObserver()
         var merge = PartialMerge()
-        for (index, bytes) in partials.enumerated() {
+        if readingAhead {
+            let prefetch = PartialPrefetch(count: partials.count) { MemorySource(partials[$0], chunkSize: 4096) }
+            defer { prefetch.cancel() }
+            for index in partials.indices {
+                try merge.add(
+                    blocks: prefetch.blocks(of: index), name: "p\(index)", observer: observer, store: &observer.store)
+            }
+        }
+        for (index, bytes) in partials.enumerated() where !readingAhead {
             try merge.add(
                 MemorySource(bytes, chunkSize: 4096), name: "p\(index)", observer: observer, store: &observer.store)
         }

@@ -104,6 +104,8 @@ import Testing
             let (merged, sources) = try PartialRuns.merge(groups)
             #expect(merged.differences(from: expected) == [], "split \(split)")
             #expect(sources.map(\.inputCount) == split)
+            let (mergedAhead, _) = try PartialRuns.merge(groups, readingAhead: true)
+            #expect(mergedAhead.differences(from: expected) == [], "split \(split), read ahead")
         }
     }
 
