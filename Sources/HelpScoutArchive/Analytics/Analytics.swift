@@ -7,23 +7,51 @@ extension AnalyticsResult {
     /// - Parameter parts: how many; by default four once there are enough conversations to be worth
     ///   it (more parts than cores, so a core that starts late or runs slow does not hold the rest up).
     package init(store: FactStore, parts: Int? = nil) {
-        let ids = store.conversations.keys.sorted()
+        // The conversations in order and the latest ratings, found side by side.
+        var start = SideBySide()
+        let sortedIds = start.add { store.conversations.keys.sorted() }
+        let latest = start.add { LatestRatings(store.ratings) }
+        start.run()
+        let ids = sortedIds(), latestRatings = latest()
         let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
         let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)
-        let latestRatings = LatestRatings(store.ratings)
         let empty = Metrics(store: store, latestRatings: latestRatings, previousWindow: comparison.previousWindow)
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
+            var buffers = ConversationView.Buffers()
             for id in ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)] {
                 let facts = store.conversations[id]!
                 guard !facts.isDeleted else { continue }
-                metrics.add(ConversationView(id: id, facts: facts, store: store))
+                let view = ConversationView(id: id, facts: facts, store: store, buffers: &buffers)
+                metrics.add(view)
+                buffers = view.buffers()
             }
             states.put(part, metrics)
         }
         var total = states.take(0)!
         for part in 1..<parts { total.merge(states.take(part)!) }
+
+        // Each metric's rows need only its own state: they are made side by side.
+        var rows = SideBySide()
+        let responseTimes = rows.add(rowsOf: total.responseTimes, store: store)
+        let churn = rows.add(rowsOf: total.churn, store: store)
+        let tags = rows.add(rowsOf: total.tags, store: store)
+        let satisfaction = rows.add(rowsOf: total.satisfaction, store: store)
+        let busiestHours = rows.add(rowsOf: total.busiestHours, store: store)
+        let series = ConcurrentSlots([total.series])
+        let seriesRows = rows.add { series.take(0).rows(store: store, latest: latestRatings) }
+        let headline = rows.add(rowsOf: total.headline, store: store)
+        let previous = total.previous.map { previous in
+            (
+                headline: rows.add(rowsOf: previous.headline, store: store),
+                responseTimes: rows.add(rowsOf: previous.responseTimes, store: store),
+                satisfaction: rows.add(rowsOf: previous.satisfaction, store: store)
+            )
+        }
+        // Let go of the states the work took, so that each is held by its work alone.
+        total = empty
+        rows.run()
 
         timeZone = store.timeZone
         officeHours = store.officeHours
@@ -34,21 +62,21 @@ extension AnalyticsResult {
         conversationCount = store.conversations.count
         eventCounts = store.eventCounts.map { EventCount(day: $0.key.day, type: $0.key.type, count: $0.value) }
             .sorted { ($0.day, $0.type.name) < ($1.day, $1.type.name) }
-        responseTimes = total.responseTimes.rows(store: store)
-        churn = total.churn.rows(store: store)
-        tags = total.tags.rows(store: store)
-        satisfaction = total.satisfaction.rows(store: store)
-        busiestHours = total.busiestHours.rows(store: store)
-        series = total.series.rows(store: store, latest: latestRatings)
+        self.responseTimes = responseTimes()
+        self.churn = churn()
+        self.tags = tags()
+        self.satisfaction = satisfaction()
+        self.busiestHours = busiestHours()
+        self.series = seriesRows()
         let current = HeadlineMeasure.figures(
-            counts: total.headline.rows(store: store), responseTimes: responseTimes, satisfaction: satisfaction)
-        let previous = total.previous.map { previous in
+            counts: headline(), responseTimes: self.responseTimes, satisfaction: self.satisfaction)
+        let previousFigures = previous.map { previous in
             HeadlineMeasure.figures(
-                counts: previous.headline.rows(store: store), responseTimes: previous.responseTimes.rows(store: store),
-                satisfaction: previous.satisfaction.rows(store: store))
+                counts: previous.headline(), responseTimes: previous.responseTimes(),
+                satisfaction: previous.satisfaction())
         }
-        headline = HeadlineMeasure.measures(officeHours: store.officeHours != nil).map {
-            HeadlineRow(measure: $0, current: current[$0], previous: previous?[$0])
+        self.headline = HeadlineMeasure.measures(officeHours: store.officeHours != nil).map {
+            HeadlineRow(measure: $0, current: current[$0], previous: previousFigures?[$0])
         }
         agentNames = store.agentNames
         mailboxNames = store.mailboxNames

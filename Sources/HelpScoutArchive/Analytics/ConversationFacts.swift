@@ -124,6 +124,15 @@ package struct ConversationFacts: Sendable {
     package func ordered() -> (snapshots: [SnapshotFact], threads: [ThreadFact], createdAt: Int64) {
         var snapshots: [SnapshotFact] = []
         var threads: [ThreadFact] = []
+        let createdAt = ordered(into: &snapshots, &threads)
+        return (snapshots, threads, createdAt)
+    }
+
+    /// `ordered()` in `snapshots` and `threads`, emptied first (their memory is kept); returns the
+    /// `createdAt`.
+    func ordered(into snapshots: inout [SnapshotFact], _ threads: inout [ThreadFact]) -> Int64 {
+        snapshots.removeAll(keepingCapacity: true)
+        threads.removeAll(keepingCapacity: true)
         var createdAt = Fact.none
         var createdKey = (Int64.max, UInt32.max)
         let counts = log.counts
@@ -146,6 +155,6 @@ package struct ConversationFacts: Sendable {
         if !threads.indices.dropFirst().allSatisfy({ !precedes(threads[$0], threads[$0 - 1]) }) {
             threads.sort(by: precedes)
         }
-        return (snapshots, threads, createdAt)
+        return createdAt
     }
 }

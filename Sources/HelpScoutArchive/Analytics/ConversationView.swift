@@ -22,15 +22,44 @@ struct ConversationView {
     let responses: [ResponseTimes.Response]
 
     init(id: Int64, facts: ConversationFacts, store: borrowing FactStore) {
+        var buffers = Buffers()
+        self.init(id: id, facts: facts, store: store, buffers: &buffers)
+    }
+
+    /// The arrays of a view, kept from one conversation to the next by a loop over many: each view
+    /// then costs no allocation of its own (`buffers`, which the view takes, is given back by
+    /// `buffers`).
+    struct Buffers {
+        var snapshots: [SnapshotFact] = []
+        var threads: [ThreadFact] = []
+        var responses: [ResponseTimes.Response] = []
+    }
+
+    /// A view whose arrays are `buffers`', emptied (`buffers` is left empty: `buffers` gives them back).
+    init(id: Int64, facts: ConversationFacts, store: borrowing FactStore, buffers: inout Buffers) {
         self.id = id
         self.facts = facts
         agents = store.agents
-        (snapshots, threads, createdAt) = facts.ordered()
+        var snapshots: [SnapshotFact] = []
+        var threads: [ThreadFact] = []
+        var responses: [ResponseTimes.Response] = []
+        swap(&snapshots, &buffers.snapshots)
+        swap(&threads, &buffers.threads)
+        swap(&responses, &buffers.responses)
+        createdAt = facts.ordered(into: &snapshots, &threads)
+        ResponseTimes.responses(threads, into: &responses)
+        self.snapshots = snapshots
+        self.threads = threads
+        self.responses = responses
         mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none
         customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none
         resolution = ResponseTimes.resolution(snapshots: snapshots, threads: threads, createdAt: createdAt)
-        responses = ResponseTimes.responses(threads)
+    }
+
+    /// The view's arrays, for the next view to reuse.
+    consuming func buffers() -> Buffers {
+        Buffers(snapshots: snapshots, threads: threads, responses: responses)
     }
 
     /// The mailbox id, nil when no snapshot names one.

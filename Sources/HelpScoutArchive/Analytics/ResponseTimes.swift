@@ -230,8 +230,15 @@ struct ResponseTimes: ConversationMetric {
     /// Walks threads in time order: the first customer message after the last agent reply starts
     /// the clock, the next agent reply stops it. Replies nobody waited for are not measured.
     static func responses(_ threads: [ThreadFact]) -> [Response] {
-        var waitingSince: Int64?
         var responses: [Response] = []
+        self.responses(threads, into: &responses)
+        return responses
+    }
+
+    /// `responses(threads)` in `responses`, emptied first (its memory is kept).
+    static func responses(_ threads: [ThreadFact], into responses: inout [Response]) {
+        responses.removeAll(keepingCapacity: true)
+        var waitingSince: Int64?
         for thread in threads {
             switch thread.kind {
             case .customerMessage:
@@ -248,7 +255,6 @@ struct ResponseTimes: ConversationMetric {
                 continue
             }
         }
-        return responses
     }
 
     /// Help Scout's resolution time: from the conversation's creation to the first closed snapshot at
