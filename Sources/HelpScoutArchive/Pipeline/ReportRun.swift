@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What `report` gathers while a run goes: it streams the audit into the report folder as findings
 /// arrive and keeps the facts; when the run is over, it renders and writes the other files. The
 /// caller commits the folder.
@@ -57,11 +59,25 @@ package final class ReportRun: RunObserver {
     /// `summary.json` describes the run as `run` says it ends.
     package func writeFiles(summary: RunSummary, run: RunDescription) throws(OutputFile.WriteError) {
         if let writeError { throw writeError }
-        try audit.close()
         let analytics = AnalyticsResult(store: store)
-        for file in ReportRendering.files(summary: summary, analytics: analytics, audit: excerpt) {
-            try folder.write(file.name, file.text)
+        let files =
+            ReportRendering.files(summary: summary, analytics: analytics, audit: excerpt)
+            + [(ReportFiles.summary, SummaryJSON.render(summary: summary, run: run))]
+        // The audit's end and the files are written side by side: each waits for the disk at its
+        // close (`fsync`), and the waits overlap. The first error in this order is the one thrown.
+        let folder = folder, audit = ConcurrentSlots([audit])
+        let errors = ConcurrentSlots<OutputFile.WriteError?>(Array(repeating: nil, count: files.count + 1))
+        DispatchQueue.concurrentPerform(iterations: files.count + 1) { index in
+            do throws(OutputFile.WriteError) {
+                if index == 0 {
+                    try audit.take(0).close()
+                } else {
+                    try folder.write(files[index - 1].name, files[index - 1].text)
+                }
+            } catch {
+                errors.put(index, error)
+            }
         }
-        try folder.write(ReportFiles.summary, SummaryJSON.render(summary: summary, run: run))
+        if let error = errors.takeAll().lazy.compactMap({ $0 }).first { throw error }
     }
 }
