@@ -78,11 +78,12 @@ enum AnalyticsCSV {
             "final_assignee_id",
         ])
         for row in analytics.churn.conversations {
-            csv.writeRow([
-                String(row.conversation), MetricKey.mailbox(row.mailbox).text, String(row.assignments),
-                String(row.reassignments), String(row.bounces), String(row.unassignments),
-                row.finalAssignee.map { String($0) } ?? "",
-            ])
+            csv.writeRow(
+                [
+                    .number(row.conversation), .number(row.mailbox, else: MetricKey.mailbox(nil).text),
+                    .number(Int64(row.assignments)), .number(Int64(row.reassignments)), .number(Int64(row.bounces)),
+                    .number(Int64(row.unassignments)), .number(row.finalAssignee, else: ""),
+                ] as [CSVWriter.Cell])
         }
         return csv.text
     }

@@ -15,6 +15,19 @@ import Testing
         #expect(CSVWriter.cell(value) == expected)
     }
 
+    /// Numbers written as digits make the same row as their text.
+    @Test func numberCellsAreWrittenAsTheirText() {
+        let numbers: [Int64] = [0, 7, -1, 42, 1_000_000, -33, Int64.max, Int64.min]
+        var fromNumbers = CSVWriter(header: ["n"])
+        var fromText = CSVWriter(header: ["n"])
+        for number in numbers {
+            fromNumbers.writeRow([.number(number), "x,y", .number(nil, else: "unknown")] as [CSVWriter.Cell])
+            fromText.writeRow([String(number), "x,y", "unknown"])
+        }
+        #expect(fromNumbers.text == fromText.text)
+        #expect(fromNumbers.text.contains("\n-9223372036854775808,\"x,y\",unknown\n"))
+    }
+
     @Test func rowsEndInNewline() {
         var writer = CSVWriter(header: ["a", "b"])
         writer.writeRow(["1", "x,y"])
