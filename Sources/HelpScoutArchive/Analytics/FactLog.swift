@@ -160,6 +160,7 @@ struct FactLog: Sendable {
     }
 
     /// Decodes every record in the order appended; a snapshot comes with its `createdAt`.
+    @inline(__always)
     func read(snapshot: (SnapshotFact, _ createdAt: Int64) -> Void, thread: (ThreadFact) -> Void) {
         guard !bytes.isEmpty else { return }
         var state = Running()
