@@ -2,6 +2,9 @@
 struct AssignmentChurn: ConversationMetric {
     private var conversations: [ConversationChurn] = []
     private var agents: [Int64: AgentChurn] = [:]
+    /// The agents who held the conversation being added, while they are few (kept from one
+    /// conversation to the next: an array of its own for each cost an allocation).
+    private var held: [Int64] = []
 
     /// The changes counted are those whose event time is in it; earlier ones are still followed.
     private let window: ReportWindow
@@ -14,9 +17,8 @@ struct AssignmentChurn: ConversationMetric {
         var lastHolder: Int64?
         var current: Int64?
         // The agents who held it: usually a few, so a list searched in turn, and a set once many.
-        var held: [Int64] = []
+        held.removeAll(keepingCapacity: true)
         var heldMany: Set<Int64>?
-        func holds(_ agent: Int64) -> Bool { heldMany?.contains(agent) ?? held.contains(agent) }
         for snapshot in view.snapshots {
             guard snapshot.time < window.upper else { break }
             let counts = snapshot.time >= window.lower
@@ -26,7 +28,7 @@ struct AssignmentChurn: ConversationMetric {
                     if counts {
                         row.assignments += 1
                         if lastHolder != nil { row.reassignments += 1 }
-                        if holds(assignee) { row.bounces += 1 }
+                        if heldMany?.contains(assignee) ?? held.contains(assignee) { row.bounces += 1 }
                         agents[assignee, default: AgentChurn(agent: assignee)].assignedIn += 1
                         if let previous = lastHolder {
                             agents[previous, default: AgentChurn(agent: previous)].handedOff += 1
