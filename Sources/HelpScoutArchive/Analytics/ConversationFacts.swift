@@ -33,10 +33,7 @@ package struct ConversationFacts: Sendable {
             log.append(snapshots: snapshots, threads: EmptyCollection())
         } else if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
             // The usual case, in one append to the log.
-            var new: [ThreadFact] = []
-            new.reserveCapacity(threads.count)
-            forEachNewThread(withIds: threads) { new.append($0) }
-            log.append(snapshots: snapshots, threads: new)
+            append(snapshots: snapshots, newThreadsOf: threads)
             keepIdsInASetOnceMany()
         } else {
             for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
@@ -86,10 +83,25 @@ package struct ConversationFacts: Sendable {
 
     /// `add(_:)` for the common case, threads with ids while they are few.
     private mutating func addWithIds(_ threads: [ThreadFact]) {
-        var new: [ThreadFact] = []
-        forEachNewThread(withIds: threads) { new.append($0) }
-        log.append(snapshots: EmptyCollection(), threads: new)
+        append(snapshots: EmptyCollection(), newThreadsOf: threads)
         keepIdsInASetOnceMany()
+    }
+
+    /// Appends `snapshots` and those of `threads` that `forEachNewThread` gives, in one append: the
+    /// new threads gathered in a buffer on the stack rather than an array.
+    private mutating func append(
+        snapshots: some Collection<(SnapshotFact, Int64)>, newThreadsOf threads: [ThreadFact]
+    ) {
+        withUnsafeTemporaryAllocation(of: ThreadFact.self, capacity: threads.count) { buffer in
+            var count = 0
+            forEachNewThread(withIds: threads) { thread in
+                (buffer.baseAddress! + count).initialize(to: thread)
+                count += 1
+            }
+            let new = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            log.append(snapshots: snapshots, threads: UnsafeBufferPointer(new))
+            new.deinitialize()
+        }
     }
 
     /// Calls `body` with each of `threads` (all with ids, while they are few) whose id the log

@@ -100,21 +100,27 @@ package struct FactStore: Sendable {
     /// Counts a verified event of `type` at `time`: in the event counts when it is in the window,
     /// and in the span of event times either way.
     package mutating func count(_ type: EventType, at time: Timestamp) {
+        if let index = type.knownIndex { return count(knownIndex: index, at: time.milliseconds) }
         let milliseconds = time.milliseconds
         if window.contains(milliseconds) {
-            let day = timeZone.dayNumber(time)
-            if let index = type.knownIndex {
-                if day != today.day {
-                    for (index, count) in today.counts.enumerated() where count > 0 {
-                        countsBeforeToday[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] +=
-                            count
-                    }
-                    today = DayCounts(day: day)
+            countsBeforeToday[EventCountKey(day: timeZone.dayNumber(time), type: type), default: 0] += 1
+        }
+        firstEventTime = min(firstEventTime ?? milliseconds, milliseconds)
+        lastEventTime = max(lastEventTime ?? milliseconds, milliseconds)
+    }
+
+    /// `count(_:at:)` for the known type of index `knownIndex` (`EventType.known`), at `milliseconds`:
+    /// what a merge counts each event by, without making its type.
+    package mutating func count(knownIndex: Int, at milliseconds: Int64) {
+        if window.contains(milliseconds) {
+            let day = timeZone.dayNumber(Timestamp(milliseconds: milliseconds))
+            if day != today.day {
+                for (index, count) in today.counts.enumerated() where count > 0 {
+                    countsBeforeToday[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] += count
                 }
-                today.counts[index] += 1
-            } else {
-                countsBeforeToday[EventCountKey(day: day, type: type), default: 0] += 1
+                today = DayCounts(day: day)
             }
+            today.counts[knownIndex] += 1
         }
         firstEventTime = min(firstEventTime ?? milliseconds, milliseconds)
         lastEventTime = max(lastEventTime ?? milliseconds, milliseconds)

@@ -162,19 +162,30 @@ package struct PartialMerge {
             } while input.skip(PartialRecord.event.rawValue)
             added.removeAll(keepingCapacity: true)
             merge.seen.insert(keys, added: &added)
-            var unknown = 0
+            var unknown = 0, verified = 0
+            var first = Int64.max, last = Int64.min
             for index in keys.indices {
-                let isUnknown = typeCodes[index] == 0xFF
-                defer { if isUnknown { unknown += 1 } }
+                let typeCode = typeCodes[index]
                 facts.dropped.append(!added[index])
                 if added[index] {
-                    let time = Timestamp(milliseconds: times[index])
-                    merge.summary.add(.verified)
-                    merge.cover(time)
-                    store.count(isUnknown ? unknownTypes[unknown] : EventType.known[Int(typeCodes[index])], at: time)
-                } else {
-                    merge.summary.add(.duplicate)
+                    let time = times[index]
+                    verified += 1
+                    first = min(first, time)
+                    last = max(last, time)
+                    if typeCode == 0xFF {
+                        store.count(unknownTypes[unknown], at: Timestamp(milliseconds: time))
+                    } else {
+                        store.count(knownIndex: Int(typeCode), at: time)
+                    }
                 }
+                if typeCode == 0xFF { unknown += 1 }
+            }
+            // Counted once for the batch: the same figures as one event at a time.
+            merge.summary.add(.verified, times: verified)
+            merge.summary.add(.duplicate, times: keys.count - verified)
+            if verified > 0 {
+                merge.cover(Timestamp(milliseconds: first))
+                merge.cover(Timestamp(milliseconds: last))
             }
         }
 
