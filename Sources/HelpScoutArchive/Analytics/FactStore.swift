@@ -26,6 +26,9 @@ package struct FactStore: Sendable {
 
     private struct DayCounts {
         var day = Int.min
+        /// The instants that are on `day` (`ReportTimeZone.daySpan`): an event in them needs no
+        /// look-up of its day.
+        var instants: Range<Int64> = 0..<0
         var counts = [Int](repeating: 0, count: EventType.known.count)
     }
     package var agentNames: [Int64: String] = [:]
@@ -113,12 +116,16 @@ package struct FactStore: Sendable {
     /// what a merge counts each event by, without making its type.
     package mutating func count(knownIndex: Int, at milliseconds: Int64) {
         if window.contains(milliseconds) {
-            let day = timeZone.dayNumber(Timestamp(milliseconds: milliseconds))
-            if day != today.day {
-                for (index, count) in today.counts.enumerated() where count > 0 {
-                    countsBeforeToday[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] += count
+            if !today.instants.contains(milliseconds) {
+                let (day, instants) = timeZone.daySpan(Timestamp(milliseconds: milliseconds))
+                if day != today.day {
+                    for (index, count) in today.counts.enumerated() where count > 0 {
+                        countsBeforeToday[EventCountKey(day: today.day, type: EventType.known[index]), default: 0] +=
+                            count
+                    }
+                    today = DayCounts(day: day)
                 }
-                today = DayCounts(day: day)
+                today.instants = instants
             }
             today.counts[knownIndex] += 1
         }

@@ -83,6 +83,26 @@ public struct ReportTimeZone: Sendable, Equatable {
         return Int(offsets[index])
     }
 
+    /// The zone's calendar day of `time` (`dayNumber`), and the instants around it that are on that
+    /// day at the same offset: every instant in them has that day number, so a caller counting
+    /// instants in time order can skip the look-up until one falls outside. Outside the years the
+    /// table covers, the span is `time` alone.
+    package func daySpan(_ time: Timestamp) -> (day: Int, instants: Range<Int64>) {
+        let milliseconds = time.milliseconds
+        let day = dayNumber(time)
+        guard milliseconds >= 0 && milliseconds < Self.tableEndMilliseconds else {
+            return (day, milliseconds..<(milliseconds + 1))
+        }
+        // The span of the offset in force: from the transition before to the one after.
+        var index = transitions.isEmpty ? 0 : Int(spanStarts[Int(milliseconds >> Self.spanShift)])
+        while index < transitions.count && transitions[index] <= milliseconds { index += 1 }
+        let offsetFrom = index == 0 ? Int64.min : transitions[index - 1]
+        let offsetUntil = index == transitions.count ? Int64.max : transitions[index]
+        let offset = Int64(offsets[index]) * 1000
+        let dayStart = Int64(day) * 86_400_000 - offset
+        return (day, max(dayStart, offsetFrom)..<min(dayStart + 86_400_000, offsetUntil))
+    }
+
     /// Milliseconds since 1970-01-01T00:00 of the zone's wall clock: the instant as that clock reads it.
     package func wallClock(_ time: Timestamp) -> Int64 {
         time.milliseconds + Int64(offsetSeconds(at: time)) * 1000

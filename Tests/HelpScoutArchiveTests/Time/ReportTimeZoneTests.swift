@@ -23,6 +23,34 @@ import Testing
         #expect(Timestamp.dayString(zone.dayNumber(at("2026-11-02T05:00:00Z"))) == "2026-11-02")
     }
 
+    /// Every instant of a day span has the span's day, and the instants just outside it either
+    /// another day or another offset: checked every 10 minutes over two years, in zones whose clocks
+    /// change at midnight (Santiago, and São Paulo until 2019, went back from 00:00 to 23:00) or
+    /// skip a whole day (Apia, December 30, 2011).
+    @Test(arguments: ["America/New_York", "America/Santiago", "America/Sao_Paulo", "Pacific/Apia", "Asia/Kolkata"])
+    func aDaySpanHoldsOnlyInstantsOfItsDay(_ name: String) throws {
+        let zone = try #require(ReportTimeZone(identifier: name))
+        for year in [2011, 2018] {
+            let start = at("\(year)-01-01T00:00:00Z").milliseconds
+            var time = start
+            while time < start + 366 * 86_400_000 {
+                let (day, instants) = zone.daySpan(Timestamp(milliseconds: time))
+                #expect(instants.contains(time) && day == zone.dayNumber(Timestamp(milliseconds: time)))
+                for edge in [instants.lowerBound, instants.upperBound - 1] {
+                    #expect(zone.dayNumber(Timestamp(milliseconds: edge)) == day, "\(name) \(edge)")
+                }
+                for outside in [instants.lowerBound - 1, instants.upperBound] {
+                    let other = Timestamp(milliseconds: outside)
+                    #expect(
+                        zone.dayNumber(other) != day
+                            || zone.offsetSeconds(at: other) != zone.offsetSeconds(at: Timestamp(milliseconds: time)),
+                        "\(name) \(outside)")
+                }
+                time += 600_000
+            }
+        }
+    }
+
     /// The table agrees with the tz database at every hour of two years, in zones with half-hour and
     /// southern-hemisphere rules.
     @Test(arguments: ["Europe/Berlin", "Australia/Adelaide", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham"])
