@@ -19,6 +19,7 @@ struct FactLog: Sendable {
     /// Set in a snapshot's kind byte when it names a customer.
     private static let hasCustomer: UInt8 = 0x20
     private static let headerSize = 36
+    private static let emptyHeader = [UInt8](repeating: 0, count: headerSize)
 
     /// The running values of the header: the last time, sequence number, thread id and customer
     /// written, and the records written of each kind.
@@ -51,7 +52,7 @@ struct FactLog: Sendable {
             }
         }
         set {
-            if bytes.isEmpty { bytes.append(contentsOf: repeatElement(0, count: Self.headerSize)) }
+            if bytes.isEmpty { bytes.append(contentsOf: Self.emptyHeader) }
             bytes.withUnsafeMutableBytes {
                 $0.storeBytes(of: newValue.time, toByteOffset: 0, as: Int64.self)
                 $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)
@@ -84,13 +85,18 @@ struct FactLog: Sendable {
         snapshots: some Collection<(SnapshotFact, Int64)>, threads: some Collection<ThreadFact>
     ) {
         guard !snapshots.isEmpty || !threads.isEmpty else { return }
-        if bytes.isEmpty { running = Running() }
+        let isNew = bytes.isEmpty
         var state = running
         let capacity = snapshots.count * Self.snapshotBytes + threads.count * Self.threadBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var out = Writer(base: buffer.baseAddress!)
             for (snapshot, createdAt) in snapshots { out.encode(snapshot, createdAt: createdAt, after: &state) }
             for thread in threads { out.encode(thread, after: &state) }
+            if isNew {
+                // A new log is made at its size at once: its header and these records.
+                bytes.reserveCapacity(Self.headerSize + out.count)
+                bytes.append(contentsOf: Self.emptyHeader)
+            }
             let needed = bytes.count + out.count
             // Growing by an eighth rather than doubling: the logs are most of the memory a run
             // keeps, and a doubled array is a third empty on average.
