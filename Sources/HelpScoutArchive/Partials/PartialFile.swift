@@ -157,8 +157,9 @@ package final class PartialFileReader {
                 }
                 initialized = recordLength - Int(state.pointee.avail_out)
             }
+            // zlib also refuses a header whose window size is beyond 32 KiB, which ISA-L does not check.
             guard status == ISAL_DECOMP_OK, state.pointee.block_state == ISAL_BLOCK_FINISH,
-                records.count == recordLength
+                records.count == recordLength, (compressed.first ?? 0) >> 4 <= 7
             else {
                 throw Refusal("a block does not decompress (ISA-L status \(status)): the file is damaged")
             }

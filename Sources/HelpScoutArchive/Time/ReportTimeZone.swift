@@ -100,7 +100,11 @@ public struct ReportTimeZone: Sendable, Equatable {
         let offsetUntil = index == transitions.count ? Int64.max : transitions[index]
         let offset = Int64(offsets[index]) * 1000
         let dayStart = Int64(day) * 86_400_000 - offset
-        return (day, max(dayStart, offsetFrom)..<min(dayStart + 86_400_000, offsetUntil))
+        // Clipped to the table's years too: outside them, offsets come from the database.
+        return (
+            day,
+            max(dayStart, offsetFrom, 0)..<min(dayStart + 86_400_000, offsetUntil, Self.tableEndMilliseconds)
+        )
     }
 
     /// Milliseconds since 1970-01-01T00:00 of the zone's wall clock: the instant as that clock reads it.

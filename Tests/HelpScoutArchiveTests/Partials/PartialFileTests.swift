@@ -206,6 +206,21 @@ import Testing
         #expect(merged.summary.emptyInputs.count == count - 1)
     }
 
+    /// A block's zlib header with a window beyond 32 KiB (valid otherwise, its check bits recomputed)
+    /// is refused as zlib refuses it, by ISA-L's reader too, which does not check the window itself.
+    @Test(.temporaryFolder) func aBlockWhoseZlibHeaderGivesAnImpossibleWindowIsRefused() throws {
+        var bytes = try Self.smallPartial(in: TemporaryFolder.path)
+        let stream = PartialFile.magic.count + 4 + 8
+        #expect(bytes[stream] == 0x78)
+        bytes[stream] = 0x88
+        let levelBits = bytes[stream + 1] & 0xE0
+        bytes[stream + 1] = levelBits | UInt8((31 - (0x88 * 256 + Int(levelBits)) % 31) % 31)
+        #expect((Int(bytes[stream]) * 256 + Int(bytes[stream + 1])) % 31 == 0)
+        bytes.replaceSubrange((bytes.count - 32)..., with: Array(SHA256.hash(data: bytes[..<(bytes.count - 32)])))
+        let refusal = Self.refusal([bytes])
+        #expect(refusal?.reason.hasPrefix("a block does not decompress") == true, "\(String(describing: refusal))")
+    }
+
     /// A block's zlib stream ends with the Adler-32 of its records: behind a recomputed SHA-256 (a
     /// faulty writer, or a reader that stopped checking it), a wrong one is refused.
     @Test(.temporaryFolder) func aBlockWhoseAdler32DoesNotMatchItsRecordsIsRefused() throws {
