@@ -65,6 +65,7 @@ package final class ReportRun: RunObserver {
             + [(ReportFiles.summary, SummaryJSON.render(summary: summary, run: run))]
         // The audit's end and the files are written side by side: each waits for the disk at its
         // close (`fsync`), and the waits overlap. The first error in this order is the one thrown.
+        // The audit is handed over in a slot: the one iteration that closes it takes it out.
         let folder = folder, audit = ConcurrentSlots([audit])
         let errors = ConcurrentSlots<OutputFile.WriteError?>(Array(repeating: nil, count: files.count + 1))
         DispatchQueue.concurrentPerform(iterations: files.count + 1) { index in

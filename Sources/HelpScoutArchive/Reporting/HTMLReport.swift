@@ -208,10 +208,12 @@ package enum HTMLReport {
 
     /// Markdown inline text as HTML: `**strong**`, `` `code` ``, backslash escapes, the entities
     /// report.md writes (`&lt;`, `&gt;`, `&amp;`); every other character escaped.
+    /// The bytes `inline` gives a meaning to or escapes.
+    private static let markupBytes = Array("\\`*&<>\"'".utf8)
+
     static func inline(_ text: Substring) -> String {
         // Text without a byte of markup or one to escape is itself (most cells: numbers and words).
-        let special: [UInt8] = Array("\\`*&<>\"'".utf8)
-        if !text.utf8.contains(where: special.contains) { return String(text) }
+        if !text.utf8.contains(where: markupBytes.contains) { return String(text) }
         var html = ""
         var strong = false, code = false
         var index = text.startIndex
