@@ -26,31 +26,26 @@ struct ConversationView {
         self.init(id: id, facts: facts, store: store, buffers: &buffers)
     }
 
-    /// The arrays of a view, kept from one conversation to the next by a loop over many: each view
-    /// then costs no allocation of its own (`buffers`, which the view takes, is given back by
-    /// `buffers`).
+    /// The arrays of a view, kept from one conversation to the next by a loop over many, so that a
+    /// view costs no allocation of its own: a view takes them, and `buffers()` gives them back.
     struct Buffers {
         var snapshots: [SnapshotFact] = []
         var threads: [ThreadFact] = []
         var responses: [ResponseTimes.Response] = []
     }
 
-    /// A view whose arrays are `buffers`', emptied (`buffers` is left empty: `buffers` gives them back).
+    /// A view whose arrays are `buffers`', emptied and refilled (`buffers` is left empty).
     init(id: Int64, facts: ConversationFacts, store: borrowing FactStore, buffers: inout Buffers) {
         self.id = id
         self.facts = facts
         agents = store.agents
-        var snapshots: [SnapshotFact] = []
-        var threads: [ThreadFact] = []
-        var responses: [ResponseTimes.Response] = []
-        swap(&snapshots, &buffers.snapshots)
-        swap(&threads, &buffers.threads)
-        swap(&responses, &buffers.responses)
-        createdAt = facts.ordered(into: &snapshots, &threads)
-        ResponseTimes.responses(threads, into: &responses)
-        self.snapshots = snapshots
-        self.threads = threads
-        self.responses = responses
+        var taken = Buffers()
+        swap(&taken, &buffers)
+        createdAt = facts.ordered(into: &taken.snapshots, &taken.threads)
+        ResponseTimes.responses(taken.threads, into: &taken.responses)
+        snapshots = taken.snapshots
+        threads = taken.threads
+        responses = taken.responses
         mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none
         customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none

@@ -51,8 +51,8 @@ struct FactLog: Sendable {
                     threads: $0.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
             }
         }
+        // Set only by `append`, once the log holds its header.
         set {
-            if bytes.isEmpty { bytes.append(contentsOf: Self.emptyHeader) }
             bytes.withUnsafeMutableBytes {
                 $0.storeBytes(of: newValue.time, toByteOffset: 0, as: Int64.self)
                 $0.storeBytes(of: newValue.sequence, toByteOffset: 8, as: UInt32.self)

@@ -229,13 +229,7 @@ struct ResponseTimes: ConversationMetric {
 
     /// Walks threads in time order: the first customer message after the last agent reply starts
     /// the clock, the next agent reply stops it. Replies nobody waited for are not measured.
-    static func responses(_ threads: [ThreadFact]) -> [Response] {
-        var responses: [Response] = []
-        self.responses(threads, into: &responses)
-        return responses
-    }
-
-    /// `responses(threads)` in `responses`, emptied first (its memory is kept).
+    /// They go in `responses`, emptied first (its memory is kept).
     static func responses(_ threads: [ThreadFact], into responses: inout [Response]) {
         responses.removeAll(keepingCapacity: true)
         var waitingSince: Int64?

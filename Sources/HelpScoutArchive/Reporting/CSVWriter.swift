@@ -13,7 +13,7 @@ package struct CSVWriter {
 
     /// Appends one row.
     package mutating func writeRow(_ cells: [String]) {
-        Self.append(cells, to: &bytes)
+        Self.appendRow(cells, to: &bytes, Self.appendCell)
     }
 
     /// A cell of a row of `writeRow(_: [Cell])`.
@@ -34,12 +34,28 @@ package struct CSVWriter {
 
     /// Appends one row of text and numbers.
     package mutating func writeRow(_ cells: [Cell]) {
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        Self.appendRow(cells, to: &bytes) { cell, bytes in
             switch cell {
             case .text(let value): Self.appendCell(value, to: &bytes)
             case .number(let value): Self.appendDigits(value, to: &bytes)
             }
+        }
+    }
+
+    /// One row with its `\n`.
+    package static func row(_ cells: [String]) -> String {
+        var row: [UInt8] = []
+        appendRow(cells, to: &row, appendCell)
+        return String(decoding: row, as: UTF8.self)
+    }
+
+    /// The cells, each written by `appendCell`, separated by commas, and a `\n`.
+    private static func appendRow<Cells: Collection>(
+        _ cells: Cells, to bytes: inout [UInt8], _ appendCell: (Cells.Element, inout [UInt8]) -> Void
+    ) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendCell(cell, &bytes)
         }
         bytes.append(UInt8(ascii: "\n"))
     }
@@ -59,61 +75,40 @@ package struct CSVWriter {
         }
     }
 
-    /// One row with its `\n`.
-    package static func row(_ cells: [String]) -> String {
-        var row: [UInt8] = []
-        append(cells, to: &row)
-        return String(decoding: row, as: UTF8.self)
-    }
-
-    private static func append(_ cells: [String], to bytes: inout [UInt8]) {
-        for (index, value) in cells.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendCell(value, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
-    /// `cell(value)`'s bytes; a cell that needs nothing is copied as it is, without a new string.
-    private static func appendCell(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        let copied = value.withUTF8 { utf8 in
-            let scan = CellScan(utf8)
-            guard scan.isPrintableASCII, !scan.mayRun, !scan.needsQuotes else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        guard !copied else { return }
-        var cell = cell(value)
-        cell.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
     /// One cell: prefixed with `'` when it starts with `=`, `+`, `-`, `@`, tab or carriage return
     /// (so spreadsheets do not run it as a formula), controls and hidden formatting characters
     /// written as escapes (`displaySafe`, so `cat` cannot run an escape sequence from a cell), then
     /// quoted when it holds a comma, quote or line break. A plain negative number (`-33.33`) is
     /// data, not a formula, and stays as it is.
     package static func cell(_ value: String) -> String {
-        // Most cells are counts, ids, words and reasons in printable ASCII: one pass over the
-        // bytes (through `withUTF8`: the `utf8` view, a byte at a time, cost ten times as much)
-        // tells whether the cell needs a prefix or quotes, and only the rare others take the
-        // general path, which escapes controls and hidden characters.
+        var bytes: [UInt8] = []
+        appendCell(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `cell(value)`'s bytes. Most cells are counts, ids, words and reasons in printable ASCII: one
+    /// pass over the bytes (through `withUTF8`: the `utf8` view, a byte at a time, cost ten times as
+    /// much) tells whether the cell needs a prefix or quotes, and only the rare others take the
+    /// general path, which escapes controls and hidden characters.
+    private static func appendCell(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         let scan = value.withUTF8 { CellScan($0) }
-        guard scan.isPrintableASCII else { return generalCell(value) }
+        guard scan.isPrintableASCII else {
+            var general = generalCell(value)
+            general.withUTF8 { bytes.append(contentsOf: $0) }
+            return
+        }
         let needsPrefix = scan.mayRun && !isPlainNumber(value)
-        guard scan.needsQuotes else { return needsPrefix ? "'" + value : value }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        if needsPrefix { quoted.append(UInt8(ascii: "'")) }
-        value.withUTF8 { bytes in
-            quoted.reserveCapacity(bytes.count + 8)
-            for byte in bytes {
-                quoted.append(byte)
-                if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        if scan.needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+        if needsPrefix { bytes.append(UInt8(ascii: "'")) }
+        value.withUTF8 { utf8 in
+            guard scan.needsQuotes else { return bytes.append(contentsOf: utf8) }
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             }
         }
-        quoted.append(UInt8(ascii: "\""))
-        return String(decoding: quoted, as: UTF8.self)
+        if scan.needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     }
 
     /// What one pass over a cell's bytes finds.
