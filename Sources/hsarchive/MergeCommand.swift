@@ -48,20 +48,21 @@ struct MergeCommand: ParsableCommand {
     }
 
     private func merge(recording: RunRecording) throws {
-        let officeHours = try shape.schedule()
         let paths = partials.map(RawArguments.path)
-        // The report's audit names inputs as the partials recorded them: known only once read.
-        let session = try ReportSession(
-            shape: shape, officeHours: officeHours, inputPaths: paths, inputNames: [])
-        var merge = PartialMerge()
-        let builder = session.builder
-        // The next partials' blocks are read, inflated and checksummed on a thread of their own.
+        // The next partials' blocks are read, inflated and checksummed on a thread of their own,
+        // from the start: the first are ready once the report folder is locked and staged.
         let prefetch = PartialPrefetch(count: paths.count) { (index) throws(PartialFileReader.Refusal) in
             do throws(ArchiveReadError) { return try FileDescriptorSource(path: paths[index]) } catch {
                 throw PartialFileReader.Refusal(error.message)
             }
         }
         defer { prefetch.cancel() }
+        let officeHours = try shape.schedule()
+        // The report's audit names inputs as the partials recorded them: known only once read.
+        let session = try ReportSession(
+            shape: shape, officeHours: officeHours, inputPaths: paths, inputNames: [])
+        var merge = PartialMerge()
+        let builder = session.builder
         for (index, path) in paths.enumerated() {
             let failuresBefore = merge.summary.failures.count
             do throws(PartialFileError) {

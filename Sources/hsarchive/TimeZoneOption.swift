@@ -29,5 +29,18 @@ struct TimeZoneOption: ParsableArguments {
         }
     }
 
-    private static func zone(named name: String) -> ReportTimeZone? { ReportTimeZone(identifier: name) }
+    /// The zone of `name`, made once a run: the option is read several times (to check it, for the
+    /// period's bounds, for the report), and making a zone's table asks the tz database for each of
+    /// its transitions, which ICU answers slowly (about 1-2 ms a zone, a run's start took four).
+    private static func zone(named name: String) -> ReportTimeZone? {
+        made.lock()
+        defer { made.unlock() }
+        if let zone = zones[name] { return zone }
+        let zone = ReportTimeZone(identifier: name)
+        zones[name] = zone
+        return zone
+    }
+
+    private static let made = NSLock()
+    nonisolated(unsafe) private static var zones: [String: ReportTimeZone?] = [:]
 }
