@@ -37,10 +37,20 @@ package struct DistributionSummary: Sendable, Equatable {
     /// (10564.0455 s as 10564.04549…) and round the written value down. The sum is 128-bit: in
     /// any order of values (a resolution may be negative, times reach ±2^48 ms), it cannot overflow.
     static func exactMean(_ values: [Double]) -> Double {
-        let total = values.reduce(Int128(0)) { $0 + Int128(Int64(($1 * 1000).rounded())) }
+        var total = Int128(0)
+        for value in values { total += Int128(wholeMilliseconds(value)) }
         let count = UInt128(values.count)
         let magnitude = (2 * total.magnitude + count) / (2 * count)
         return Double(total < 0 ? -Int64(magnitude) : Int64(magnitude)) / 1000
+    }
+
+    /// `seconds` in whole milliseconds, as `(seconds * 1000).rounded()` gives them for a value that
+    /// is a whole number of milliseconds (within a hair of one: never near a half), without a call
+    /// into libm for each value.
+    @inline(__always)
+    static func wholeMilliseconds(_ seconds: Double) -> Int64 {
+        let scaled = seconds * 1000
+        return Int64(scaled + (scaled < 0 ? -0.5 : 0.5))
     }
 
     /// Moves the value of rank `k` (from 0) among `buffer[..<end]` to index `k`, values not

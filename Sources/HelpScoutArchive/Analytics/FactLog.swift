@@ -227,8 +227,22 @@ struct FactLog: Sendable {
         }
     }
 
+    /// Reads a varint, a word at a time where eight bytes are left (`VarintWord`).
     @inline(__always)
-    private static func unsigned(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> UInt64 {
+    static func unsigned(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> UInt64 {
+        let first = buffer[index]
+        if first < 0x80 {
+            index += 1
+            return UInt64(first)
+        }
+        guard buffer.count - index >= 8,
+            let (value, length) = VarintWord.decode(VarintWord.load(buffer.baseAddress! + index))
+        else { return unsignedByBytes(buffer, &index) }
+        index += length
+        return value
+    }
+
+    private static func unsignedByBytes(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> UInt64 {
         var value: UInt64 = 0, shift: UInt64 = 0
         while true {
             let byte = buffer[index]

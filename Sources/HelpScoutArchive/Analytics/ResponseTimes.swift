@@ -42,7 +42,7 @@ struct ResponseTimes: ConversationMetric {
         var agent: Int32
         var replyTime: Int64
         /// When the customer started waiting.
-        var waitStart: Int64 { replyTime - Int64((seconds * 1000).rounded()) }
+        var waitStart: Int64 { replyTime - DistributionSummary.wholeMilliseconds(seconds) }
     }
 
     /// The zone whose days the `day` scope counts in.

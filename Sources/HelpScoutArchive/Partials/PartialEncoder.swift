@@ -105,6 +105,15 @@ struct PartialDecoder {
     }
 
     private mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
+        // A word at a time where eight bytes are left; a number that does not end within them is
+        // read (or refused) byte by byte.
+        let at = index
+        if bytes.count - at >= 8,
+            let (value, length) = bytes.withUnsafeBytes({ VarintWord.decode(VarintWord.load($0.baseAddress! + at)) })
+        {
+            index += length
+            return value
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -130,8 +139,8 @@ struct PartialDecoder {
 
     mutating func fixed() throws(PartialFileError.Damage) -> UInt64 {
         guard bytes.count - index >= 8 else { throw .recordCutShort }
-        var value: UInt64 = 0
-        for shift in 0..<8 { value |= UInt64(bytes[index + shift]) << (8 * UInt64(shift)) }
+        let at = index
+        let value = bytes.withUnsafeBytes { VarintWord.load($0.baseAddress! + at) }
         index += 8
         return value
     }

@@ -45,6 +45,40 @@ import Testing
         }
     }
 
+    /// The word-at-a-time read (`VarintWord`) must give what a byte-by-byte read gives, in a log and
+    /// in a partial, for every length of number and however near the end it ends (the word is read
+    /// only with eight bytes left).
+    @Test func aNumberReadsTheSameWhereverItEnds() throws {
+        let values: [UInt64] = (1...64).flatMap { (bits: Int) -> [UInt64] in
+            let pattern: UInt64 = 0xA5A5_A5A5_A5A5_A5A5 >> (64 - bits)
+            return [UInt64.max >> (64 - bits), pattern | (1 << (bits - 1))]
+        }
+        for value in [UInt64(0)] + values {
+            let bits = 64 - value.leadingZeroBitCount
+            var encoded: [UInt8] = []
+            var rest = value
+            while rest >= 0x80 {
+                encoded.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            encoded.append(UInt8(rest))
+            for before in 0...2 {
+                for after in 0...9 {
+                    let bytes =
+                        [UInt8](repeating: 0x81, count: before) + encoded + [UInt8](repeating: 0xFF, count: after)
+                    var index = before
+                    let read = bytes.withUnsafeBufferPointer { FactLog.unsigned($0, &index) }
+                    #expect(read == value, "\(bits) bits, \(after) bytes after")
+                    #expect(index == before + encoded.count, "\(bits) bits, \(after) bytes after")
+                    var decoder = PartialDecoder(bytes)
+                    for _ in 0..<before { _ = try decoder.byte() }
+                    #expect(try decoder.unsigned() == value, "\(bits) bits, \(after) bytes after, in a partial")
+                    #expect(decoder.index == before + encoded.count, "\(bits) bits, \(after) bytes after, in a partial")
+                }
+            }
+        }
+    }
+
     @Test func threadsAreKeptOnceAcrossTheSwitchToASet() {
         var facts = ConversationFacts()
         let threshold = Int(ConversationFacts.threadSetThreshold)
