@@ -114,11 +114,15 @@ extension BodyDecoder {
         let values = tape.members(object, Self.personKeys)
         guard let id = tape.int64(values[PersonKey.id]) else { return nil }
         guard named else { return Person(id: id) }
-        let first = (tape.string(values[PersonKey.first]) ?? tape.string(values[PersonKey.firstName]))?.trimmed ?? ""
-        let last = (tape.string(values[PersonKey.last]) ?? tape.string(values[PersonKey.lastName]))?.trimmed ?? ""
-        let name = first.isEmpty ? last : (last.isEmpty ? first : first + " " + last)
-        guard !name.isEmpty else { return Person(id: id) }
-        return Person(id: id, name: name)
+        func text(_ index: Int?) -> Int? { index.flatMap { tape.kind($0) == .string ? $0 : nil } }
+        let first = text(values[PersonKey.first]) ?? text(values[PersonKey.firstName])
+        let last = text(values[PersonKey.last]) ?? text(values[PersonKey.lastName])
+        if let name = names.name(of: id, first: first, last: last, in: tape) { return Person(id: id, name: name) }
+        let firstName = first.map(tape.decodedString)?.trimmed ?? ""
+        let lastName = last.map(tape.decodedString)?.trimmed ?? ""
+        let name = firstName.isEmpty ? lastName : (lastName.isEmpty ? firstName : firstName + " " + lastName)
+        names.keep(name.isEmpty ? nil : name, of: id, first: first, last: last, in: tape)
+        return Person(id: id, name: name.isEmpty ? nil : name)
     }
 
     /// A mailbox from `mailboxId` or a nested `mailbox` object (whose `name` is kept).

@@ -14,6 +14,8 @@ package struct BodyDecoder {
     private let parser = JSONTape()
     /// The body being decoded.
     var tape = JSONDocument.empty
+    /// The names made so far, by person id (`person(_:named:)`).
+    var names = PersonNames()
     let detail: DecodingDetail
     var facts: Bool { detail != .statuses }
 

@@ -56,6 +56,44 @@ import Testing
         #expect(snapshot.threads[0].author?.id == 301)
     }
 
+    /// A decoder keeps the names it made (`PersonNames`): one decoder over many bodies must name
+    /// each person from that body's bytes, whether the name changed, came by the other key, lost a
+    /// part, or arrived after more people than it keeps.
+    @Test func aDecoderKeepingNamesNamesEachPersonAsTheBodySays() throws {
+        var decoder = BodyDecoder()
+        func assignee(_ owner: String) -> Person? {
+            let body = "{\"id\":7,\"createdAt\":\"2026-10-05T10:00:00Z\",\"owner\":\(owner)}"
+            var bytes = Array(body.utf8)
+            let outcome = bytes.withUnsafeMutableBytes {
+                decoder.decode(
+                    UnsafeRawBufferPointer($0), eventHeader: EventType(name: "convo.assigned"), receivedAt: nil)
+            }
+            guard case .event(let event) = outcome, case .conversation(let snapshot) = event.payload else { return nil }
+            return snapshot.assignee
+        }
+        let named: [(String, String?)] = [
+            (#"{"id":301,"first":"Ana","last":"Lima"}"#, "Ana Lima"),
+            (#"{"id":301,"first":"Ana","last":"Lima"}"#, "Ana Lima"),
+            (#"{"id":301,"first":"Ana","last":"Souza"}"#, "Ana Souza"),
+            (#"{"id":301,"firstName":"Ana","lastName":"Souza"}"#, "Ana Souza"),
+            (#"{"id":301,"first":" Bia ","lastName":"Souza"}"#, "Bia Souza"),
+            (#"{"id":301,"first":"Bia"}"#, "Bia"),
+            (#"{"id":301,"first":"B\u0069a"}"#, "Bia"),
+            (#"{"id":301,"first":"","last":" "}"#, nil),
+            (#"{"id":301,"first":null,"firstName":"Cy"}"#, "Cy"),
+            (#"{"id":302,"first":"Cy"}"#, "Cy"),
+            (#"{"id":301,"first":"Ana","last":"Lima"}"#, "Ana Lima"),
+        ]
+        for (owner, name) in named {
+            #expect(assignee(owner) == Person(id: Int64(owner.dropFirst(6).prefix(3))!, name: name), "\(owner)")
+        }
+        for id in 0..<(PersonNames.limit + 10) {
+            #expect(assignee("{\"id\":\(1000 + id),\"first\":\"P\(id)\"}")?.name == "P\(id)")
+        }
+        #expect(assignee(#"{"id":1000,"first":"Q"}"#)?.name == "Q")
+        #expect(assignee(#"{"id":301,"first":"Ana","last":"Lima"}"#)?.name == "Ana Lima")
+    }
+
     @Test func aBareBodyWithoutTimestampsFallsBackToReceivedAt() throws {
         let event = try #require(self.event("{\"id\":5}", header: "convo.deleted", receivedAt: "2026-10-06T08:00:00Z"))
         #expect(event.time == Timestamp.parse("2026-10-06T08:00:00Z"))
