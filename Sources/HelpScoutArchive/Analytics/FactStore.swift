@@ -40,6 +40,9 @@ package struct FactStore: Sendable {
     package var firstEventTime: Int64?
     package var lastEventTime: Int64?
     private var sequence: UInt32 = 0
+    /// A snapshot's thread facts while it is recorded (kept to reuse its memory: an array made for
+    /// each snapshot, grown as it filled, was a sixth of recording one).
+    private var snapshotThreads: [ThreadFact] = []
 
     package struct EventCountKey: Hashable, Sendable {
         package var day: Int
@@ -138,17 +141,29 @@ package struct FactStore: Sendable {
         if let mailbox = snapshot.mailbox, let name = mailbox.name, mailboxNames[mailbox.id] == nil {
             mailboxNames[mailbox.id] = name
         }
-        let isClosed =
-            snapshot.status.map { $0 == "closed" || ($0.utf8.count == 6 && $0.lowercased() == "closed") } ?? false
+        let isClosed = snapshot.status.map(Self.isClosed) ?? false
         var tagSet: Int32 = -1
         if let tags = snapshot.tags { tagSet = intern(tags) }
         let fact = SnapshotFact(
             time: time, closedEnd: isClosed ? (snapshot.closedAt?.milliseconds ?? time) : Fact.none, sequence: sequence,
             tagSet: tagSet, assignee: agents.intern(snapshot.assignee?.id),
             mailbox: mailboxes.intern(snapshot.mailbox?.id), customer: snapshot.customerId ?? Fact.none)
-        let threads = snapshot.threads.compactMap { threadFact($0) }
+        snapshotThreads.removeAll(keepingCapacity: true)
+        for thread in snapshot.threads {
+            if let fact = threadFact(thread) { snapshotThreads.append(fact) }
+        }
         conversations[snapshot.id, default: ConversationFacts()].add(
-            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, threads: threads, isCreation: isCreation)
+            fact, createdAt: snapshot.createdAt?.milliseconds ?? Fact.none, threads: snapshotThreads,
+            isCreation: isCreation)
+    }
+
+    /// Whether a status is `closed`, in any case: bytes compared for an ASCII status (most are
+    /// `active`, as long, which `lowercased()` made a string of each time), else lower-cased.
+    static func isClosed(_ status: String) -> Bool {
+        if status == "closed" { return true }
+        guard status.utf8.count == 6 else { return false }
+        guard status.utf8.allSatisfy({ $0 < 0x80 }) else { return status.lowercased() == "closed" }
+        return status.utf8.elementsEqual("closed".utf8) { $0 | 0x20 == $1 }
     }
 
     /// A thread's fact; nil when it has no time to place it by.
