@@ -29,9 +29,9 @@ struct TimeZoneOption: ParsableArguments {
         }
     }
 
-    /// The zone of `name`, made once a run: the option is read several times (to check it, for the
-    /// period's bounds, for the report), and making a zone's table asks the tz database for each of
-    /// its transitions, which ICU answers slowly (about 1-2 ms a zone, a run's start took four).
+    /// The zone of `name`, made once a run: the option is read four times (to check it, for the
+    /// period's bounds twice, for the report), and making a zone's table asks the tz database for
+    /// each of its transitions, which ICU answers slowly (about 1 ms a zone here).
     private static func zone(named name: String) -> ReportTimeZone? {
         made.lock()
         defer { made.unlock() }
