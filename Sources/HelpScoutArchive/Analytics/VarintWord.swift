@@ -9,7 +9,7 @@ enum VarintWord {
         let ends = ~word & 0x8080_8080_8080_8080
         guard ends != 0 else { return nil }
         let bits = ends.trailingZeroBitCount + 1
-        var value = (bits == 64 ? word : word & ((1 << bits) - 1)) & 0x7F7F_7F7F_7F7F_7F7F
+        var value = word & (UInt64.max >> (64 - bits)) & 0x7F7F_7F7F_7F7F_7F7F
         value = (value & 0x007F_007F_007F_007F) | ((value & 0x7F00_7F00_7F00_7F00) >> 1)
         value = (value & 0x0000_3FFF_0000_3FFF) | ((value & 0x3FFF_0000_3FFF_0000) >> 2)
         value = (value & 0x0000_0000_0FFF_FFFF) | ((value & 0x0FFF_FFFF_0000_0000) >> 4)

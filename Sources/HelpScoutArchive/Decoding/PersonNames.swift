@@ -7,8 +7,10 @@ import Foundation
 /// same name without making it again.
 struct PersonNames {
     /// Beyond this many ids (hostile input names a new person in every line), the names are
-    /// forgotten and kept again from the next: the memory stays a few hundred kilobytes.
+    /// forgotten and kept again from the next; names longer than `longest` bytes are made each
+    /// time, not kept: the memory stays under a few megabytes however long the lines.
     static let limit = 4096
+    static let longest = 256
 
     private struct Source {
         var first: [UInt8]?
@@ -17,6 +19,9 @@ struct PersonNames {
     }
 
     private var sources: [Int64: Source] = [:]
+
+    /// How many ids have a name kept.
+    var count: Int { sources.count }
 
     /// The name `id` was given when its first and last name were the string tokens `first` and
     /// `last` (nil: none) of `tape`, byte for byte; `.some(nil)` for no name, nil when unknown.
@@ -28,6 +33,8 @@ struct PersonNames {
 
     /// Keeps `name` as what `first` and `last` give for `id`.
     mutating func keep(_ name: String?, of id: Int64, first: Int?, last: Int?, in tape: JSONDocument) {
+        let length = (first.map { tape.rawBytes($0).count } ?? 0) + (last.map { tape.rawBytes($0).count } ?? 0)
+        guard length <= Self.longest else { return }
         if sources.count >= Self.limit && sources[id] == nil { sources.removeAll(keepingCapacity: true) }
         sources[id] = Source(
             first: first.map { Array(tape.rawBytes($0)) }, last: last.map { Array(tape.rawBytes($0)) }, name: name)

@@ -44,9 +44,10 @@ package struct ConversationRecords {
     /// wrong, if anything, in order).
     init?(block: [UInt8]) {
         guard block.first == PartialRecord.conversation.rawValue else { return nil }
-        // Room for what such a block usually holds (a fact takes about 12 bytes, a record about 90),
-        // made at once: growing the arrays as they fill took a quarter of the reading. `partial`
-        // writes blocks of about 256 KiB; a larger one grows the arrays past 1 MiB's worth.
+        // Room for what such a block usually holds, with some to spare (a fact takes about 12
+        // bytes, a record about 90), made at once: growing the arrays as they fill took a quarter
+        // of the reading. `partial` writes blocks of about 256 KiB; a larger one grows the arrays
+        // past 1 MiB's worth.
         let expected = min(block.count, 1 << 20)
         records.reserveCapacity(expected / 64)
         facts.reserveCapacity(expected / 10)

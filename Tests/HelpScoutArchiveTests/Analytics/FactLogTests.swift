@@ -79,6 +79,22 @@ import Testing
         }
     }
 
+    /// A partial's number longer than 64 bits, or cut short by the block's end, is refused as the
+    /// byte-by-byte read refused it, however many bytes follow.
+    @Test func aNumberTooLongOrCutShortIsRefused() {
+        for after in 0...9 {
+            var tooLong = PartialDecoder(
+                [UInt8](repeating: 0x80, count: 11) + [0x00] + [UInt8](repeating: 0, count: after))
+            #expect(throws: PartialFileError.Damage.badNumber) { try tooLong.unsigned() }
+        }
+        for count in 1...12 {
+            var cutShort = PartialDecoder([UInt8](repeating: 0xFF, count: count))
+            #expect(throws: count <= 10 ? PartialFileError.Damage.recordCutShort : .badNumber) {
+                try cutShort.unsigned()
+            }
+        }
+    }
+
     @Test func threadsAreKeptOnceAcrossTheSwitchToASet() {
         var facts = ConversationFacts()
         let threshold = Int(ConversationFacts.threadSetThreshold)

@@ -92,6 +92,33 @@ import Testing
         }
         #expect(assignee(#"{"id":1000,"first":"Q"}"#)?.name == "Q")
         #expect(assignee(#"{"id":301,"first":"Ana","last":"Lima"}"#)?.name == "Ana Lima")
+        #expect(decoder.names.count <= PersonNames.limit)
+        let long = String(repeating: "x", count: PersonNames.longest)
+        #expect(assignee("{\"id\":9,\"first\":\"\(long)\"}")?.name == long)
+        #expect(assignee("{\"id\":9,\"first\":\"\(long)\"}")?.name == long)
+    }
+
+    /// Names are kept for at most `PersonNames.limit` ids, and none longer than `longest` bytes.
+    @Test func aDecoderKeepsNamesForBoundedlyManyPeople() {
+        var decoder = BodyDecoder()
+        for id in 0..<(3 * PersonNames.limit / 2) {
+            let body = "{\"id\":7,\"createdAt\":\"2026-10-05T10:00:00Z\",\"owner\":{\"id\":\(id),\"first\":\"P\(id)\"}}"
+            var bytes = Array(body.utf8)
+            _ = bytes.withUnsafeMutableBytes {
+                decoder.decode(
+                    UnsafeRawBufferPointer($0), eventHeader: EventType(name: "convo.assigned"), receivedAt: nil)
+            }
+            #expect(decoder.names.count <= PersonNames.limit)
+        }
+        #expect(decoder.names.count == PersonNames.limit / 2)
+        var long = BodyDecoder()
+        let body =
+            "{\"id\":7,\"createdAt\":\"2026-10-05T10:00:00Z\",\"owner\":{\"id\":1,\"first\":\"\(String(repeating: "y", count: PersonNames.longest + 1))\"}}"
+        var bytes = Array(body.utf8)
+        _ = bytes.withUnsafeMutableBytes {
+            long.decode(UnsafeRawBufferPointer($0), eventHeader: EventType(name: "convo.assigned"), receivedAt: nil)
+        }
+        #expect(long.names.count == 0)
     }
 
     @Test func aBareBodyWithoutTimestampsFallsBackToReceivedAt() throws {
