@@ -160,7 +160,6 @@ package struct FactStore: Sendable {
     /// Whether a status is `closed`, in any case: bytes compared for an ASCII status (most are
     /// `active`, as long, which `lowercased()` made a string of each time), else lower-cased.
     static func isClosed(_ status: String) -> Bool {
-        if status == "closed" { return true }
         guard status.utf8.count == 6 else { return false }
         guard status.utf8.allSatisfy({ $0 < 0x80 }) else { return status.lowercased() == "closed" }
         return status.utf8.elementsEqual("closed".utf8) { $0 | 0x20 == $1 }
