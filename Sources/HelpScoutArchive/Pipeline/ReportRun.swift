@@ -68,7 +68,7 @@ package final class ReportRun: RunObserver {
         // The audit is handed over in a slot: the one iteration that closes it takes it out.
         let folder = folder, audit = ConcurrentSlots([audit])
         let errors = ConcurrentSlots<OutputFile.WriteError?>(Array(repeating: nil, count: files.count + 1))
-        DispatchQueue.concurrentPerform(iterations: files.count + 1) { index in
+        WaitingWork.perform(iterations: files.count + 1) { index in
             do throws(OutputFile.WriteError) {
                 if index == 0 {
                     try audit.take(0).close()
