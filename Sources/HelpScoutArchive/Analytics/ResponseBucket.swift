@@ -12,8 +12,9 @@ package enum ResponseBucket {
     static func counts(_ values: [Double]) -> [Int] {
         var counts = [Int](repeating: 0, count: names.count)
         for value in values {
+            // Counted without a branch per bound: the values come in no order.
             var bucket = 0
-            while bucket < bounds.count && value >= bounds[bucket] { bucket += 1 }
+            for bound in bounds { bucket += value >= bound ? 1 : 0 }
             counts[bucket] += 1
         }
         return counts

@@ -24,6 +24,12 @@ import Testing
                 (0..<length).map { Double(min($0, length - $0)) },
                 (0..<length).map { _ in Double(Int.random(in: 0..<3, using: &generator)) },
                 (0..<length).map { _ in Double(Int.random(in: 0..<100_000_000, using: &generator)) / 1000 },
+                // Resolutions may be negative; and a few far values beside many near ones put
+                // most values in one of the selection's bins.
+                (0..<length).map { _ -> Double in Double(Int.random(in: -50_000...50_000, using: &generator)) / 1000 },
+                (0..<length).map { (index: Int) -> Double in
+                    index % 50 == 0 ? Double(index) * 1e9 : Double(index % 7) / 1000
+                },
             ]
             for values in shapes {
                 let summary = DistributionSummary(values)!
@@ -35,6 +41,16 @@ import Testing
             }
         }
         #expect(DistributionSummary([]) == nil)
+    }
+
+    /// The keys the selection bins values by order them as the values are ordered, and give them back.
+    @Test func aValuesKeyOrdersAsTheValuesDo() {
+        let extreme = -Double(Int64(1) << 49) / 1000
+        let values: [Double] = [extreme, -86_400, -1.5, -0.001, 0, 0.001, 1.5, 900, 86_400, 1e12]
+        let keys = values.map(DistributionSummary.key)
+        #expect(keys == keys.sorted() && Set(keys).count == keys.count)
+        #expect(keys.map(DistributionSummary.value) == values)
+        #expect(DistributionSummary.select(ranks: [0, 4, 9, 5], in: values.reversed()) == [values[0], 0, 1e12, 0.001])
     }
 
     /// Selection moves the value of rank k to k, nothing greater before it and nothing smaller after.
