@@ -4,7 +4,12 @@
 struct TimeSeries: ConversationMetric {
     private let period: ReportWindow
     private let timeZone: ReportTimeZone
-    private var days: [Int: Day] = [:]
+    /// The days counted, each at its place in `counted`: a conversation's threads mostly fall on
+    /// a few days, so the day counted last is kept with its instants (`ReportTimeZone.daySpan`),
+    /// and an instant in them needs neither a day's look-up nor a hash.
+    private var places: [Int: Int] = [:]
+    private var counted: [(day: Int, facts: Day)] = []
+    private var last = (instants: Int64(0)..<0, place: 0)
 
     /// What one day of the time zone holds.
     private struct Day {
@@ -30,30 +35,53 @@ struct TimeSeries: ConversationMetric {
 
     private func day(_ milliseconds: Int64) -> Int { timeZone.dayNumber(Timestamp(milliseconds: milliseconds)) }
 
+    /// The place in `counted` of the day `milliseconds` is on, added when new.
+    private mutating func place(_ milliseconds: Int64) -> Int {
+        if last.instants.contains(milliseconds) { return last.place }
+        let (day, instants) = timeZone.daySpan(Timestamp(milliseconds: milliseconds))
+        let place = places[day] ?? counted.count
+        if place == counted.count {
+            places[day] = place
+            counted.append((day, Day()))
+        }
+        last = (instants, place)
+        return place
+    }
+
+    /// The days counted, by day.
+    private var days: [Int: Day] { Dictionary(uniqueKeysWithValues: counted.map { ($0.day, $0.facts) }) }
+
     mutating func add(_ view: ConversationView) {
         if view.createdAt != Fact.none && period.contains(view.createdAt) {
-            days[day(view.createdAt), default: Day()].newConversations += 1
+            counted[place(view.createdAt)].facts.newConversations += 1
         }
         for thread in view.threads where period.contains(thread.time) {
             switch thread.kind {
-            case .customerMessage: days[day(thread.time), default: Day()].customerMessages += 1
-            case .agentReply: days[day(thread.time), default: Day()].repliesSent += 1
+            case .customerMessage: counted[place(thread.time)].facts.customerMessages += 1
+            case .agentReply: counted[place(thread.time)].facts.repliesSent += 1
             case .note, .other: continue
             }
         }
         let responses = view.responses
         for response in responses where period.contains(response.replyTime) {
-            days[day(response.replyTime), default: Day()].responses.append(response.seconds)
+            counted[place(response.replyTime)].facts.responses.append(response.seconds)
         }
         if view.facts.hasCreatedEvent, view.threads.first?.kind == .customerMessage, let first = responses.first,
             period.contains(first.replyTime)
         {
-            days[day(first.replyTime), default: Day()].firstResponses.append(first.seconds)
+            counted[place(first.replyTime)].facts.firstResponses.append(first.seconds)
         }
     }
 
     mutating func merge(_ other: TimeSeries) {
-        for (day, facts) in other.days { days[day, default: Day()].merge(facts) }
+        for (day, facts) in other.counted {
+            let place = places[day] ?? counted.count
+            if place == counted.count {
+                places[day] = place
+                counted.append((day, Day()))
+            }
+            counted[place].facts.merge(facts)
+        }
     }
 
     /// A point for every bucket of the period's days, in order; none without a period.
@@ -62,6 +90,7 @@ struct TimeSeries: ConversationMetric {
     /// `rows(store:)` with the run's ratings already picked.
     consuming func rows(store: FactStore, latest: LatestRatings) -> [SeriesPoint] {
         guard let period = store.periodDays else { return [] }
+        let days = days
         let granularity = Granularity.fitting(days: period.count)
         var events: [Int: Int] = [:]
         for (key, count) in store.eventCounts { events[key.day, default: 0] += count }

@@ -37,6 +37,38 @@ import Testing
             ), "\(report.prefix(300))")
     }
 
+    /// New York leaves daylight saving time at 02:00 on 2026-11-01: 05:30Z and 06:30Z are both
+    /// 01:30 there; 04:30Z on November 2 is 23:30 on November 1, and 05:30Z is 00:30 on November 2.
+    /// The series counts each thread on its day there (it keeps the day it counted last with that
+    /// day's instants, which the clock change splits).
+    @Test func seriesCountsThreadsOnTheZonesDaysAcrossTheClockChange() {
+        let start = 38_610  // 2026-11-01T05:30:00Z
+        let threads = [
+            S.thread(1, .customerMessage, at: start), S.thread(2, .agentReply, at: start + 60, by: 301),
+            S.thread(3, .customerMessage, at: start + 1380), S.thread(4, .agentReply, at: start + 1440, by: 301),
+        ]
+        let events = [
+            S.snapshot(.created, at: start, threads: [threads[0]], createdAt: start),
+            S.snapshot(.agentReplyCreated, at: start + 1440, threads: threads, createdAt: start),
+        ]
+        func days(_ result: AnalyticsResult) -> [String] {
+            result.series.map { point in
+                "\(Timestamp.dayString(point.bucket.firstDay)) new \(point.newConversations) messages "
+                    + "\(point.customerMessages) replies \(point.repliesSent) responses \(point.response?.count ?? 0)"
+            }
+        }
+        #expect(
+            days(S.analytics(events, timeZone: newYork)) == [
+                "2026-11-01 new 1 messages 2 replies 1 responses 1",
+                "2026-11-02 new 0 messages 0 replies 1 responses 1",
+            ])
+        #expect(
+            days(S.analytics(events)) == [
+                "2026-11-01 new 1 messages 1 replies 1 responses 1",
+                "2026-11-02 new 0 messages 1 replies 1 responses 1",
+            ])
+    }
+
     /// Sunday 2026-10-11 22:00 in New York is Monday 02:00 UTC: the rating is in ISO week 41 there,
     /// week 42 in UTC.
     @Test func ratingsCountInTheZonesWeek() {
