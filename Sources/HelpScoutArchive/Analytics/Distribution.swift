@@ -71,10 +71,10 @@ package struct DistributionSummary: Sendable, Equatable {
         let wanted = Array(Set(binOfRank)).sorted()
         var gathered = [[Double]](repeating: [], count: wanted.count)
         // Each bin's place in `gathered`, -1 for the bins not wanted.
-        var places = [Int8](repeating: -1, count: 2048)
+        var places = [Int16](repeating: -1, count: 2048)
         for (index, bin) in wanted.enumerated() {
             gathered[index].reserveCapacity(Int(bins[bin]))
-            places[bin] = Int8(index)
+            places[bin] = Int16(index)
         }
         for value in values {
             let place = places[Int(truncatingIfNeeded: (key(value) - low) >> shift)]

@@ -69,6 +69,22 @@ import Testing
             ])
     }
 
+    /// New York moves to daylight saving time at 07:00Z on 2026-03-08, so March 8 there ends at
+    /// 04:00Z on March 9: a thread at 06:30Z on March 8 (01:30) and one at 04:30Z on March 9 (00:30
+    /// on March 9) fall on two days, though less than a day apart at the first one's offset.
+    @Test func seriesCountsThreadsOnTheZonesDaysAcrossTheSpringClockChange() {
+        let start = -304_050  // 2026-03-08T06:30:00Z
+        let threads = [S.thread(1, .customerMessage, at: start), S.thread(2, .agentReply, at: start + 1320, by: 301)]
+        let events = [
+            S.snapshot(.created, at: start, threads: [threads[0]], createdAt: start),
+            S.snapshot(.agentReplyCreated, at: start + 1320, threads: threads, createdAt: start),
+        ]
+        let days = S.analytics(events, timeZone: newYork).series.map { point in
+            "\(Timestamp.dayString(point.bucket.firstDay)) messages \(point.customerMessages) replies \(point.repliesSent)"
+        }
+        #expect(days == ["2026-03-08 messages 1 replies 0", "2026-03-09 messages 0 replies 1"])
+    }
+
     /// Sunday 2026-10-11 22:00 in New York is Monday 02:00 UTC: the rating is in ISO week 41 there,
     /// week 42 in UTC.
     @Test func ratingsCountInTheZonesWeek() {
