@@ -14,6 +14,13 @@ package struct PartialMerge {
 
     package init() {}
 
+    /// Makes room in the set of delivery keys for the events of `bytes` more bytes of partials,
+    /// at the rate the `mergedBytes` merged so far held them (none before the first is merged).
+    package mutating func makeRoom(forPartialBytes bytes: Int, after mergedBytes: Int) {
+        guard mergedBytes > 0 else { return }
+        seen.reserve(Int(events) + Int(Double(events) / Double(mergedBytes) * Double(bytes)))
+    }
+
     /// Merges one partial, read from `source`: its findings and failures go to `observer` (which
     /// learns its inputs' names first), its facts into `store`.
     /// - Throws: why the partial is refused; `observer` and `store` may then hold part of it.
