@@ -146,11 +146,13 @@ struct FactLog: Sendable {
             unsigned(UInt64(thread.author + 1))
         }
 
+        @inline(__always)
         private mutating func byte(_ value: UInt8) {
             base[count] = value
             count += 1
         }
 
+        @inline(__always)
         private mutating func unsigned(_ value: UInt64) {
             var value = value
             while value >= 0x80 {
@@ -160,6 +162,7 @@ struct FactLog: Sendable {
             byte(UInt8(value))
         }
 
+        @inline(__always)
         private mutating func signed(_ value: Int64) {
             unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
         }
