@@ -1,10 +1,6 @@
 import ArgumentParser
 import HelpScoutArchive
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `hsarchive merge`: the report folder from partials, exactly as `report` over their archives.
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,13 +47,6 @@ struct MergeCommand: ParsableCommand {
         try recording.run { try merge(recording: recording) }
     }
 
-    /// The size of the regular file at `path`; 0 for anything else.
-    private static func fileSize(_ path: RawPath) -> Int {
-        var status = stat()
-        guard path.withCString({ stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return 0 }
-        return Int(status.st_size)
-    }
-
     private func merge(recording: RunRecording) throws {
         let paths = partials.map(RawArguments.path)
         // The next partials' blocks are read, inflated and checksummed on a thread of their own,
@@ -74,12 +63,15 @@ struct MergeCommand: ParsableCommand {
             shape: shape, officeHours: officeHours, inputPaths: paths, inputNames: [])
         var merge = PartialMerge()
         let builder = session.builder
-        let sizes = paths.map(Self.fileSize)
+        let sizes = paths.map { $0.regularFileSize ?? 0 }
         for (index, path) in paths.enumerated() {
             // Once the first partial shows how many events a byte of partial holds, the set of
             // delivery keys is made about its final size at once: on the bench set, growing it
             // from empty rehashed half a million keys (half its instructions).
-            if index == 1 { merge.makeRoom(forPartialBytes: sizes.dropFirst().reduce(0, +), after: sizes[0]) }
+            if index == 1 {
+                merge.makeRoom(
+                    forPartials: paths.count - 1, ofBytes: sizes.dropFirst().reduce(0, &+), after: sizes[0])
+            }
             let failuresBefore = merge.summary.failures.count
             do throws(PartialFileError) {
                 try builder.updateFacts { (store) throws(PartialFileError) in

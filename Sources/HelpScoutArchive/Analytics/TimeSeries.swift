@@ -39,13 +39,17 @@ struct TimeSeries: ConversationMetric {
     private mutating func place(_ milliseconds: Int64) -> Int {
         if last.instants.contains(milliseconds) { return last.place }
         let (day, instants) = timeZone.daySpan(Timestamp(milliseconds: milliseconds))
-        let place = places[day] ?? counted.count
-        if place == counted.count {
-            places[day] = place
-            counted.append((day, Day()))
-        }
+        let place = place(ofDay: day)
         last = (instants, place)
         return place
+    }
+
+    /// The place in `counted` of `day`, added when new.
+    private mutating func place(ofDay day: Int) -> Int {
+        if let place = places[day] { return place }
+        places[day] = counted.count
+        counted.append((day, Day()))
+        return counted.count - 1
     }
 
     /// The days counted, by day.
@@ -74,14 +78,7 @@ struct TimeSeries: ConversationMetric {
     }
 
     mutating func merge(_ other: TimeSeries) {
-        for (day, facts) in other.counted {
-            let place = places[day] ?? counted.count
-            if place == counted.count {
-                places[day] = place
-                counted.append((day, Day()))
-            }
-            counted[place].facts.merge(facts)
-        }
+        for (day, facts) in other.counted { counted[place(ofDay: day)].facts.merge(facts) }
     }
 
     /// A point for every bucket of the period's days, in order; none without a period.

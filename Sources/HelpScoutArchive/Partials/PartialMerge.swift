@@ -14,11 +14,15 @@ package struct PartialMerge {
 
     package init() {}
 
-    /// Makes room in the set of delivery keys for the events of `bytes` more bytes of partials,
-    /// at the rate the `mergedBytes` merged so far held them (none before the first is merged).
-    package mutating func makeRoom(forPartialBytes bytes: Int, after mergedBytes: Int) {
-        guard mergedBytes > 0 else { return }
-        seen.reserve(Int(events) + Int(Double(events) / Double(mergedBytes) * Double(bytes)))
+    /// Makes room in the set of delivery keys for the events of `count` more partials of `bytes`
+    /// in all, at the rate the `mergedBytes` merged so far held them (none before the first is
+    /// merged). The room is at most what as many partials as full as the ones merged would need,
+    /// and at most 2²² events (a 64 MiB table): a file's size is only what it claims.
+    package mutating func makeRoom(forPartials count: Int, ofBytes bytes: Int, after mergedBytes: Int) {
+        guard mergedBytes > 0, events > 0 else { return }
+        let byBytes = Double(events) / Double(mergedBytes) * Double(bytes)
+        let byCount = Double(events) * Double(count)
+        seen.reserve(Int(events) + Int(min(byBytes, byCount, Double(1 << 22))))
     }
 
     /// Merges one partial, read from `source`: its findings and failures go to `observer` (which

@@ -191,3 +191,12 @@ enum FileSystem {
 
     static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
+
+extension RawPath {
+    /// The size of the regular file at this path (links followed); nil for anything else.
+    package var regularFileSize: Int? {
+        var status = stat()
+        guard withCString({ stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+}

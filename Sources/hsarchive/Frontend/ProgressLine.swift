@@ -46,10 +46,7 @@ final class ProgressLine: @unchecked Sendable {
                 known = false
                 continue
             }
-            var status = stat()
-            if path.withCString({ stat($0, &status) }) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
-                total += Int(status.st_size)
-            }
+            total += path.regularFileSize ?? 0
         }
         totalBytes = known ? total : nil
     }
