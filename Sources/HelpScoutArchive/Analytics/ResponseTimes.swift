@@ -8,10 +8,7 @@ struct ResponseTimes: ConversationMetric {
     /// turns them back into ids. Scope `all` is made from the mailboxes' measurements.
     private var samples = [[[Double]]](repeating: [], count: ResponseMetric.allCases.count * Scope.count)
     /// The days measured, in the order first measured, with the place of each.
-    private var days: [Int] = []
-    private var dayPlaces: [Int: Int] = [:]
-    /// The day measured last and its place: replies come in runs on the same day.
-    private var lastDay = (day: Int.min, place: -1)
+    private var days: DayPlaces
     /// The agent and mailbox ids the indices refer to.
     private let agents: IdTable
     private let mailboxes: IdTable
@@ -66,6 +63,7 @@ struct ResponseTimes: ConversationMetric {
         agents = store.agents
         mailboxes = store.mailboxes
         timeZone = store.timeZone
+        days = DayPlaces(timeZone: store.timeZone)
         officeHours = store.officeHours
         self.window = window
         self.keepsOnlyAll = keepsOnlyAll
@@ -99,18 +97,6 @@ struct ResponseTimes: ConversationMetric {
         samples[slot][key].append(seconds)
     }
 
-    /// The place of `day` in `days`, added when new.
-    private mutating func place(_ day: Int) -> Int {
-        if day == lastDay.day { return lastDay.place }
-        let place = dayPlaces[day] ?? days.count
-        if place == days.count {
-            days.append(day)
-            dayPlaces[day] = place
-        }
-        lastDay = (day, place)
-        return place
-    }
-
     mutating func add(_ conversation: ConversationView) {
         let mailbox = Int(conversation.mailboxIndex) + 1
         let responses = conversation.responses
@@ -119,7 +105,7 @@ struct ResponseTimes: ConversationMetric {
             let office = officeHours.map { officeSeconds($0, response.waitStart, response.replyTime) }
             if let office { add(.responseOffice, .mailbox, mailbox, office) }
             guard !keepsOnlyAll else { continue }
-            let day = place(timeZone.dayNumber(Timestamp(milliseconds: response.replyTime)))
+            let day = days.place(at: response.replyTime)
             let agent = Int(response.agent) + 1
             add(.response, .agent, agent, response.seconds)
             add(.response, .day, day, response.seconds)
@@ -150,7 +136,7 @@ struct ResponseTimes: ConversationMetric {
         for (slot, keyed) in other.samples.enumerated() {
             let scope = Scope(rawValue: slot % Scope.count)!
             for (key, values) in keyed.enumerated() where !values.isEmpty {
-                let key = scope == .day ? place(other.days[key]) : key
+                let key = scope == .day ? days.place(ofDay: other.days.days[key]) : key
                 if samples[slot].count <= key {
                     samples[slot].append(contentsOf: repeatElement([], count: key + 1 - samples[slot].count))
                 }
@@ -175,7 +161,7 @@ struct ResponseTimes: ConversationMetric {
                     switch scope {
                     case .mailbox: id = mailboxes.id(Int32(key - 1)) ?? Fact.none
                     case .agent: id = agents.id(Int32(key - 1)) ?? Fact.none
-                    case .day: id = Int64(days[key])
+                    case .day: id = Int64(days.days[key])
                     }
                     let sampleKey = SampleKey(metric: metric, scope: scope, key: id)
                     if keyed[sampleKey] == nil {

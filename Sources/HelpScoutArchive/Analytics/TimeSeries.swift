@@ -4,12 +4,9 @@
 struct TimeSeries: ConversationMetric {
     private let period: ReportWindow
     private let timeZone: ReportTimeZone
-    /// The days counted, each at its place in `counted`: a conversation's threads mostly fall on
-    /// a few days, so the day counted last is kept with its instants (`ReportTimeZone.daySpan`),
-    /// and an instant in them needs neither a day's look-up nor a hash.
-    private var places: [Int: Int] = [:]
-    private var counted: [(day: Int, facts: Day)] = []
-    private var last = (instants: Int64(0)..<0, place: 0)
+    /// The days counted, and what each holds at its place.
+    private var places: DayPlaces
+    private var counted: [Day] = []
 
     /// What one day of the time zone holds.
     private struct Day {
@@ -31,54 +28,46 @@ struct TimeSeries: ConversationMetric {
     init(store: FactStore) {
         period = store.period
         timeZone = store.timeZone
+        places = DayPlaces(timeZone: store.timeZone)
     }
 
     private func day(_ milliseconds: Int64) -> Int { timeZone.dayNumber(Timestamp(milliseconds: milliseconds)) }
 
     /// The place in `counted` of the day `milliseconds` is on, added when new.
     private mutating func place(_ milliseconds: Int64) -> Int {
-        if last.instants.contains(milliseconds) { return last.place }
-        let (day, instants) = timeZone.daySpan(Timestamp(milliseconds: milliseconds))
-        let place = place(ofDay: day)
-        last = (instants, place)
+        let place = places.place(at: milliseconds)
+        if place == counted.count { counted.append(Day()) }
         return place
     }
 
-    /// The place in `counted` of `day`, added when new.
-    private mutating func place(ofDay day: Int) -> Int {
-        if let place = places[day] { return place }
-        places[day] = counted.count
-        counted.append((day, Day()))
-        return counted.count - 1
-    }
-
-    /// The days counted, by day.
-    private var days: [Int: Day] { Dictionary(uniqueKeysWithValues: counted.map { ($0.day, $0.facts) }) }
-
     mutating func add(_ view: ConversationView) {
         if view.createdAt != Fact.none && period.contains(view.createdAt) {
-            counted[place(view.createdAt)].facts.newConversations += 1
+            counted[place(view.createdAt)].newConversations += 1
         }
         for thread in view.threads where period.contains(thread.time) {
             switch thread.kind {
-            case .customerMessage: counted[place(thread.time)].facts.customerMessages += 1
-            case .agentReply: counted[place(thread.time)].facts.repliesSent += 1
+            case .customerMessage: counted[place(thread.time)].customerMessages += 1
+            case .agentReply: counted[place(thread.time)].repliesSent += 1
             case .note, .other: continue
             }
         }
         let responses = view.responses
         for response in responses where period.contains(response.replyTime) {
-            counted[place(response.replyTime)].facts.responses.append(response.seconds)
+            counted[place(response.replyTime)].responses.append(response.seconds)
         }
         if view.facts.hasCreatedEvent, view.threads.first?.kind == .customerMessage, let first = responses.first,
             period.contains(first.replyTime)
         {
-            counted[place(first.replyTime)].facts.firstResponses.append(first.seconds)
+            counted[place(first.replyTime)].firstResponses.append(first.seconds)
         }
     }
 
     mutating func merge(_ other: TimeSeries) {
-        for (day, facts) in other.counted { counted[place(ofDay: day)].facts.merge(facts) }
+        for (day, facts) in zip(other.places.days, other.counted) {
+            let place = places.place(ofDay: day)
+            if place == counted.count { counted.append(Day()) }
+            counted[place].merge(facts)
+        }
     }
 
     /// A point for every bucket of the period's days, in order; none without a period.
@@ -87,7 +76,6 @@ struct TimeSeries: ConversationMetric {
     /// `rows(store:)` with the run's ratings already picked.
     consuming func rows(store: FactStore, latest: LatestRatings) -> [SeriesPoint] {
         guard let period = store.periodDays else { return [] }
-        let days = days
         let granularity = Granularity.fitting(days: period.count)
         var events: [Int: Int] = [:]
         for (key, count) in store.eventCounts { events[key.day, default: 0] += count }
@@ -106,7 +94,8 @@ struct TimeSeries: ConversationMetric {
                     point.ratings.okay += rated.okay
                     point.ratings.notGood += rated.notGood
                 }
-                guard let facts = days[day] else { continue }
+                guard let place = places.existingPlace(ofDay: day) else { continue }
+                let facts = counted[place]
                 point.newConversations += facts.newConversations
                 point.customerMessages += facts.customerMessages
                 point.repliesSent += facts.repliesSent
