@@ -2,7 +2,8 @@
 /// conversation at a time, so computing the metrics needs no more memory than the facts.
 struct ConversationView {
     let id: Int64
-    let facts: ConversationFacts
+    /// Whether a `convo.created` event was seen (first response is measured only then).
+    let hasCreatedEvent: Bool
     let snapshots: [SnapshotFact]
     let threads: [ThreadFact]
     /// Where resolution starts: the `createdAt` of the earliest snapshot that gives one.
@@ -21,31 +22,47 @@ struct ConversationView {
     /// Every wait of a customer that an agent reply ended (see `ResponseTimes.responses`), in order.
     let responses: [ResponseTimes.Response]
 
-    init(id: Int64, facts: ConversationFacts, store: borrowing FactStore) {
-        var buffers = Buffers()
+    init(id: Int64, facts: borrowing ConversationFacts, store: borrowing FactStore) {
+        var buffers = Buffers(store: store)
         self.init(id: id, facts: facts, store: store, buffers: &buffers)
     }
 
-    /// The arrays of a view, kept from one conversation to the next by a loop over many, so that a
-    /// view costs no allocation of its own: a view takes them, and `buffers()` gives them back.
+    /// What a view holds that is not its own, kept from one conversation to the next by a loop over
+    /// many: the arrays, so that a view costs no allocation of its own, and the store's agent table.
+    /// A view takes them, and `buffers()` gives them back. (Passed along rather than copied per view:
+    /// each copy of the table retained it, and the threads computing parts side by side then
+    /// contended for its reference count.)
     struct Buffers {
         var snapshots: [SnapshotFact] = []
         var threads: [ThreadFact] = []
         var responses: [ResponseTimes.Response] = []
+        var agents: IdTable
+
+        init(store: borrowing FactStore) { agents = store.agents }
+
+        init(
+            snapshots: [SnapshotFact] = [], threads: [ThreadFact] = [], responses: [ResponseTimes.Response] = [],
+            agents: IdTable
+        ) {
+            self.snapshots = snapshots
+            self.threads = threads
+            self.responses = responses
+            self.agents = agents
+        }
     }
 
-    /// A view whose arrays are `buffers`', emptied and refilled (`buffers` is left empty).
-    init(id: Int64, facts: ConversationFacts, store: borrowing FactStore, buffers: inout Buffers) {
+    /// A view whose arrays are `buffers`', emptied and refilled (`buffers` is left without them).
+    init(id: Int64, facts: borrowing ConversationFacts, store: borrowing FactStore, buffers: inout Buffers) {
         self.id = id
-        self.facts = facts
-        agents = store.agents
-        var taken = Buffers()
+        hasCreatedEvent = facts.hasCreatedEvent
+        var taken = Buffers(agents: IdTable())
         swap(&taken, &buffers)
         createdAt = facts.ordered(into: &taken.snapshots, &taken.threads)
         ResponseTimes.responses(taken.threads, into: &taken.responses)
         snapshots = taken.snapshots
         threads = taken.threads
         responses = taken.responses
+        agents = taken.agents
         mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none
         customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none
@@ -54,7 +71,7 @@ struct ConversationView {
 
     /// The view's arrays, for the next view to reuse.
     consuming func buffers() -> Buffers {
-        Buffers(snapshots: snapshots, threads: threads, responses: responses)
+        Buffers(snapshots: snapshots, threads: threads, responses: responses, agents: agents)
     }
 
     /// The mailbox id, nil when no snapshot names one.

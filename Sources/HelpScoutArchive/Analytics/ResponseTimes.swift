@@ -114,7 +114,7 @@ struct ResponseTimes: ConversationMetric {
                 add(.responseOffice, .day, day, office)
             }
         }
-        if conversation.facts.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
+        if conversation.hasCreatedEvent, conversation.threads.first?.kind == .customerMessage,
             let first = responses.first, window.contains(first.replyTime)
         {
             add(.firstResponse, .mailbox, mailbox, first.seconds)

@@ -55,7 +55,7 @@ struct TimeSeries: ConversationMetric {
         for response in responses where period.contains(response.replyTime) {
             counted[place(response.replyTime)].responses.append(response.seconds)
         }
-        if view.facts.hasCreatedEvent, view.threads.first?.kind == .customerMessage, let first = responses.first,
+        if view.hasCreatedEvent, view.threads.first?.kind == .customerMessage, let first = responses.first,
             period.contains(first.replyTime)
         {
             counted[place(first.replyTime)].firstResponses.append(first.seconds)
