@@ -3,8 +3,10 @@
 struct HeadlineCounts: ConversationMetric {
     private let window: ReportWindow
     private var totals = HeadlineTotals()
-    /// The customers of conversations with an agent reply in the window.
-    private var customersHelped: Set<Int64> = []
+    /// The customers of conversations with an agent reply in the window, once for each such
+    /// conversation: counted distinct only for the rows (sorting them once costs less than a set's
+    /// hashing on every conversation).
+    private var customersHelped: [Int64] = []
 
     init(store: FactStore) { self.init(window: store.period) }
 
@@ -22,10 +24,11 @@ struct HeadlineCounts: ConversationMetric {
             case .note, .other: continue
             }
         }
-        if repliedInWindow && view.customer != Fact.none { customersHelped.insert(view.customer) }
+        if repliedInWindow && view.customer != Fact.none { customersHelped.append(view.customer) }
         if let resolution = view.resolution, window.contains(resolution.closed) {
             // The replies sent up to the snapshot that showed the conversation closed.
-            let replies = view.threads.lazy.filter { $0.kind == .agentReply && $0.time <= resolution.seen }.count
+            var replies = 0
+            for thread in view.threads where thread.kind == .agentReply && thread.time <= resolution.seen { replies += 1 }
             totals.resolved += 1
             totals.repliesToResolve += replies
             if replies == 1 { totals.resolvedOnFirstReply += 1 }
@@ -39,12 +42,15 @@ struct HeadlineCounts: ConversationMetric {
         totals.resolved += other.totals.resolved
         totals.resolvedOnFirstReply += other.totals.resolvedOnFirstReply
         totals.repliesToResolve += other.totals.repliesToResolve
-        customersHelped.formUnion(other.customersHelped)
+        customersHelped += other.customersHelped
     }
 
     consuming func rows(store: FactStore) -> HeadlineTotals {
         var totals = totals
-        totals.customersHelped = customersHelped.count
+        customersHelped.sort()
+        totals.customersHelped = customersHelped.indices.count(where: {
+            $0 == 0 || customersHelped[$0] != customersHelped[$0 - 1]
+        })
         return totals
     }
 }

@@ -23,8 +23,10 @@ struct Satisfaction: ConversationMetric {
     /// (within each part), so most look-ups see at once that a conversation has no rating.
     private var cursor = 0
 
-    /// The latest versions of the ratings of conversation `id`.
-    private mutating func latest(of id: Int64) -> ArraySlice<RatingFact> {
+    /// Where the latest versions of the ratings of conversation `id` are in `latest`. (Their
+    /// places rather than a slice: a slice retains the array, which the parts computed side by side
+    /// share, and their threads then contend for its reference count.)
+    private mutating func latest(of id: Int64) -> Range<Int> {
         if cursor > 0 && latest[cursor - 1].conversation >= id { cursor = 0 }
         if cursor < latest.count && latest[cursor].conversation < id {
             var low = cursor, high = latest.count
@@ -36,14 +38,15 @@ struct Satisfaction: ConversationMetric {
         }
         var end = cursor
         while end < latest.count && latest[end].conversation == id { end += 1 }
-        return latest[cursor..<end]
+        return cursor..<end
     }
 
     /// Attributes the ratings of one conversation: to the rated agent, else the author of the rated
     /// reply (its `threadId`) when that thread is known, else the author of the last agent reply at
     /// or before the rating; to the rating's mailbox, else the conversation's.
     mutating func add(_ view: ConversationView) {
-        for rating in latest(of: view.id) {
+        for index in latest(of: view.id) {
+            let rating = latest[index]
             var agent = rating.agent
             if agent == Fact.none, rating.thread != Fact.none,
                 let rated = view.threads.first(where: { $0.id == rating.thread && $0.kind == .agentReply })
