@@ -26,13 +26,23 @@ package struct AuditExcerpt: Sendable, Equatable {
     /// Counts `finding` and keeps it if there is room for it; it must be audited (not verified nor
     /// a duplicate).
     package mutating func add(_ finding: Finding) {
-        let kind = reasonKinds[finding.reason] ?? finding.reasonKind
-        if reasonKinds.count < Self.groupLimit { reasonKinds[finding.reason] = kind }
-        var group = Group(day: finding.receivedAt.map(timeZone.dayNumber), status: finding.status, reason: kind)
-        if groups[group] == nil && groups.count >= Self.groupLimit {
-            group = Group(day: nil, status: finding.status, reason: "(other reasons)")
+        // Each table is looked up once for a reason or group seen before: hashing a reason is most
+        // of what a finding costs here, and a merge counts every finding of every partial.
+        let kind: String
+        if let known = reasonKinds[finding.reason] {
+            kind = known
+        } else {
+            kind = finding.reasonKind
+            if reasonKinds.count < Self.groupLimit { reasonKinds[finding.reason] = kind }
         }
-        groups[group, default: 0] += 1
+        let group = Group(day: finding.receivedAt.map(timeZone.dayNumber), status: finding.status, reason: kind)
+        if let index = groups.index(forKey: group) {
+            groups.values[index] += 1
+        } else if groups.count < Self.groupLimit {
+            groups[group] = 1
+        } else {
+            groups[Group(day: nil, status: finding.status, reason: "(other reasons)"), default: 0] += 1
+        }
         let isForged = finding.status == .forged
         guard findings.count < Self.limit || (isForged && forgedCount < Self.limit) else { return }
         findings.append(finding)

@@ -34,10 +34,15 @@ package struct CSVWriter {
 
     /// Appends one row of text and numbers.
     package mutating func writeRow(_ cells: [Cell]) {
-        Self.appendRow(cells, to: &bytes) { cell, bytes in
+        Self.append(row: cells, to: &bytes)
+    }
+
+    /// Appends one row of text and numbers, with its `\n`, to `bytes`.
+    package static func append(row cells: [Cell], to bytes: inout [UInt8]) {
+        appendRow(cells, to: &bytes) { cell, bytes in
             switch cell {
-            case .text(let value): Self.appendCell(value, to: &bytes)
-            case .number(let value): Self.appendDigits(value, to: &bytes)
+            case .text(let value): appendCell(value, to: &bytes)
+            case .number(let value): appendDigits(value, to: &bytes)
             }
         }
     }
