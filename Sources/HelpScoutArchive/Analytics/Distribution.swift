@@ -7,13 +7,16 @@ package struct DistributionSummary: Sendable, Equatable {
     package var p90: Double
     package var p95: Double
     package var max: Double
-    /// How many values fall in each of `ResponseBucket`'s buckets.
+    /// How many values fall in each of `ResponseBucket`'s buckets; empty unless counted.
     package var bucketCounts: [Int]
 
     /// Summarises `values`, in any order; nil when there are none. The percentiles are found by
     /// selection rather than a sort, in linear time (`select(ranks:in:)`): sorting the samples was
     /// a fifth of the metrics' time (measured with `hsarchive-stages --merge` on the bench set).
-    package init?(_ values: consuming [Double]) {
+    /// - Parameter countingBuckets: whether `bucketCounts` is counted. Only scope `all` is shown by
+    ///   bucket, and counting every mailbox's, agent's and day's cost about as much as the rest of
+    ///   the response times' rows.
+    package init?(_ values: consuming [Double], countingBuckets: Bool = true) {
         guard !values.isEmpty else { return nil }
         let count = values.count
         func rank(_ percent: Int) -> Int { Swift.max((percent * count + 99) / 100, 1) - 1 }
@@ -21,7 +24,7 @@ package struct DistributionSummary: Sendable, Equatable {
         self.count = count
         mean = Self.exactMean(values)
         (p50, p90, p95, max) = (found[0], found[1], found[2], found[3])
-        bucketCounts = ResponseBucket.counts(values)
+        bucketCounts = countingBuckets ? ResponseBucket.counts(values) : []
     }
 
     /// A key for each value whose order as an unsigned number is the values' order (the sign bit

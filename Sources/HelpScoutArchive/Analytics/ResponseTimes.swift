@@ -197,7 +197,8 @@ struct ResponseTimes: ConversationMetric {
         let values = ConcurrentSlots(alls + keys.map { samples.removeValue(forKey: $0)! })
         let summaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count + keys.count))
         DispatchQueue.concurrentPerform(iterations: metrics.count + keys.count) { index in
-            summaries.put(index, DistributionSummary(values.take(index)))
+            // The first summaries are scope `all`'s, the only ones shown by bucket.
+            summaries.put(index, DistributionSummary(values.take(index), countingBuckets: index < metrics.count))
         }
         var rows: [ResponseTimeRow] = []
         for (index, key) in keys.enumerated() {

@@ -102,8 +102,8 @@ struct TimeSeries: ConversationMetric {
                 responses += facts.responses
                 firstResponses += facts.firstResponses
             }
-            point.response = DistributionSummary(responses)
-            point.firstResponse = DistributionSummary(firstResponses)
+            point.response = DistributionSummary(responses, countingBuckets: false)
+            point.firstResponse = DistributionSummary(firstResponses, countingBuckets: false)
             return point
         }
     }

@@ -43,6 +43,17 @@ import Testing
         #expect(DistributionSummary([]) == nil)
     }
 
+    @Test func aSummaryCountsItsBucketsOnlyWhenAskedAndOtherwiseTheSame() {
+        let values = [10.0, 900, 2_000, 86_400 * 3, 4.5, 900]
+        let counted = DistributionSummary(values)!
+        let uncounted = DistributionSummary(values, countingBuckets: false)!
+        #expect(counted.bucketCounts == [2, 2, 1, 0, 0, 0, 0, 0, 0, 1])
+        #expect(uncounted.bucketCounts.isEmpty)
+        var same = uncounted
+        same.bucketCounts = counted.bucketCounts
+        #expect(same == counted)
+    }
+
     /// The keys the selection bins values by order them as the values are ordered, and give them back.
     @Test func aValuesKeyOrdersAsTheValuesDo() {
         let extreme = -Double(Int64(1) << 49) / 1000
