@@ -29,9 +29,9 @@ struct AssignmentChurn: ConversationMetric {
                         row.assignments += 1
                         if lastHolder != nil { row.reassignments += 1 }
                         if heldMany?.contains(assignee) ?? held.contains(assignee) { row.bounces += 1 }
-                        agents.change(assignee, orAdd: { AgentChurn(agent: assignee) }) { $0.assignedIn += 1 }
+                        agents.change(assignee, orAdd: AgentChurn(agent: assignee)) { $0.assignedIn += 1 }
                         if let previous = lastHolder {
-                            agents.change(previous, orAdd: { AgentChurn(agent: previous) }) { $0.handedOff += 1 }
+                            agents.change(previous, orAdd: AgentChurn(agent: previous)) { $0.handedOff += 1 }
                         }
                     }
                     lastHolder = assignee
@@ -54,7 +54,7 @@ struct AssignmentChurn: ConversationMetric {
     mutating func merge(_ other: AssignmentChurn) {
         conversations += other.conversations
         for (agent, row) in other.agents {
-            agents.change(agent, orAdd: { AgentChurn(agent: agent) }) {
+            agents.change(agent, orAdd: AgentChurn(agent: agent)) {
                 $0.assignedIn += row.assignedIn
                 $0.handedOff += row.handedOff
             }

@@ -63,6 +63,9 @@ struct ConversationView {
         threads = taken.threads
         responses = taken.responses
         agents = taken.agents
+        assert(
+            agents.ids.count == store.agents.ids.count,
+            "a view was given buffers without the store's agents: pass on each view's buffers() to the next")
         mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none
         customer = snapshots.last { $0.customer != Fact.none }?.customer ?? Fact.none

@@ -28,7 +28,9 @@ struct HeadlineCounts: ConversationMetric {
         if let resolution = view.resolution, window.contains(resolution.closed) {
             // The replies sent up to the snapshot that showed the conversation closed.
             var replies = 0
-            for thread in view.threads where thread.kind == .agentReply && thread.time <= resolution.seen { replies += 1 }
+            for thread in view.threads where thread.kind == .agentReply && thread.time <= resolution.seen {
+                replies += 1
+            }
             totals.resolved += 1
             totals.repliesToResolve += replies
             if replies == 1 { totals.resolvedOnFirstReply += 1 }

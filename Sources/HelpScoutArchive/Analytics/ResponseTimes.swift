@@ -196,9 +196,12 @@ struct ResponseTimes: ConversationMetric {
         }
         let values = ConcurrentSlots(alls + keys.map { samples.removeValue(forKey: $0)! })
         let summaries = ConcurrentSlots<DistributionSummary?>(Array(repeating: nil, count: metrics.count + keys.count))
+        let bucketed = keepsOnlyAll ? 0 : metrics.count
         DispatchQueue.concurrentPerform(iterations: metrics.count + keys.count) { index in
-            // The first summaries are scope `all`'s, the only ones shown by bucket.
-            summaries.put(index, DistributionSummary(values.take(index), countingBuckets: index < metrics.count))
+            // The first summaries are scope `all`'s, the only ones shown by bucket (and not even
+            // those of the window before, which only the headline reads).
+            summaries.put(
+                index, DistributionSummary(values.take(index), countingBuckets: index < bucketed))
         }
         var rows: [ResponseTimeRow] = []
         for (index, key) in keys.enumerated() {

@@ -88,12 +88,14 @@ struct Satisfaction: ConversationMetric {
         for rating in ratings where rating.score != .unknown {
             all = all ?? SatisfactionRow(key: .all)
             all!.count(rating.score)
-            byAgent.change(rating.agent, orAdd: { SatisfactionRow(key: .agent(fact: rating.agent)) }) { $0.count(rating.score) }
-            byMailbox.change(rating.mailbox, orAdd: { SatisfactionRow(key: .mailbox(fact: rating.mailbox)) }) {
+            byAgent.change(rating.agent, orAdd: SatisfactionRow(key: .agent(fact: rating.agent))) {
+                $0.count(rating.score)
+            }
+            byMailbox.change(rating.mailbox, orAdd: SatisfactionRow(key: .mailbox(fact: rating.mailbox))) {
                 $0.count(rating.score)
             }
             let week = ISOWeek(dayNumber: store.timeZone.dayNumber(Timestamp(milliseconds: rating.time)))
-            byWeek.change(week, orAdd: { SatisfactionRow(key: .week(week)) }) { $0.count(rating.score) }
+            byWeek.change(week, orAdd: SatisfactionRow(key: .week(week))) { $0.count(rating.score) }
         }
         var rows = all.map { [$0] } ?? []
         for scope in [Array(byAgent.values), Array(byMailbox.values), Array(byWeek.values)] {

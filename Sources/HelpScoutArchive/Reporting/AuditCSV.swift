@@ -3,8 +3,8 @@ package final class AuditCSV {
     package static let header = ["file", "line", "delivery_id", "event_type", "status", "reason"]
 
     private let file: OutputFile
-    /// Each input's name as its `file` cell, written once (a merge writes every finding of every
-    /// partial, and the name is most of a row).
+    /// Each input's name as its `file` cell, escaped once per input (a merge writes every finding of
+    /// every partial, and the name is most of a row).
     private var inputCells: [[UInt8]]
     /// The row being written, its memory kept from one row to the next.
     private var row: [UInt8] = []

@@ -76,7 +76,8 @@ package struct CSVWriter {
                 digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            // A byte at a time: `append(contentsOf:)` cost more than the digits for so few bytes.
+            for index in start..<digits.count { bytes.append(digits[index]) }
         }
     }
 

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func aSummaryCountsItsBucketsOnlyWhenAskedAndOtherwiseTheSame() {
-        let values = [10.0, 900, 2_000, 86_400 * 3, 4.5, 900]
+        let values: [Double] = [10, 900, 2_000, 259_200, 4.5, 900]
         let counted = DistributionSummary(values)!
         let uncounted = DistributionSummary(values, countingBuckets: false)!
         #expect(counted.bucketCounts == [2, 2, 1, 0, 0, 0, 0, 0, 0, 1])

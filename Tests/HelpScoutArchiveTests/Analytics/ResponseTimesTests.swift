@@ -83,6 +83,18 @@ import Testing
         #expect(analytics.eventCounts.map(\.count).reduce(0, +) == 7)  // its events still count in events.csv
     }
 
+    @Test func onlyScopeAllIsCountedByBucketAndItsBucketsHoldEverySample() {
+        let rows = S.analytics(Self.events).responseTimes
+        #expect(rows.contains { $0.key == .all } && rows.contains { $0.key != .all })
+        for row in rows {
+            if row.key == .all {
+                #expect(row.summary.bucketCounts.reduce(0, +) == row.summary.count, "\(row.metric)")
+            } else {
+                #expect(row.summary.bucketCounts.isEmpty, "\(row.metric) \(row.key)")
+            }
+        }
+    }
+
     @Test func percentilesUseTheNearestRank() throws {
         let values = (1...20).map(Double.init)
         let summary = try #require(DistributionSummary(values.reversed()))
