@@ -19,7 +19,7 @@ extension AnalyticsResult {
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
-            var buffers = ConversationView.Buffers(store: store)
+            var buffers = ConversationView.Buffers(agents: store.agents)
             for id in ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)] {
                 let facts = store.conversations[id]!
                 guard !facts.isDeleted else { continue }

@@ -23,7 +23,7 @@ struct ConversationView {
     let responses: [ResponseTimes.Response]
 
     init(id: Int64, facts: borrowing ConversationFacts, store: borrowing FactStore) {
-        var buffers = Buffers(store: store)
+        var buffers = Buffers(agents: store.agents)
         self.init(id: id, facts: facts, store: store, buffers: &buffers)
     }
 
@@ -37,18 +37,6 @@ struct ConversationView {
         var threads: [ThreadFact] = []
         var responses: [ResponseTimes.Response] = []
         var agents: IdTable
-
-        init(store: borrowing FactStore) { agents = store.agents }
-
-        init(
-            snapshots: [SnapshotFact] = [], threads: [ThreadFact] = [], responses: [ResponseTimes.Response] = [],
-            agents: IdTable
-        ) {
-            self.snapshots = snapshots
-            self.threads = threads
-            self.responses = responses
-            self.agents = agents
-        }
     }
 
     /// A view whose arrays are `buffers`', emptied and refilled (`buffers` is left without them).
