@@ -157,6 +157,7 @@ package struct PartialMerge {
             times.removeAll(keepingCapacity: true)
             typeCodes.removeAll(keepingCapacity: true)
             unknownTypes.removeAll(keepingCapacity: true)
+            let knownTypes = EventType.known.count
             repeat {
                 keys.append(DeliveryKey(bits: try input.fixed()))
                 let typeCode = try input.byte()
@@ -164,7 +165,7 @@ package struct PartialMerge {
                     guard let name = try input.string() else { throw .badText }
                     unknownTypes.append(EventType(name: name))
                 } else {
-                    guard Int(typeCode) < EventType.known.count else { throw .badNumber }
+                    guard Int(typeCode) < knownTypes else { throw .badNumber }
                 }
                 typeCodes.append(typeCode)
                 lastTime = lastTime &+ (try input.signed())
@@ -175,9 +176,9 @@ package struct PartialMerge {
             merge.seen.insert(keys, added: &added)
             var unknown = 0, verified = 0
             var first = Int64.max, last = Int64.min
+            facts.dropped.append(contentsOf: added.lazy.map { !$0 })
             for index in keys.indices {
                 let typeCode = typeCodes[index]
-                facts.dropped.append(!added[index])
                 if added[index] {
                     let time = times[index]
                     verified += 1
