@@ -6,17 +6,24 @@ extension AnalyticsResult {
     /// of parts.
     /// - Parameter parts: how many; by default four once there are enough conversations to be worth
     ///   it (more parts than cores, so a core that starts late or runs slow does not hold the rest up).
-    package init(store: FactStore, parts: Int? = nil) {
-        // The conversations in order and the latest ratings, found side by side.
+    package init(store given: FactStore, parts: Int? = nil) {
+        // The conversations in order (a run's sorted, a merge's records put in order) and the latest
+        // ratings, found side by side.
         var start = SideBySide()
-        let sortedIds = start.add { store.conversations.keys.sorted() }
-        let latest = start.add { LatestRatings(store.ratings) }
+        let sortedIds = start.add { given.conversations.keys.sorted() }
+        let merged = start.add { given.mergedConversations.finished() }
+        let latest = start.add { LatestRatings(given.ratings) }
         start.run()
+        var finished = given
+        finished.mergedConversations = merged()
+        let store = finished
         let ids = sortedIds(), latestRatings = latest()
-        let parts = max(1, min(parts ?? (ids.count >= 2000 ? 4 : 1), ids.count))
+        let count = store.conversationCount
+        let parts = max(1, min(parts ?? (count >= 2000 ? 4 : 1), count))
         let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)
         let empty = Metrics(store: store, latestRatings: latestRatings, previousWindow: comparison.previousWindow)
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
+        let mergedParts = store.mergedConversations.parts(parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
             var buffers = ConversationView.Buffers(agents: store.agents)
@@ -24,6 +31,14 @@ extension AnalyticsResult {
                 let facts = store.conversations[id]!
                 guard !facts.isDeleted else { continue }
                 let view = ConversationView(id: id, facts: facts, store: store, buffers: &buffers)
+                metrics.add(view)
+                buffers = view.buffers()
+            }
+            var reader = MergedConversations.Reader(store.mergedConversations)
+            reader.forEach(in: mergedParts[part], buffers: &buffers) { id, flags, createdAt, buffers in
+                guard flags & 2 == 0 else { return }
+                let view = ConversationView(
+                    id: id, hasCreatedEvent: flags & 1 != 0, createdAt: createdAt, store: store, gathered: &buffers)
                 metrics.add(view)
                 buffers = view.buffers()
             }
@@ -59,7 +74,7 @@ extension AnalyticsResult {
         self.comparison = comparison
         firstEventTime = store.firstEventTime.map(Timestamp.init(milliseconds:))
         lastEventTime = store.lastEventTime.map(Timestamp.init(milliseconds:))
-        conversationCount = store.conversations.count
+        conversationCount = count
         eventCounts = store.eventCounts.map { EventCount(day: $0.key.day, type: $0.key.type, count: $0.value) }
             .sorted { ($0.day, $0.type.name) < ($1.day, $1.type.name) }
         self.responseTimes = responseTimes()

@@ -158,6 +158,12 @@ package struct ConversationFacts: Sendable {
                     createdAt = given
                 }
             }, thread: { threads.append($0) })
+        Self.putInOrder(&snapshots, &threads)
+        return createdAt
+    }
+
+    /// Puts snapshots by time (ties in archive order) and threads by time (ties by id).
+    static func putInOrder(_ snapshots: inout [SnapshotFact], _ threads: inout [ThreadFact]) {
         // Mostly appended in order already: checking costs a pass, sorting several.
         func precedes(_ a: SnapshotFact, _ b: SnapshotFact) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
         func precedes(_ a: ThreadFact, _ b: ThreadFact) -> Bool { (a.time, a.id) < (b.time, b.id) }
@@ -167,6 +173,5 @@ package struct ConversationFacts: Sendable {
         if !threads.indices.dropFirst().allSatisfy({ !precedes(threads[$0], threads[$0 - 1]) }) {
             threads.sort(by: precedes)
         }
-        return createdAt
     }
 }

@@ -41,11 +41,29 @@ struct ConversationView {
 
     /// A view whose arrays are `buffers`', emptied and refilled (`buffers` is left without them).
     init(id: Int64, facts: borrowing ConversationFacts, store: borrowing FactStore, buffers: inout Buffers) {
-        self.id = id
-        hasCreatedEvent = facts.hasCreatedEvent
         var taken = Buffers(agents: IdTable())
         swap(&taken, &buffers)
-        createdAt = facts.ordered(into: &taken.snapshots, &taken.threads)
+        let createdAt = facts.ordered(into: &taken.snapshots, &taken.threads)
+        self.init(id: id, hasCreatedEvent: facts.hasCreatedEvent, createdAt: createdAt, store: store, taken: taken)
+    }
+
+    /// A view of facts gathered in `buffers`' arrays, in any order (`MergedConversations`), with
+    /// the `createdAt` they give (`buffers` is left without them).
+    init(
+        id: Int64, hasCreatedEvent: Bool, createdAt: Int64, store: borrowing FactStore, gathered buffers: inout Buffers
+    ) {
+        var taken = Buffers(agents: IdTable())
+        swap(&taken, &buffers)
+        ConversationFacts.putInOrder(&taken.snapshots, &taken.threads)
+        self.init(id: id, hasCreatedEvent: hasCreatedEvent, createdAt: createdAt, store: store, taken: taken)
+    }
+
+    private init(
+        id: Int64, hasCreatedEvent: Bool, createdAt: Int64, store: borrowing FactStore, taken: consuming Buffers
+    ) {
+        self.id = id
+        self.hasCreatedEvent = hasCreatedEvent
+        self.createdAt = createdAt
         ResponseTimes.responses(taken.threads, into: &taken.responses)
         snapshots = taken.snapshots
         threads = taken.threads

@@ -3,7 +3,10 @@
 /// Events may arrive in any order: every fact carries its event time and its place in archive order,
 /// and the metrics order them only when they are computed. Names are the first seen in archive order.
 package struct FactStore: Sendable {
+    /// The conversations of a run's events. A merge keeps those of its partials as their records
+    /// instead, in `mergedConversations`: a store holds one or the other.
     package var conversations: [Int64: ConversationFacts] = [:]
+    package var mergedConversations = MergedConversations()
     package var ratings: [RatingFact] = []
     package var agents = IdTable()
     package var mailboxes = IdTable()
@@ -43,6 +46,15 @@ package struct FactStore: Sendable {
     /// A snapshot's thread facts while it is recorded (kept to reuse its memory: an array made for
     /// each snapshot, grown as it filled, was a sixth of recording one).
     private var snapshotThreads: [ThreadFact] = []
+
+    /// How many conversations the store holds facts of (deleted ones included).
+    package var conversationCount: Int { conversations.count + mergedConversations.finished().count }
+
+    /// Whether conversation `id` was deleted; nil when the store holds no facts of it. A merge's
+    /// store must be finished (`mergedConversations.finish()`).
+    func deletion(of id: Int64) -> Bool? {
+        conversations[id].map(\.isDeleted) ?? mergedConversations.deletion(of: id)
+    }
 
     package struct EventCountKey: Hashable, Sendable {
         package var day: Int

@@ -71,14 +71,14 @@ struct Satisfaction: ConversationMetric {
     /// out), with its time and score: what the time series counts per day.
     static func counted(store: FactStore, latest: LatestRatings, window: ReportWindow) -> [RatingFact] {
         Satisfaction(latest: latest, window: window).latest.filter {
-            store.conversations[$0.conversation]?.isDeleted != true
+            store.deletion(of: $0.conversation) != true
         }
     }
 
     /// Attributes the ratings of conversations with no other facts, then counts: all, then agents,
     /// mailboxes and weeks, each by key.
     consuming func rows(store: FactStore) -> [SatisfactionRow] {
-        for rating in latest where store.conversations[rating.conversation] == nil {
+        for rating in latest where store.deletion(of: rating.conversation) == nil {
             ratings.append(
                 Attributed(score: rating.score, agent: rating.agent, mailbox: rating.mailbox, time: rating.time))
         }

@@ -2,10 +2,11 @@
 /// meaning (its agent, mailbox and tag set numbers are still the partial's own, its sequence numbers
 /// the partial's, and no event is left out yet).
 ///
-/// Reading is split from merging so that a block of conversation records, which `partial` writes
-/// apart from other records, can be read on `PartialPrefetch`'s thread while the merge goes on:
-/// most of a merge's reading is in these records. Every check that needs no merge state is made
-/// here, in the order the fields come; `PartialFactMerger.add(_:)` makes the others.
+/// A merge reads conversation records twice: to check them when it takes their block
+/// (`ConversationBlock`, on `PartialPrefetch`'s thread for the blocks `partial` writes), and to
+/// gather each conversation's facts when the metrics come to it (`MergedConversations`). Every
+/// check that needs no merge state is made here, in the order the fields come;
+/// `PartialFactMerger` makes the others.
 package struct ConversationRecords {
     /// One conversation record: its conversation, flags, and its facts' range in `facts`.
     struct Record {
@@ -38,24 +39,6 @@ package struct ConversationRecords {
     private(set) var facts: [Fact] = []
 
     init() {}
-
-    /// The records of a block when every record in it is a conversation record that reads whole;
-    /// nil for any other block (the merge then reads it as it reads every block, and finds what is
-    /// wrong, if anything, in order).
-    init?(block: [UInt8]) {
-        guard block.first == PartialRecord.conversation.rawValue else { return nil }
-        // Room for what such a block usually holds, with some to spare (a fact takes about 12
-        // bytes, a record about 90), made at once: growing the arrays as they fill took a quarter
-        // of the reading. `partial` writes blocks of about 256 KiB; a larger one grows the arrays
-        // past 1 MiB's worth.
-        let expected = min(block.count, 1 << 20)
-        records.reserveCapacity(expected / 64)
-        facts.reserveCapacity(expected / 10)
-        var input = PartialDecoder(block)
-        while !input.isAtEnd {
-            guard input.skip(PartialRecord.conversation.rawValue), (try? read(&input)) != nil else { return nil }
-        }
-    }
 
     /// Forgets the records read, keeping their memory.
     mutating func removeAll() {

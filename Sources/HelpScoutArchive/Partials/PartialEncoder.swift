@@ -81,6 +81,12 @@ struct PartialDecoder {
 
     var isAtEnd: Bool { index >= bytes.count }
 
+    /// Goes on reading at `index` of the block's bytes.
+    mutating func move(to index: Int) { self.index = index }
+
+    /// The block's bytes in `range`.
+    func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
+
     /// Moves past the next byte when it is `byte`; whether it was.
     mutating func skip(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }

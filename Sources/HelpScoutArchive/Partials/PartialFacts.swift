@@ -159,11 +159,11 @@ struct PartialFactMerger {
     private var agents: [Int32] = []
     private var mailboxes: [Int32] = []
     private var tagSets: [Int32] = []
-    /// A conversation record read from a block the merge reads itself (kept to reuse its memory).
+    /// The partial's blocks of conversation records, checked: the metrics read them
+    /// (`MergedConversations`).
+    private var blocks: [ConversationBlock] = []
+    /// A conversation record read from a block of other records (kept to reuse its memory).
     private var conversation = ConversationRecords()
-    /// A conversation record's facts, before they are added (kept to reuse their memory).
-    private var snapshots: [(SnapshotFact, Int64)] = []
-    private var threads: [ThreadFact] = []
 
     init(sequenceOffset: UInt32) { self.sequenceOffset = sequenceOffset }
 
@@ -198,7 +198,7 @@ struct PartialFactMerger {
             } else if store.mailboxNames[id] == nil {
                 store.mailboxNames[id] = name
             }
-        case .conversation: try readConversation(&input, into: &store)
+        case .conversation: try readConversation(&input)
         case .rating: try readRating(&input, into: &store)
         case .start, .inputs, .event, .finding, .inputsRead, .end: throw .outOfOrder("a record is out of place")
         }
@@ -215,45 +215,53 @@ struct PartialFactMerger {
         return number == 0 ? IdTable.none : table[Int(number) - 1]
     }
 
-    /// Reads a conversation record (after its kind byte) and merges it.
-    private mutating func readConversation(
-        _ input: inout PartialDecoder, into store: inout FactStore
-    ) throws(PartialFileError.Damage) {
-        conversation.removeAll()
-        try conversation.read(&input)
-        try add(conversation, into: &store)
+    /// What the merge keeps of the partial's conversations, once it is read.
+    var conversations: PartialConversations {
+        PartialConversations(
+            blocks: blocks, agents: agents, mailboxes: mailboxes, tagSets: tagSets, dropped: dropped,
+            sequenceOffset: sequenceOffset)
     }
 
-    /// Merges conversation records read already (`ConversationRecords`): their agents, mailboxes
-    /// and tag sets numbered as the store numbers them, their snapshots' sequence numbers as the
-    /// merge's, the snapshots of events left out dropped.
-    mutating func add(_ read: ConversationRecords, into store: inout FactStore) throws(PartialFileError.Damage) {
-        for record in read.records {
-            snapshots.removeAll(keepingCapacity: true)
-            threads.removeAll(keepingCapacity: true)
-            for fact in read.facts[record.facts] {
-                guard fact.isSnapshot else {
-                    threads.append(
-                        ThreadFact(
-                            id: fact.sequenceOrThreadId, time: fact.time, author: try index(agents, fact.agent),
-                            kind: ThreadRecord.Kind(rawValue: fact.kind >> 4)!))
-                    continue
-                }
-                let assignee = try index(agents, fact.agent)
-                let mailbox = try index(mailboxes, fact.mailbox)
-                let tagSet = try index(tagSets, fact.tagSet)
-                guard let kept = try kept(fact.sequenceOrThreadId) else { continue }
-                snapshots.append(
-                    (
-                        SnapshotFact(
-                            time: fact.time, closedEnd: fact.closedEnd, sequence: kept, tagSet: tagSet,
-                            assignee: assignee, mailbox: mailbox, customer: fact.customer), fact.createdAt
-                    ))
-            }
-            // One look-up of the conversation, once the record has been read whole.
-            store.conversations[record.id, default: ConversationFacts()].add(
-                snapshots: snapshots, threads: threads, hasCreatedEvent: record.flags & 1 != 0,
-                isDeleted: record.flags & 2 != 0)
+    /// Reads a conversation record (after its kind byte) in a block of other records, and keeps it
+    /// as a block of its own.
+    private mutating func readConversation(_ input: inout PartialDecoder) throws(PartialFileError.Damage) {
+        let start = input.index - 1
+        conversation.removeAll()
+        try conversation.read(&input)
+        try check(conversation)
+        guard let block = ConversationBlock(block: Array(input.bytes(start..<input.index))) else {
+            throw .badNumber
+        }
+        blocks.append(block)
+    }
+
+    /// Keeps a block of conversation records once what its facts refer to is checked: the partial's
+    /// agents, mailboxes, tag sets and events so far.
+    mutating func add(_ block: ConversationBlock) throws(PartialFileError.Damage) {
+        let limits = block.limits
+        let sequencesHeld =
+            limits.lowestSequence > limits.highestSequence
+            || (limits.lowestSequence >= 1 && limits.highestSequence < Int64(dropped.count))
+        guard limits.agent <= agents.count, limits.mailbox <= mailboxes.count, limits.tagSet <= tagSets.count,
+            sequencesHeld
+        else {
+            // The first fact that refers to nothing, found as reading fact by fact would.
+            guard let records = block.records else { throw .badNumber }
+            try check(records)
+            throw .badNumber
+        }
+        blocks.append(block)
+    }
+
+    /// Checks, fact by fact, that the records' facts refer to the partial's agents, mailboxes, tag
+    /// sets and events.
+    private func check(_ read: ConversationRecords) throws(PartialFileError.Damage) {
+        for fact in read.facts {
+            _ = try index(agents, fact.agent)
+            guard fact.isSnapshot else { continue }
+            _ = try index(mailboxes, fact.mailbox)
+            _ = try index(tagSets, fact.tagSet)
+            _ = try kept(fact.sequenceOrThreadId)
         }
     }
 

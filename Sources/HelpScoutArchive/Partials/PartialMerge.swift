@@ -48,6 +48,13 @@ package struct PartialMerge {
             while let block = try reader.nextBlockToMerge() {
                 switch block {
                 case .records(let bytes):
+                    // A block of conversation records is kept whole, as when it is read ahead.
+                    if let conversations = ConversationBlock(block: bytes) {
+                        do { try replay.add(conversations) } catch let damage {
+                            throw PartialFileError(name: name, damage: damage)
+                        }
+                        continue
+                    }
                     decoder.reset(bytes)
                     while !decoder.isAtEnd {
                         do {
@@ -56,8 +63,8 @@ package struct PartialMerge {
                             throw PartialFileError(name: name, damage: damage)
                         }
                     }
-                case .conversations(let records):
-                    do { try replay.add(records, store: &store) } catch let damage {
+                case .conversations(let conversations):
+                    do { try replay.add(conversations) } catch let damage {
                         throw PartialFileError(name: name, damage: damage)
                     }
                 }
@@ -66,6 +73,7 @@ package struct PartialMerge {
                 throw PartialFileError(name: name, reason: "it has no end record: the file is damaged")
             }
             events &+= UInt32(truncatingIfNeeded: replay.facts.eventCount)
+            store.mergedConversations.append(replay.facts.conversations)
         } catch let refusal as PartialFileReader.Refusal {
             throw PartialFileError(name: name, reason: refusal.reason)
         } catch let error as PartialFileError {
@@ -141,11 +149,11 @@ package struct PartialMerge {
             }
         }
 
-        /// Merges conversation records read already, as `next` merges each when it reads one.
-        mutating func add(_ records: ConversationRecords, store: inout FactStore) throws(PartialFileError.Damage) {
+        /// Keeps a block of conversation records, as `next` keeps each when it reads one.
+        mutating func add(_ block: ConversationBlock) throws(PartialFileError.Damage) {
             guard !ended else { throw .outOfOrder("a record follows the end record") }
             guard started else { throw .outOfOrder("it does not begin with a start record") }
-            try facts.add(records, into: &store)
+            try facts.add(block)
         }
 
         /// Reads this event record and the event records that follow it, then merges them as a

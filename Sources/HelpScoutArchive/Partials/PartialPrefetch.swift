@@ -10,8 +10,8 @@ package protocol PartialBlocks {
 package enum PartialBlock {
     /// Its record bytes.
     case records([UInt8])
-    /// Its conversation records, read already (`ConversationRecords`).
-    case conversations(ConversationRecords)
+    /// Its conversation records, checked already (`ConversationBlock`).
+    case conversations(ConversationBlock)
 }
 
 extension PartialFileReader: PartialBlocks {
@@ -20,9 +20,10 @@ extension PartialFileReader: PartialBlocks {
     }
 }
 
-/// Reads partials' blocks ahead on a thread of its own, in order, a few blocks at most: reading,
-/// inflating and checksumming the next blocks overlap the merge of the current one (about a
-/// quarter of a merge's reading, on the bench set's partials).
+/// Reads partials' blocks ahead on threads of their own, in order, a few blocks at most: reading,
+/// inflating, checksumming and checking the next blocks overlap the merge of the current one. Two
+/// threads read every other partial each: inflating alone kept one thread busy for as long as the
+/// merge read (on the bench set's partials, once the merge kept conversation records as they came).
 package final class PartialPrefetch: @unchecked Sendable {
     private enum Item {
         case block(PartialBlock)
@@ -31,34 +32,44 @@ package final class PartialPrefetch: @unchecked Sendable {
     }
 
     private let condition = NSCondition()
-    private var queue: [(partial: Int, item: Item)] = []
-    private var head = 0
+    /// Each thread's blocks read and not yet taken, with the partial they are of.
+    private var queues: [[(partial: Int, item: Item)]]
+    private var heads: [Int]
     private var cancelled = false
     private let capacity: Int
 
-    /// Starts reading the partials `open` opens, in order; the reading stops at the first refusal.
-    /// - Parameter capacity: the blocks read and not yet taken, at most.
+    /// Starts reading the partials `open` opens, in order; each thread stops at its first refusal.
+    /// - Parameters:
+    ///   - capacity: the blocks each thread read and not yet taken, at most.
+    ///   - threads: how many threads read; the `n`th reads partials `n`, `n + threads`, ….
     package init(
-        count: Int, capacity: Int = 4, open: @escaping @Sendable (Int) throws(PartialFileReader.Refusal) -> ByteSource
+        count: Int, capacity: Int = 4, threads: Int = 2,
+        open: @escaping @Sendable (Int) throws(PartialFileReader.Refusal) -> ByteSource
     ) {
         self.capacity = capacity
-        let thread = Thread { [self] in
-            for partial in 0..<count {
-                do throws(PartialFileReader.Refusal) {
-                    let reader = try PartialFileReader(source: try open(partial))
-                    while let block = try reader.nextBlock() {
-                        // A block of conversation records is read here, while the merge goes on.
-                        let item = ConversationRecords(block: block).map(PartialBlock.conversations) ?? .records(block)
-                        guard put(partial, .block(item)) else { return }
+        let threads = max(1, min(threads, count))
+        queues = Array(repeating: [], count: threads)
+        heads = Array(repeating: 0, count: threads)
+        for first in 0..<threads {
+            let thread = Thread { [self] in
+                for partial in stride(from: first, to: count, by: threads) {
+                    do throws(PartialFileReader.Refusal) {
+                        let reader = try PartialFileReader(source: try open(partial))
+                        while let block = try reader.nextBlock() {
+                            // A block of conversation records is checked here, while the merge goes on.
+                            let item =
+                                ConversationBlock(block: block).map(PartialBlock.conversations) ?? .records(block)
+                            guard put(partial, .block(item)) else { return }
+                        }
+                        guard put(partial, .end) else { return }
+                    } catch {
+                        _ = put(partial, .refused(error))
+                        return
                     }
-                    guard put(partial, .end) else { return }
-                } catch {
-                    _ = put(partial, .refused(error))
-                    return
                 }
             }
+            thread.start()
         }
-        thread.start()
     }
 
     /// Stops the reading: a merge that failed takes no more blocks.
@@ -87,30 +98,33 @@ package final class PartialPrefetch: @unchecked Sendable {
         }
     }
 
-    /// Waits for room, then queues `item`; false when the reading was cancelled.
+    /// Waits for room in the queue of the thread that reads `partial`, then queues `item`; false
+    /// when the reading was cancelled.
     private func put(_ partial: Int, _ item: Item) -> Bool {
+        let queue = partial % queues.count
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity && !cancelled { condition.wait() }
+        while queues[queue].count - heads[queue] >= capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        queue.append((partial, item))
+        queues[queue].append((partial, item))
         condition.broadcast()
         return true
     }
 
-    /// Waits for the next item, which must be the `partial`th's.
+    /// Waits for the next item of `partial`, which must be the next its thread queued.
     private func take(_ partial: Int) -> Item {
+        let queue = partial % queues.count
         condition.lock()
         defer { condition.unlock() }
-        while queue.count == head { condition.wait() }
-        let (from, item) = queue[head]
+        while queues[queue].count == heads[queue] { condition.wait() }
+        let (from, item) = queues[queue][heads[queue]]
         precondition(from == partial, "partial \(partial)'s blocks were asked for after \(from)'s")
         // The taken block is let go of now, not when the queue is next compacted.
-        queue[head].item = .end
-        head += 1
-        if head > 64 {
-            queue.removeFirst(head)
-            head = 0
+        queues[queue][heads[queue]].item = .end
+        heads[queue] += 1
+        if heads[queue] > 64 {
+            queues[queue].removeFirst(heads[queue])
+            heads[queue] = 0
         }
         condition.broadcast()
         return item

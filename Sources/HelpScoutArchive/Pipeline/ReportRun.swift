@@ -50,7 +50,7 @@ package final class ReportRun: RunObserver {
     package func named(inputs names: [String]) { audit.name(inputs: names) }
 
     /// The conversations the verified events concern (deleted and merged ones included).
-    package var conversationCount: Int? { store.conversations.count }
+    package var conversationCount: Int? { store.conversationCount }
 
     /// The error that stopped the audit's writing, if any (the rest of the run went on).
     package var auditWriteError: OutputFile.WriteError? { writeError }

@@ -121,17 +121,18 @@ import Testing
     }
 
     /// `partial` writes conversation records in blocks of their own, which a merge reads ahead
-    /// (`ConversationRecords`); a block of other records, or damaged ones, is left to the merge.
+    /// (`ConversationBlock`); a block of other records, or damaged ones, is left to the merge.
     @Test(.temporaryFolder) func conversationRecordsHaveBlocksOfTheirOwn() throws {
         let reader = try PartialFileReader(source: MemorySource(try Self.smallPartial(in: TemporaryFolder.path)))
         var blocks: [[UInt8]] = []
         while let block = try reader.nextBlock() { blocks.append(block) }
-        let conversations = blocks.compactMap(ConversationRecords.init(block:))
+        let conversations = blocks.compactMap(ConversationBlock.init(block:))
         #expect(conversations.count == 1 && blocks.count > 1)
-        #expect(conversations.first?.records.map(\.id) == [5])
-        let block = try #require(blocks.first { ConversationRecords(block: $0) != nil })
-        #expect(ConversationRecords(block: block + [PartialRecord.rating.rawValue]) == nil)
-        #expect(ConversationRecords(block: Array(block.dropLast())) == nil)
+        #expect(conversations.first?.ids == [5])
+        #expect(conversations.first?.records?.records.map(\.id) == [5])
+        let block = try #require(blocks.first { ConversationBlock(block: $0) != nil })
+        #expect(ConversationBlock(block: block + [PartialRecord.rating.rawValue]) == nil)
+        #expect(ConversationBlock(block: Array(block.dropLast())) == nil)
     }
 
     /// A partial written record by record, framed with a valid checksum: what a faulty writer or a

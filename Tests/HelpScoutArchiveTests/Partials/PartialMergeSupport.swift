@@ -56,7 +56,7 @@ final class ReportObserver: RunObserver {
     }
     func record(failure: InputFailure) { failures.append(failure) }
     func named(inputs: [String]) { names += inputs }
-    var conversationCount: Int? { store.conversations.count }
+    var conversationCount: Int? { store.conversationCount }
 
     func rendered(_ summary: RunSummary) -> RenderedReport {
         var files: [String: [UInt8]] = [:]
