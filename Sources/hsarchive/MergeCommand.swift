@@ -96,6 +96,8 @@ struct MergeCommand: ParsableCommand {
                 )
             }
         }
+        // The partials' conversation records put in order once, for the count and the metrics.
+        builder.updateFacts { $0.mergedConversations.finish() }
         var summary = merge.summary
         summary.conversationCount = builder.conversationCount
         recording.summary = summary

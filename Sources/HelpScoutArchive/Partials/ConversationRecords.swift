@@ -48,10 +48,20 @@ package struct ConversationRecords {
 
     /// Reads a conversation record's fields, after its kind byte.
     mutating func read(_ input: inout PartialDecoder) throws(PartialFileError.Damage) {
+        let start = facts.count
+        let (id, flags) = try Self.read(&input) { facts.append($0) }
+        records.append(Record(id: id, flags: flags, facts: start..<facts.count))
+    }
+
+    /// Reads a conversation record's fields, after its kind byte: gives each fact to `body`, in
+    /// order, and returns the record's conversation id and marks.
+    @inline(__always)
+    static func read<Input: RecordInput>(_ input: inout Input, _ body: (Fact) -> Void) throws(PartialFileError.Damage)
+        -> (id: Int64, flags: UInt8)
+    {
         let id = try input.signed()
         let flags = try input.byte()
         let count = try input.count(limit: PartialFacts.factsPerRecord)
-        let start = facts.count
         var previous = PartialFacts.PreviousFact()
         for _ in 0..<count {
             let kind = try input.byte()
@@ -62,7 +72,7 @@ package struct ConversationRecords {
                 previous.threadId = id
                 previous.time = time
                 guard ThreadRecord.Kind(rawValue: kind >> 4) != nil else { throw .badNumber }
-                facts.append(Fact(kind: kind, time: time, sequenceOrThreadId: id, agent: try Self.number(&input)))
+                body(Fact(kind: kind, time: time, sequenceOrThreadId: id, agent: try number(&input)))
                 continue
             }
             let time = previous.time &+ (try input.signed())
@@ -76,21 +86,22 @@ package struct ConversationRecords {
                 fact.customer = previous.customer &+ (try input.signed())
                 previous.customer = fact.customer
             }
-            fact.agent = try Self.number(&input)
-            fact.mailbox = try Self.number(&input)
-            fact.tagSet = try Self.number(&input)
+            fact.agent = try number(&input)
+            fact.mailbox = try number(&input)
+            fact.tagSet = try number(&input)
             if kind & 2 != 0 { fact.closedEnd = time &+ (try input.signed()) }
             // Checked one by one: an array literal here would be allocated for every snapshot.
             guard fact.createdAt == HelpScoutArchive.Fact.none || PartialRecord.isTime(fact.createdAt),
                 fact.closedEnd == HelpScoutArchive.Fact.none || PartialRecord.isTime(fact.closedEnd)
             else { throw .badNumber }
-            facts.append(fact)
+            body(fact)
         }
-        records.append(Record(id: id, flags: flags, facts: start..<facts.count))
+        return (id, flags)
     }
 
     /// An agent, mailbox or tag set number: `UInt32.max` stands for any number too large for a table.
-    private static func number(_ input: inout PartialDecoder) throws(PartialFileError.Damage) -> UInt32 {
+    @inline(__always)
+    private static func number(_ input: inout some RecordInput) throws(PartialFileError.Damage) -> UInt32 {
         UInt32(clamping: try input.unsigned())
     }
 }

@@ -119,17 +119,9 @@ package struct MergedConversations: Sendable {
     /// Reads the conversations of records `range` (a part from `parts`), in id order.
     struct Reader {
         private let conversations: MergedConversations
-        /// Each partial's block being read, and its number.
-        private var decoders: [PartialDecoder?]
-        private var blocks: [Int]
-        private var record = ConversationRecords()
         private var threadIds = Set<Int64>()
 
-        init(_ conversations: MergedConversations) {
-            self.conversations = conversations
-            decoders = Array(repeating: nil, count: conversations.partials.count)
-            blocks = Array(repeating: -1, count: conversations.partials.count)
-        }
+        init(_ conversations: MergedConversations) { self.conversations = conversations }
 
         /// Calls `body` with each conversation of `range`: its id, its marks (bit 0 created, bit 1
         /// deleted), and, unless it is deleted, its `createdAt` with its snapshots and threads put in
@@ -167,33 +159,30 @@ package struct MergedConversations: Sendable {
             for place in range {
                 let entry = conversations.order[place]
                 let partial = conversations.partials[Int(entry.partial)]
-                if blocks[Int(entry.partial)] != Int(entry.block) {
-                    decoders[Int(entry.partial)] = PartialDecoder(partial.blocks[Int(entry.block)].bytes)
-                    blocks[Int(entry.partial)] = Int(entry.block)
-                }
-                decoders[Int(entry.partial)]!.move(to: Int(entry.offset))
-                record.removeAll()
-                // The block read whole when the merge took it: the same bytes read the same way.
-                try! record.read(&decoders[Int(entry.partial)]!)
-                for fact in record.facts {
-                    let agent = PartialConversations.index(partial.agents, fact.agent)
-                    guard fact.isSnapshot else {
-                        let thread = ThreadFact(
-                            id: fact.sequenceOrThreadId, time: fact.time, author: agent,
-                            kind: ThreadRecord.Kind(rawValue: fact.kind >> 4)!)
-                        if isNew(thread, among: buffers.threads) { buffers.threads.append(thread) }
-                        continue
-                    }
-                    guard !partial.dropped[Int(fact.sequenceOrThreadId)] else { continue }
-                    let snapshot = SnapshotFact(
-                        time: fact.time, closedEnd: fact.closedEnd,
-                        sequence: partial.sequenceOffset &+ UInt32(fact.sequenceOrThreadId),
-                        tagSet: PartialConversations.index(partial.tagSets, fact.tagSet), assignee: agent,
-                        mailbox: PartialConversations.index(partial.mailboxes, fact.mailbox), customer: fact.customer)
-                    buffers.snapshots.append(snapshot)
-                    if fact.createdAt != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
-                        createdKey = (snapshot.time, snapshot.sequence)
-                        createdAt = fact.createdAt
+                partial.blocks[Int(entry.block)].bytes.withUnsafeBufferPointer { bytes in
+                    var input = BorrowedRecordInput(bytes: bytes, index: Int(entry.offset))
+                    // The block read whole when the merge took it: the same bytes read the same way.
+                    _ = try! ConversationRecords.read(&input) { fact in
+                        let agent = PartialConversations.index(partial.agents, fact.agent)
+                        guard fact.isSnapshot else {
+                            let thread = ThreadFact(
+                                id: fact.sequenceOrThreadId, time: fact.time, author: agent,
+                                kind: ThreadRecord.Kind(rawValue: fact.kind >> 4)!)
+                            if isNew(thread, among: buffers.threads) { buffers.threads.append(thread) }
+                            return
+                        }
+                        guard !partial.dropped[Int(fact.sequenceOrThreadId)] else { return }
+                        let snapshot = SnapshotFact(
+                            time: fact.time, closedEnd: fact.closedEnd,
+                            sequence: partial.sequenceOffset &+ UInt32(fact.sequenceOrThreadId),
+                            tagSet: PartialConversations.index(partial.tagSets, fact.tagSet), assignee: agent,
+                            mailbox: PartialConversations.index(partial.mailboxes, fact.mailbox),
+                            customer: fact.customer)
+                        buffers.snapshots.append(snapshot)
+                        if fact.createdAt != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
+                            createdKey = (snapshot.time, snapshot.sequence)
+                            createdAt = fact.createdAt
+                        }
                     }
                 }
             }

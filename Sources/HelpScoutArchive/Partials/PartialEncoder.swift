@@ -61,8 +61,78 @@ struct PartialEncoder {
     }
 }
 
+/// Where records are read from: a block's bytes, held (`PartialDecoder`) or borrowed
+/// (`BorrowedRecordInput`). Every read checks its bounds: a damaged partial throws, never traps.
+protocol RecordInput {
+    mutating func byte() throws(PartialFileError.Damage) -> UInt8
+    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64
+}
+
+extension RecordInput {
+    /// A count or index, at most `limit`.
+    @inline(__always)
+    mutating func count(limit: Int = Int(Int32.max)) throws(PartialFileError.Damage) -> Int {
+        let value = try unsigned()
+        guard limit >= 0, value <= UInt64(limit) else { throw .badNumber }
+        return Int(value)
+    }
+
+    @inline(__always)
+    mutating func signed() throws(PartialFileError.Damage) -> Int64 {
+        let value = try unsigned()
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    /// A varint from `index` of `bytes` that does not fit its first byte: a word at a time where
+    /// eight bytes are left; a number that does not end within them is read (or refused) byte by byte.
+    static func longUnsigned(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(PartialFileError.Damage)
+        -> UInt64
+    {
+        if bytes.count - index >= 8,
+            let (value, length) = VarintWord.decode(VarintWord.load(bytes.baseAddress! + index))
+        {
+            index += length
+            return value
+        }
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard index < bytes.count else { throw .recordCutShort }
+            let byte = bytes[index]
+            index += 1
+            guard shift < 64 else { throw .badNumber }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+}
+
+/// Reads records from bytes it borrows, which stay put while it reads (a merge's blocks of
+/// conversation records, read again by the metrics: no reference to count per record).
+struct BorrowedRecordInput: RecordInput {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+
+    @inline(__always)
+    mutating func byte() throws(PartialFileError.Damage) -> UInt8 {
+        guard index < bytes.count else { throw .recordCutShort }
+        defer { index += 1 }
+        return bytes[index]
+    }
+
+    @inline(__always)
+    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64 {
+        if index < bytes.count, bytes[index] < 0x80 {
+            index += 1
+            return UInt64(bytes[index - 1])
+        }
+        return try Self.longUnsigned(bytes, &index)
+    }
+}
+
 /// Reads what `PartialEncoder` wrote, checking every bound: a damaged partial throws, never traps.
-struct PartialDecoder {
+struct PartialDecoder: RecordInput {
     private let bytes: [UInt8]
     private(set) var index = 0
     private var strings: [String] = []
@@ -111,36 +181,11 @@ struct PartialDecoder {
     }
 
     private mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
-        // A word at a time where eight bytes are left; a number that does not end within them is
-        // read (or refused) byte by byte.
-        let at = index
-        if bytes.count - at >= 8,
-            let (value, length) = bytes.withUnsafeBytes({ VarintWord.decode(VarintWord.load($0.baseAddress! + at)) })
-        {
-            index += length
-            return value
+        var at = index
+        defer { index = at }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(PartialFileError.Damage) in
+            try Self.longUnsigned(buffer, &at)
         }
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try byte()
-            guard shift < 64 else { throw .badNumber }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
-    /// A count or index, at most `limit`.
-    mutating func count(limit: Int = Int(Int32.max)) throws(PartialFileError.Damage) -> Int {
-        let value = try unsigned()
-        guard limit >= 0, value <= UInt64(limit) else { throw .badNumber }
-        return Int(value)
-    }
-
-    mutating func signed() throws(PartialFileError.Damage) -> Int64 {
-        let value = try unsigned()
-        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
     mutating func fixed() throws(PartialFileError.Damage) -> UInt64 {
