@@ -51,16 +51,15 @@ package struct MergedConversations: Sendable {
         isFinished = false
     }
 
-    /// Puts every record in order. `partial` writes each partial's in id order, so the order is
-    /// the partials' runs merged (a partial in another order is put in order first, its records of
-    /// one conversation kept in the order they came).
+    /// Puts every record in order: by conversation id, then partial, then place in the partial (a
+    /// conversation's records in the order they came). `partial` writes each partial's in id
+    /// order, so the order is the partials' runs merged, which the standard library's sort finds.
     package mutating func finish() {
         guard !isFinished else { return }
         isFinished = true
         order = []
         order.reserveCapacity(partials.reduce(0) { $0 + $1.blocks.reduce(0) { $0 + $1.ids.count } })
         for (partial, conversations) in partials.enumerated() {
-            let start = order.count
             for (block, records) in conversations.blocks.enumerated() {
                 for record in records.ids.indices {
                     order.append(
@@ -69,11 +68,7 @@ package struct MergedConversations: Sendable {
                             offset: records.offsets[record], flags: records.flags[record]))
                 }
             }
-            if !order[start...].indices.dropFirst().allSatisfy({ order[$0 - 1].id <= order[$0].id }) {
-                order[start...].sort { ($0.id, $0.block, $0.offset) < ($1.id, $1.block, $1.offset) }
-            }
         }
-        // Ascending runs, one a partial: the standard library's sort merges such runs.
         order.sort { ($0.id, $0.partial, $0.block, $0.offset) < ($1.id, $1.partial, $1.block, $1.offset) }
         count = order.indices.reduce(0) { $0 + ($1 == 0 || order[$1 - 1].id != order[$1].id ? 1 : 0) }
     }
