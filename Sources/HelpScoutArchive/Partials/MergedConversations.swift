@@ -153,12 +153,14 @@ package struct MergedConversations: Sendable {
             var createdKey = (Int64.max, UInt32.max)
             for place in range {
                 let entry = conversations.order[place]
-                let partial = conversations.partials[Int(entry.partial)]
-                partial.blocks[Int(entry.block)].bytes.withUnsafeBufferPointer { bytes in
+                let p = Int(entry.partial)
+                // The partial's arrays are reached through `conversations` each time rather than
+                // bound to a name: a binding would copy them, a reference to count per record.
+                conversations.partials[p].blocks[Int(entry.block)].bytes.withUnsafeBufferPointer { bytes in
                     var input = BorrowedRecordInput(bytes: bytes, index: Int(entry.offset))
                     // The block read whole when the merge took it: the same bytes read the same way.
                     _ = try! ConversationRecords.read(&input) { fact in
-                        let agent = PartialConversations.index(partial.agents, fact.agent)
+                        let agent = PartialConversations.index(conversations.partials[p].agents, fact.agent)
                         guard fact.isSnapshot else {
                             let thread = ThreadFact(
                                 id: fact.sequenceOrThreadId, time: fact.time, author: agent,
@@ -166,12 +168,13 @@ package struct MergedConversations: Sendable {
                             if isNew(thread, among: buffers.threads) { buffers.threads.append(thread) }
                             return
                         }
-                        guard !partial.dropped[Int(fact.sequenceOrThreadId)] else { return }
+                        guard !conversations.partials[p].dropped[Int(fact.sequenceOrThreadId)] else { return }
                         let snapshot = SnapshotFact(
                             time: fact.time, closedEnd: fact.closedEnd,
-                            sequence: partial.sequenceOffset &+ UInt32(fact.sequenceOrThreadId),
-                            tagSet: PartialConversations.index(partial.tagSets, fact.tagSet), assignee: agent,
-                            mailbox: PartialConversations.index(partial.mailboxes, fact.mailbox),
+                            sequence: conversations.partials[p].sequenceOffset &+ UInt32(fact.sequenceOrThreadId),
+                            tagSet: PartialConversations.index(conversations.partials[p].tagSets, fact.tagSet),
+                            assignee: agent,
+                            mailbox: PartialConversations.index(conversations.partials[p].mailboxes, fact.mailbox),
                             customer: fact.customer)
                         buffers.snapshots.append(snapshot)
                         if fact.createdAt != Fact.none, (snapshot.time, snapshot.sequence) < createdKey {
