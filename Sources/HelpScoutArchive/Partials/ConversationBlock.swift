@@ -34,25 +34,30 @@ package struct ConversationBlock: Sendable {
     init?(block: [UInt8]) {
         guard block.first == PartialRecord.conversation.rawValue, block.count <= Int(UInt32.max) else { return nil }
         bytes = block
-        var input = PartialDecoder(block)
-        var record = ConversationRecords()
-        while !input.isAtEnd {
-            guard input.skip(PartialRecord.conversation.rawValue) else { return nil }
-            let offset = input.index
-            record.removeAll()
-            guard (try? record.read(&input)) != nil else { return nil }
-            ids.append(record.records[0].id)
-            flags.append(record.records[0].flags)
-            offsets.append(UInt32(offset))
-            for fact in record.facts {
-                limits.agent = max(limits.agent, fact.agent)
-                guard fact.isSnapshot else { continue }
-                limits.mailbox = max(limits.mailbox, fact.mailbox)
-                limits.tagSet = max(limits.tagSet, fact.tagSet)
-                limits.lowestSequence = min(limits.lowestSequence, fact.sequenceOrThreadId)
-                limits.highestSequence = max(limits.highestSequence, fact.sequenceOrThreadId)
+        var limits = Limits(), ids: [Int64] = [], flags: [UInt8] = [], offsets: [UInt32] = []
+        let readWhole = block.withUnsafeBufferPointer { bytes in
+            var input = BorrowedRecordInput(bytes: bytes, index: 0)
+            while input.index < bytes.count {
+                guard bytes[input.index] == PartialRecord.conversation.rawValue else { return false }
+                input.index += 1
+                let offset = input.index
+                let record = try? ConversationRecords.read(&input) { fact in
+                    limits.agent = max(limits.agent, fact.agent)
+                    guard fact.isSnapshot else { return }
+                    limits.mailbox = max(limits.mailbox, fact.mailbox)
+                    limits.tagSet = max(limits.tagSet, fact.tagSet)
+                    limits.lowestSequence = min(limits.lowestSequence, fact.sequenceOrThreadId)
+                    limits.highestSequence = max(limits.highestSequence, fact.sequenceOrThreadId)
+                }
+                guard let record else { return false }
+                ids.append(record.id)
+                flags.append(record.flags)
+                offsets.append(UInt32(offset))
             }
+            return true
         }
+        guard readWhole else { return nil }
+        (self.limits, self.ids, self.flags, self.offsets) = (limits, ids, flags, offsets)
     }
 
     /// The records `bytes` holds as one block; nil unless it reads whole.
