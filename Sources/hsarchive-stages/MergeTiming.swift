@@ -27,7 +27,7 @@ enum MergeTiming {
             for (index, bytes) in contents.enumerated() {
                 try! merge.add(MemorySource(bytes), name: partials[index], observer: sink, store: &store)
             }
-            store.mergedConversations.finish()
+            store.finishMerge()
         }
         let metrics = fastest(repeats) { _ = AnalyticsResult(store: store) }
         if let onePartRepeats {

@@ -49,7 +49,7 @@ struct MergeCommand: ParsableCommand {
 
     private func merge(recording: RunRecording) throws {
         let paths = partials.map(RawArguments.path)
-        // The next partials' blocks are read, inflated and checksummed on a thread of their own,
+        // The next partials' blocks are read, inflated and checksummed on threads of their own,
         // from the start: the first are ready once the report folder is locked and staged.
         let prefetch = PartialPrefetch(count: paths.count) { (index) throws(PartialFileReader.Refusal) in
             do throws(ArchiveReadError) { return try FileDescriptorSource(path: paths[index]) } catch {
@@ -97,7 +97,7 @@ struct MergeCommand: ParsableCommand {
             }
         }
         // The partials' conversation records put in order once, for the count and the metrics.
-        builder.updateFacts { $0.mergedConversations.finish() }
+        builder.updateFacts { $0.finishMerge() }
         var summary = merge.summary
         summary.conversationCount = builder.conversationCount
         recording.summary = summary

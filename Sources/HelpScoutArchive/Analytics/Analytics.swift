@@ -11,7 +11,7 @@ extension AnalyticsResult {
         // ratings, found side by side.
         var start = SideBySide()
         let sortedIds = start.add { given.conversations.keys.sorted() }
-        let merged = start.add { given.mergedConversations.finished() }
+        let merged = start.add { given.mergedConversations?.finished() }
         let latest = start.add { LatestRatings(given.ratings) }
         start.run()
         var finished = given
@@ -23,7 +23,7 @@ extension AnalyticsResult {
         let comparison = HeadlineComparison(window: store.window, firstEventTime: store.firstEventTime)
         let empty = Metrics(store: store, latestRatings: latestRatings, previousWindow: comparison.previousWindow)
         let states = ConcurrentSlots<Metrics?>(Array(repeating: nil, count: parts))
-        let mergedParts = store.mergedConversations.parts(parts)
+        let mergedParts = store.mergedConversations?.parts(parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var metrics = empty
             var buffers = ConversationView.Buffers(agents: store.agents)
@@ -34,8 +34,8 @@ extension AnalyticsResult {
                 metrics.add(view)
                 buffers = view.buffers()
             }
-            var reader = MergedConversations.Reader(store.mergedConversations)
-            reader.forEach(in: mergedParts[part], buffers: &buffers) { id, flags, createdAt, buffers in
+            store.mergedConversations?.forEach(in: mergedParts![part], buffers: &buffers) {
+                id, flags, createdAt, buffers in
                 guard flags & 2 == 0 else { return }
                 let view = ConversationView(
                     id: id, hasCreatedEvent: flags & 1 != 0, createdAt: createdAt, store: store, gathered: &buffers)

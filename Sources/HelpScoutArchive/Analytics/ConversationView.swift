@@ -69,8 +69,9 @@ struct ConversationView {
         threads = taken.threads
         responses = taken.responses
         agents = taken.agents
+        let storeAgents = store.agents.ids.count
         assert(
-            agents.ids.count == store.agents.ids.count,
+            agents.ids.count == storeAgents,
             "a view was given buffers without the store's agents: pass on each view's buffers() to the next")
         mailboxIndex = snapshots.last { $0.mailbox != IdTable.none }?.mailbox ?? IdTable.none
         mailbox = store.mailboxes.id(mailboxIndex) ?? Fact.none

@@ -6,7 +6,7 @@ package struct FactStore: Sendable {
     /// The conversations of a run's events. A merge keeps those of its partials as their records
     /// instead, in `mergedConversations`: a store holds one or the other.
     package var conversations: [Int64: ConversationFacts] = [:]
-    package var mergedConversations = MergedConversations()
+    var mergedConversations: (any ConversationRecordSource)?
     package var ratings: [RatingFact] = []
     package var agents = IdTable()
     package var mailboxes = IdTable()
@@ -47,13 +47,17 @@ package struct FactStore: Sendable {
     /// each snapshot, grown as it filled, was a sixth of recording one).
     private var snapshotThreads: [ThreadFact] = []
 
+    /// Puts a merge's conversation records in order, once every partial is merged: counting the
+    /// conversations and the metrics read them so (they would otherwise put a copy in order).
+    package mutating func finishMerge() { mergedConversations?.finish() }
+
     /// How many conversations the store holds facts of (deleted ones included).
-    package var conversationCount: Int { conversations.count + mergedConversations.finished().count }
+    package var conversationCount: Int { conversations.count + (mergedConversations?.finished().count ?? 0) }
 
     /// Whether conversation `id` was deleted; nil when the store holds no facts of it. A merge's
-    /// store must be finished (`mergedConversations.finish()`).
+    /// store must be finished (`finishMerge()`).
     func deletion(of id: Int64) -> Bool? {
-        conversations[id].map(\.isDeleted) ?? mergedConversations.deletion(of: id)
+        conversations[id].map(\.isDeleted) ?? mergedConversations?.deletion(of: id)
     }
 
     package struct EventCountKey: Hashable, Sendable {

@@ -23,7 +23,7 @@ struct PartialConversations: Sendable {
 /// when its turn comes. What this gives the metrics is what adding each record to the store's
 /// `ConversationFacts` as it was read would (see `gather`), without the merge doing that work on
 /// one thread.
-package struct MergedConversations: Sendable {
+package struct MergedConversations: ConversationRecordSource {
     private(set) var partials: [PartialConversations] = []
     /// Every record of every partial, by conversation id, then in the partials' order and each
     /// partial's: made by `finish()`.
@@ -43,8 +43,6 @@ package struct MergedConversations: Sendable {
 
     package init() {}
 
-    var isEmpty: Bool { partials.isEmpty }
-
     mutating func append(_ partial: PartialConversations) {
         guard !partial.blocks.isEmpty else { return }
         partials.append(partial)
@@ -54,7 +52,7 @@ package struct MergedConversations: Sendable {
     /// Puts every record in order: by conversation id, then partial, then place in the partial (a
     /// conversation's records in the order they came). `partial` writes each partial's in id
     /// order, so the order is the partials' runs merged, which the standard library's sort finds.
-    package mutating func finish() {
+    mutating func finish() {
         guard !isFinished else { return }
         isFinished = true
         order = []
@@ -71,13 +69,6 @@ package struct MergedConversations: Sendable {
         }
         order.sort { ($0.id, $0.partial, $0.block, $0.offset) < ($1.id, $1.partial, $1.block, $1.offset) }
         count = order.indices.reduce(0) { $0 + ($1 == 0 || order[$1 - 1].id != order[$1].id ? 1 : 0) }
-    }
-
-    /// Itself finished: a copy when it was not.
-    func finished() -> MergedConversations {
-        var copy = self
-        copy.finish()
-        return copy
     }
 
     /// Whether conversation `id` was deleted; nil when no record is about it. Finished only.
@@ -109,6 +100,14 @@ package struct MergedConversations: Sendable {
         }
         bounds.append(order.count)
         return bounds.indices.dropLast().map { bounds[$0]..<bounds[$0 + 1] }
+    }
+
+    func forEach(
+        in range: Range<Int>, buffers: inout ConversationView.Buffers,
+        _ body: (_ id: Int64, _ flags: UInt8, _ createdAt: Int64, _ buffers: inout ConversationView.Buffers) -> Void
+    ) {
+        var reader = Reader(self)
+        reader.forEach(in: range, buffers: &buffers, body)
     }
 
     /// Reads the conversations of records `range` (a part from `parts`), in id order.

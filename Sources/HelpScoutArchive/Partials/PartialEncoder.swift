@@ -151,9 +151,6 @@ struct PartialDecoder: RecordInput {
 
     var isAtEnd: Bool { index >= bytes.count }
 
-    /// Goes on reading at `index` of the block's bytes.
-    mutating func move(to index: Int) { self.index = index }
-
     /// The block's bytes in `range`.
     func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 

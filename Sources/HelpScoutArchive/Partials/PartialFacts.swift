@@ -12,13 +12,13 @@ enum PartialFacts {
     static let factsPerRecord = 4096
 
     /// The bytes a block of conversation records holds before the next record starts a new one:
-    /// a quarter of other blocks, so that the few a merge reads ahead (`ConversationRecords`, several
-    /// times the bytes they were read from) stay small.
+    /// a quarter of other blocks (chosen when a merge read these blocks ahead into lists several
+    /// times their size; a merge now keeps them as they are, `ConversationBlock`).
     static let conversationBlockTarget = PartialFile.blockTarget / 4
 
     /// Writes `store`'s facts, calling `recordEnded` after each record with the size a block of such
-    /// records may reach. Conversation records go in blocks of their own, which a merge reads ahead
-    /// (`ConversationRecords`): they are preceded and followed by a call with a size of 0.
+    /// records may reach. Conversation records go in blocks of their own, which a merge keeps as
+    /// they are (`ConversationBlock`): they are preceded and followed by a call with a size of 0.
     static func write(
         _ store: FactStore, into out: inout PartialEncoder,
         recordEnded: (inout PartialEncoder, _ blockTarget: Int) -> Void

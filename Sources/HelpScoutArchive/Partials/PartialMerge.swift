@@ -2,8 +2,9 @@
 /// the same counts and findings (inputs numbered on from the partials before), and the same facts,
 /// a retry of a delivery in an earlier partial being a `duplicate` exactly as in one run.
 ///
-/// It holds what such a run holds (the fact store and the set of delivery keys), and the block it
-/// merges besides (with `PartialPrefetch`, up to four more read ahead).
+/// It holds what such a run holds (the set of delivery keys, and the fact store but for its
+/// conversations, whose records it keeps as they are: `MergedConversations`), and the block it
+/// merges besides (with `PartialPrefetch`, a few more read ahead).
 package struct PartialMerge {
     private var seen = DeliverySet()
     private(set) package var summary = RunSummary()
@@ -73,7 +74,11 @@ package struct PartialMerge {
                 throw PartialFileError(name: name, reason: "it has no end record: the file is damaged")
             }
             events &+= UInt32(truncatingIfNeeded: replay.facts.eventCount)
-            store.mergedConversations.append(replay.facts.conversations)
+            // Taken out of the store while it grows, so that its arrays are not copied.
+            var merged = store.mergedConversations as? MergedConversations ?? MergedConversations()
+            store.mergedConversations = nil
+            merged.append(replay.facts.conversations)
+            store.mergedConversations = merged
         } catch let refusal as PartialFileReader.Refusal {
             throw PartialFileError(name: name, reason: refusal.reason)
         } catch let error as PartialFileError {

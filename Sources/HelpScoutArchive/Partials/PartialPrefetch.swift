@@ -35,6 +35,8 @@ package final class PartialPrefetch: @unchecked Sendable {
     /// Each thread's blocks read and not yet taken, with the partial they are of.
     private var queues: [[(partial: Int, item: Item)]]
     private var heads: [Int]
+    /// How many threads read, each into its queue.
+    private let threads: Int
     private var cancelled = false
     private let capacity: Int
 
@@ -48,6 +50,7 @@ package final class PartialPrefetch: @unchecked Sendable {
     ) {
         self.capacity = capacity
         let threads = max(1, min(threads, count))
+        self.threads = threads
         queues = Array(repeating: [], count: threads)
         heads = Array(repeating: 0, count: threads)
         for first in 0..<threads {
@@ -101,7 +104,7 @@ package final class PartialPrefetch: @unchecked Sendable {
     /// Waits for room in the queue of the thread that reads `partial`, then queues `item`; false
     /// when the reading was cancelled.
     private func put(_ partial: Int, _ item: Item) -> Bool {
-        let queue = partial % queues.count
+        let queue = partial % threads
         condition.lock()
         defer { condition.unlock() }
         while queues[queue].count - heads[queue] >= capacity && !cancelled { condition.wait() }
@@ -113,7 +116,7 @@ package final class PartialPrefetch: @unchecked Sendable {
 
     /// Waits for the next item of `partial`, which must be the next its thread queued.
     private func take(_ partial: Int) -> Item {
-        let queue = partial % queues.count
+        let queue = partial % threads
         condition.lock()
         defer { condition.unlock() }
         while queues[queue].count == heads[queue] { condition.wait() }

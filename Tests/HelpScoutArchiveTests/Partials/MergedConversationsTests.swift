@@ -120,11 +120,63 @@ import Testing
         #expect(try PartialRuns.merge(partials).0.differences(from: expected) == [])
 
         var store = try Self.mergedStore(partials)
-        store.mergedConversations.finish()
+        store.finishMerge()
         #expect(store.conversationCount == 2)
         #expect(store.deletion(of: 8) == true && store.deletion(of: 7) == false && store.deletion(of: 9) == nil)
         // 10:00 → 10:30 and 11:00 → 12:00: each wait once, though both partials carry the first.
         let all = AnalyticsResult(store: store).responseTimes.first { $0.metric == .response && $0.key == .all }
         #expect(all?.summary.count == 2 && all?.summary.mean == (1800 + 3600) / 2)
+    }
+
+    /// A block of conversation records whose facts refer to an agent beyond the partial's table, or
+    /// to no event of it, is refused on its largest numbers (`PartialFactMerger.add(_:)`), for the
+    /// same reason as the same record among other records, which the merge reads fact by fact.
+    @Test(.temporaryFolder) func aBlockReferringToNothingIsRefusedAsTheSameRecordAmongOthers() throws {
+        func startAndEvent(_ records: inout PartialEncoder) {
+            records.byte(PartialRecord.start.rawValue)
+            records.text("test")
+            records.text(FingerprintMethod.name(.configured))
+            records.count(0)
+            records.byte(PartialRecord.event.rawValue)
+            records.fixed(42)
+            records.byte(0)
+            records.signed(1_790_000_000_000)
+        }
+        /// Conversation 7 with one open snapshot by event `sequence`, assigned to agent `agent`.
+        func conversation(_ records: inout PartialEncoder, agent: Int, sequence: Int64) {
+            records.byte(PartialRecord.conversation.rawValue)
+            records.signed(7)
+            records.byte(0)
+            records.count(1)
+            records.byte(1)
+            records.signed(1_790_000_000_000)
+            records.signed(sequence)
+            records.count(agent)
+            records.count(0)
+            records.count(0)
+        }
+        let cases: [(agent: Int, sequence: Int64, reason: String)] = [
+            (5, 1, "a number is out of range: the file is damaged"),
+            (0, 0, "a fact names no event: the file is damaged"),
+            (0, 2, "a fact names no event: the file is damaged"),
+            // Nothing wrong with the record: the partial is refused only at its end.
+            (0, 1, "it has no end record: the file is damaged"),
+        ]
+        for (agent, sequence, reason) in cases {
+            let alone = try PartialFileTests.framed(
+                [startAndEvent, { conversation(&$0, agent: agent, sequence: sequence) }], in: TemporaryFolder.path)
+            let amongOthers = try PartialFileTests.framed(
+                [
+                    startAndEvent,
+                    { records in
+                        records.byte(PartialRecord.agents.rawValue)
+                        records.count(0)
+                        conversation(&records, agent: agent, sequence: sequence)
+                    },
+                ], in: TemporaryFolder.path)
+            #expect(PartialFileTests.refusal([alone])?.reason == reason, "\(agent), \(sequence)")
+            #expect(PartialFileTests.refusal([alone], readingAhead: true)?.reason == reason, "\(agent), \(sequence)")
+            #expect(PartialFileTests.refusal([amongOthers])?.reason == reason, "\(agent), \(sequence)")
+        }
     }
 }
