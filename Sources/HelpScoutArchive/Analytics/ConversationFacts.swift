@@ -16,19 +16,10 @@ package struct ConversationFacts: Sendable {
 
     package init() {}
 
-    /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries.
+    /// Adds a snapshot with the `createdAt` it gives (`Fact.none` if none) and the threads it carries
+    /// that were not seen before.
     mutating func add(_ snapshot: SnapshotFact, createdAt: Int64, threads: [ThreadFact], isCreation: Bool) {
-        add(
-            snapshots: CollectionOfOne((snapshot, createdAt)), threads: threads, hasCreatedEvent: isCreation,
-            isDeleted: false)
-    }
-
-    /// Adds snapshots with their `createdAt`, the threads not seen before, and marks: what an event
-    /// or a partial holds of the conversation.
-    mutating func add(
-        snapshots: some Collection<(SnapshotFact, Int64)>, threads: [ThreadFact], hasCreatedEvent: Bool,
-        isDeleted: Bool
-    ) {
+        let snapshots = CollectionOfOne((snapshot, createdAt))
         if threads.isEmpty {
             log.append(snapshots: snapshots, threads: EmptyCollection())
         } else if threadIds == nil && !threads.contains(where: { $0.id == Fact.none }) {
@@ -36,11 +27,10 @@ package struct ConversationFacts: Sendable {
             append(snapshots: snapshots, newThreadsOf: threads)
             keepIdsInASetOnceMany()
         } else {
-            for (snapshot, createdAt) in snapshots { log.append(snapshot, createdAt: createdAt) }
+            log.append(snapshot, createdAt: createdAt)
             add(threads)
         }
-        if hasCreatedEvent { self.hasCreatedEvent = true }
-        if isDeleted { self.isDeleted = true }
+        if isCreation { hasCreatedEvent = true }
     }
 
     /// Adds the threads not seen before (the first seen is kept): by id, or for a thread without

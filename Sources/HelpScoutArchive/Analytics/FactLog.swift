@@ -79,8 +79,8 @@ struct FactLog: Sendable {
 
     /// Appends snapshots (each with its `createdAt`), then threads, as one append of each would,
     /// with the header read and written and the room made once: the records are encoded into a
-    /// buffer of their largest size, then copied (a partial's merge adds a conversation's facts
-    /// in one go, the fact store a snapshot and its new threads).
+    /// buffer of their largest size, then copied (the fact store adds a snapshot and its new
+    /// threads so).
     mutating func append(
         snapshots: some Collection<(SnapshotFact, Int64)>, threads: some Collection<ThreadFact>
     ) {
