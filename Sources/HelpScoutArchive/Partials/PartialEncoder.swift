@@ -64,11 +64,34 @@ struct PartialEncoder {
 /// Where records are read from: a block's bytes, held (`PartialDecoder`) or borrowed
 /// (`BorrowedRecordInput`). Every read checks its bounds: a damaged partial throws, never traps.
 protocol RecordInput {
-    mutating func byte() throws(PartialFileError.Damage) -> UInt8
-    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64
+    /// Where the next read starts.
+    var index: Int { get set }
+    /// How many bytes there are.
+    var byteCount: Int { get }
+    /// The byte at `index`, which is below `byteCount`.
+    subscript(_ index: Int) -> UInt8 { get }
+    /// A varint that does not fit its first byte (`longUnsigned(_:_:)` on the bytes).
+    mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64
 }
 
 extension RecordInput {
+    @inline(__always)
+    mutating func byte() throws(PartialFileError.Damage) -> UInt8 {
+        guard index < byteCount else { throw .recordCutShort }
+        defer { index += 1 }
+        return self[index]
+    }
+
+    @inline(__always)
+    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64 {
+        // Most numbers are differences that fit one byte.
+        if index < byteCount, self[index] < 0x80 {
+            index += 1
+            return UInt64(self[index - 1])
+        }
+        return try longUnsigned()
+    }
+
     /// A count or index, at most `limit`.
     @inline(__always)
     mutating func count(limit: Int = Int(Int32.max)) throws(PartialFileError.Damage) -> Int {
@@ -114,27 +137,19 @@ struct BorrowedRecordInput: RecordInput {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
 
-    @inline(__always)
-    mutating func byte() throws(PartialFileError.Damage) -> UInt8 {
-        guard index < bytes.count else { throw .recordCutShort }
-        defer { index += 1 }
-        return bytes[index]
-    }
+    var byteCount: Int { bytes.count }
 
-    @inline(__always)
-    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64 {
-        if index < bytes.count, bytes[index] < 0x80 {
-            index += 1
-            return UInt64(bytes[index - 1])
-        }
-        return try Self.longUnsigned(bytes, &index)
+    subscript(_ index: Int) -> UInt8 { bytes[index] }
+
+    mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
+        try Self.longUnsigned(bytes, &index)
     }
 }
 
 /// Reads what `PartialEncoder` wrote, checking every bound: a damaged partial throws, never traps.
 struct PartialDecoder: RecordInput {
     private let bytes: [UInt8]
-    private(set) var index = 0
+    var index = 0
     private var strings: [String] = []
 
     init(_ bytes: [UInt8] = []) { self.bytes = bytes }
@@ -161,23 +176,11 @@ struct PartialDecoder: RecordInput {
         return true
     }
 
-    mutating func byte() throws(PartialFileError.Damage) -> UInt8 {
-        guard index < bytes.count else { throw .recordCutShort }
-        defer { index += 1 }
-        return bytes[index]
-    }
+    var byteCount: Int { bytes.count }
 
-    @inline(__always)
-    mutating func unsigned() throws(PartialFileError.Damage) -> UInt64 {
-        // Most numbers are differences that fit one byte.
-        if index < bytes.count, bytes[index] < 0x80 {
-            index += 1
-            return UInt64(bytes[index - 1])
-        }
-        return try longUnsigned()
-    }
+    subscript(_ index: Int) -> UInt8 { bytes[index] }
 
-    private mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
+    mutating func longUnsigned() throws(PartialFileError.Damage) -> UInt64 {
         var at = index
         defer { index = at }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(PartialFileError.Damage) in

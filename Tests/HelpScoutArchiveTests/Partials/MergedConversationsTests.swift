@@ -133,10 +133,7 @@ import Testing
     /// same reason as the same record among other records, which the merge reads fact by fact.
     @Test(.temporaryFolder) func aBlockReferringToNothingIsRefusedAsTheSameRecordAmongOthers() throws {
         func startAndEvent(_ records: inout PartialEncoder) {
-            records.byte(PartialRecord.start.rawValue)
-            records.text("test")
-            records.text(FingerprintMethod.name(.configured))
-            records.count(0)
+            PartialFileTests.start(&records)
             records.byte(PartialRecord.event.rawValue)
             records.fixed(42)
             records.byte(0)

@@ -152,16 +152,19 @@ import Testing
         return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    /// A start record with no key ids, for hand-made partials (`framed`).
+    static func start(_ records: inout PartialEncoder) {
+        records.byte(PartialRecord.start.rawValue)
+        records.text("test")
+        records.text(FingerprintMethod.name(.configured))
+        records.count(0)
+    }
+
     /// Regression: behind a valid checksum, an event at the end of time trapped in the day
     /// arithmetic, and counts near Int.max trapped when two partials were added (or hung, counting
     /// duplicates one by one). Such values are refused as damage.
     @Test(.temporaryFolder) func extremeTimesAndCountsBehindAValidChecksumAreRefusedNotACrash() throws {
-        func start(_ records: inout PartialEncoder) {
-            records.byte(PartialRecord.start.rawValue)
-            records.text("test")
-            records.text(FingerprintMethod.name(.configured))
-            records.count(0)
-        }
+        let start = Self.start
         let lateEvent = try Self.framed(
             [
                 { records in
