@@ -162,8 +162,6 @@ struct PartialFactMerger {
     /// The partial's blocks of conversation records, checked: the metrics read them
     /// (`MergedConversations`).
     private var blocks: [ConversationBlock] = []
-    /// A conversation record read from a block of other records (kept to reuse its memory).
-    private var conversation = ConversationRecords()
 
     init(sequenceOffset: UInt32) { self.sequenceOffset = sequenceOffset }
 
@@ -226,13 +224,12 @@ struct PartialFactMerger {
     /// as a block of its own.
     private mutating func readConversation(_ input: inout PartialDecoder) throws(PartialFileError.Damage) {
         let start = input.index - 1
-        conversation.removeAll()
-        try conversation.read(&input)
-        try check(conversation)
+        // Read through to find where it ends, or why it does not read.
+        _ = try ConversationRecords.read(&input) { _ in }
         guard let block = ConversationBlock(block: Array(input.bytes(start..<input.index))) else {
             throw .badNumber
         }
-        blocks.append(block)
+        try add(block)
     }
 
     /// Keeps a block of conversation records once what its facts refer to is checked: the partial's
