@@ -12,9 +12,15 @@ struct PartialConversations: Sendable {
     /// Added to each kept sequence number: the events of the partials before.
     var sequenceOffset: UInt32
 
-    /// The store's number for the partial's `number` in `table`, which the merge checked.
+    /// The store's number for the partial's `number` in `table` (0: none), which the merge checked.
     static func index(_ table: [Int32], _ number: UInt32) -> Int32 {
         number == 0 ? IdTable.none : table[Int(number) - 1]
+    }
+
+    /// The merged store's sequence number of the partial's event `sequence`, which the merge
+    /// checked; nil when the merge left the event out.
+    func kept(_ sequence: Int64) -> UInt32? {
+        dropped[Int(sequence)] ? nil : sequenceOffset &+ UInt32(sequence)
     }
 }
 
@@ -167,10 +173,9 @@ package struct MergedConversations: ConversationRecordSource {
                             if isNew(thread, among: buffers.threads) { buffers.threads.append(thread) }
                             return
                         }
-                        guard !conversations.partials[p].dropped[Int(fact.sequenceOrThreadId)] else { return }
+                        guard let sequence = conversations.partials[p].kept(fact.sequenceOrThreadId) else { return }
                         let snapshot = SnapshotFact(
-                            time: fact.time, closedEnd: fact.closedEnd,
-                            sequence: conversations.partials[p].sequenceOffset &+ UInt32(fact.sequenceOrThreadId),
+                            time: fact.time, closedEnd: fact.closedEnd, sequence: sequence,
                             tagSet: PartialConversations.index(conversations.partials[p].tagSets, fact.tagSet),
                             assignee: agent,
                             mailbox: PartialConversations.index(conversations.partials[p].mailboxes, fact.mailbox),

@@ -152,21 +152,17 @@ enum PartialFacts {
 
 /// Merges one partial's facts into a store, as `PartialMerge` reads them.
 struct PartialFactMerger {
-    /// The partial's event sequence numbers that the merge left out (retries of earlier partials).
-    var dropped: [Bool] = [false]
-    /// Added to each kept sequence number: the events of the partials before.
-    let sequenceOffset: UInt32
-    private var agents: [Int32] = []
-    private var mailboxes: [Int32] = []
-    private var tagSets: [Int32] = []
-    /// The partial's blocks of conversation records, checked: the metrics read them
-    /// (`MergedConversations`).
-    private var blocks: [ConversationBlock] = []
+    /// The partial's numbering in the merged store, the events it left out and its blocks of
+    /// conversation records: what the merge keeps of the partial once it is read.
+    var conversations: PartialConversations
 
-    init(sequenceOffset: UInt32) { self.sequenceOffset = sequenceOffset }
+    init(sequenceOffset: UInt32) {
+        conversations = PartialConversations(
+            blocks: [], agents: [], mailboxes: [], tagSets: [], dropped: [false], sequenceOffset: sequenceOffset)
+    }
 
     /// The events the partial counted so far (sequence numbers run from 1 to it).
-    var eventCount: Int { dropped.count - 1 }
+    var eventCount: Int { conversations.dropped.count - 1 }
 
     mutating func read(
         _ record: PartialRecord, from input: inout PartialDecoder, into store: inout FactStore
@@ -176,9 +172,9 @@ struct PartialFactMerger {
             for _ in 0..<(try input.count(limit: PartialFacts.idsPerRecord)) {
                 let id = try input.signed()
                 if record == .agents {
-                    agents.append(store.agents.intern(id))
+                    conversations.agents.append(store.agents.intern(id))
                 } else {
-                    mailboxes.append(store.mailboxes.intern(id))
+                    conversations.mailboxes.append(store.mailboxes.intern(id))
                 }
             }
         case .tagSet:
@@ -187,7 +183,7 @@ struct PartialFactMerger {
                 guard let tag = try input.string() else { throw .badText }
                 tags.append(tag)
             }
-            tagSets.append(store.intern(tags))
+            conversations.tagSets.append(store.intern(tags))
         case .agentName, .mailboxName:
             let id = try input.signed()
             guard let name = try input.string() else { throw .badText }
@@ -202,22 +198,18 @@ struct PartialFactMerger {
         }
     }
 
+    /// `PartialConversations.kept`, once `sequence` is checked to name one of the partial's events.
     private func kept(_ sequence: Int64) throws(PartialFileError.Damage) -> UInt32? {
-        guard sequence >= 1, sequence < Int64(dropped.count) else { throw .outOfOrder("a fact names no event") }
-        return dropped[Int(sequence)] ? nil : sequenceOffset &+ UInt32(sequence)
+        guard sequence >= 1, sequence < Int64(conversations.dropped.count) else {
+            throw .outOfOrder("a fact names no event")
+        }
+        return conversations.kept(sequence)
     }
 
-    /// The store's number for the partial's `number` in `table` (0: none).
+    /// `PartialConversations.index`, once `number` is checked to be in `table`.
     private func index(_ table: [Int32], _ number: UInt32) throws(PartialFileError.Damage) -> Int32 {
         guard number <= table.count else { throw .badNumber }
-        return number == 0 ? IdTable.none : table[Int(number) - 1]
-    }
-
-    /// What the merge keeps of the partial's conversations, once it is read.
-    var conversations: PartialConversations {
-        PartialConversations(
-            blocks: blocks, agents: agents, mailboxes: mailboxes, tagSets: tagSets, dropped: dropped,
-            sequenceOffset: sequenceOffset)
+        return PartialConversations.index(table, number)
     }
 
     /// Reads a conversation record (after its kind byte) in a block of other records, and keeps it
@@ -238,8 +230,9 @@ struct PartialFactMerger {
         let limits = block.limits
         let sequencesHeld =
             limits.lowestSequence > limits.highestSequence
-            || (limits.lowestSequence >= 1 && limits.highestSequence < Int64(dropped.count))
-        guard limits.agent <= agents.count, limits.mailbox <= mailboxes.count, limits.tagSet <= tagSets.count,
+            || (limits.lowestSequence >= 1 && limits.highestSequence < Int64(conversations.dropped.count))
+        guard limits.agent <= conversations.agents.count, limits.mailbox <= conversations.mailboxes.count,
+            limits.tagSet <= conversations.tagSets.count,
             sequencesHeld
         else {
             // The first fact that refers to nothing, found as reading fact by fact would.
@@ -247,17 +240,17 @@ struct PartialFactMerger {
             try check(records)
             throw .badNumber
         }
-        blocks.append(block)
+        conversations.blocks.append(block)
     }
 
     /// Checks, fact by fact, that the records' facts refer to the partial's agents, mailboxes, tag
     /// sets and events.
     private func check(_ read: ConversationRecords) throws(PartialFileError.Damage) {
         for fact in read.facts {
-            _ = try index(agents, fact.agent)
+            _ = try index(conversations.agents, fact.agent)
             guard fact.isSnapshot else { continue }
-            _ = try index(mailboxes, fact.mailbox)
-            _ = try index(tagSets, fact.tagSet)
+            _ = try index(conversations.mailboxes, fact.mailbox)
+            _ = try index(conversations.tagSets, fact.tagSet)
             _ = try kept(fact.sequenceOrThreadId)
         }
     }

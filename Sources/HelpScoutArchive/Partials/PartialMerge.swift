@@ -189,7 +189,7 @@ package struct PartialMerge {
             merge.seen.insert(keys, added: &added)
             var unknown = 0, verified = 0
             var first = Int64.max, last = Int64.min
-            facts.dropped.append(contentsOf: added.lazy.map { !$0 })
+            facts.conversations.dropped.append(contentsOf: added.lazy.map { !$0 })
             for index in keys.indices {
                 let typeCode = typeCodes[index]
                 if added[index] {
