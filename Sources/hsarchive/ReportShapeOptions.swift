@@ -68,14 +68,16 @@ struct ReportShapeOptions: ParsableArguments {
         guard let officeHours, var schedule = try? OfficeHours(parsing: officeHours) else { return nil }
         guard let holidays else { return schedule }
         let path = RawArguments.path(holidays)
-        do {
-            let text = String(decoding: try FileDescriptorSource(path: path).readAll(limit: 1 << 20), as: UTF8.self)
-            schedule.holidays = try OfficeHours.holidays(parsing: text, file: path.displayName)
-        } catch let error as OfficeHoursError {
-            Diagnostics.error(error.message)
+        let bytes: [UInt8]
+        do { bytes = try FileDescriptorSource(path: path).readAll(limit: 1 << 20) } catch {
+            Diagnostics.error("cannot read the holidays file \(path.displayName): \(error.message)")
             throw ExitStatus.failure.code
+        }
+        do {
+            schedule.holidays = try OfficeHours.holidays(
+                parsing: String(decoding: bytes, as: UTF8.self), file: path.displayName)
         } catch {
-            Diagnostics.error("cannot read the holidays file \(path.displayName): \(error)")
+            Diagnostics.error(error.message)
             throw ExitStatus.failure.code
         }
         return schedule

@@ -46,4 +46,17 @@ import Testing
             !FileManager.default.fileExists(atPath: root + "/Bad")
                 && !FileManager.default.fileExists(atPath: root + "/Refused"))
     }
+
+    /// A holidays file that cannot be read is named with the reason in words; the message once
+    /// showed the error's Swift value (`cannotOpen(reason: "No such file or directory")`).
+    @Test(.temporaryFolder) func unreadableHolidaysFileIsExplainedInWordsNotASwiftValue() throws {
+        let root = TemporaryFolder.path
+        for (file, reason) in [(root + "/missing.txt", "No such file or directory"), (root, "is a directory")] {
+            let refused = try report(
+                ["--office-hours", "Mon-Fri 09:00-17:00", "--holidays", file], into: root + "/Refused")
+            #expect(refused.status == 2, "\(refused.errors)")
+            #expect(refused.errors.contains("cannot read the holidays file"), "\(refused.errors)")
+            #expect(refused.errors.contains(reason) && !refused.errors.contains("reason:"), "\(refused.errors)")
+        }
+    }
 }

@@ -75,16 +75,17 @@ public struct OfficeHours: Sendable, Equatable {
         return merged
     }
 
-    /// The holidays of a `--holidays` file: one `YYYY-MM-DD` a line; blank lines and everything
-    /// after a `#` are ignored.
+    /// The holidays of a `--holidays` file: one `YYYY-MM-DD` a line (lines end as `String.textFileLines`
+    /// reads them); blank lines and everything after a `#` are ignored.
     /// - Throws: the line that is not a date.
     public static func holidays(parsing text: String, file: String) throws(OfficeHoursError) -> Set<Int> {
         var days = Set<Int>()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let date = String(line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]).trimmed
+        for line in text.textFileLines {
+            let date = String(line.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                .trimmed
             guard !date.isEmpty else { continue }
             guard date.count == 10, let day = Timestamp.parse(date + "T00:00:00Z") else {
-                throw .holidays(file: file, line: index + 1, date.displaySafe)
+                throw .holidays(file: file, line: line.number, date.displaySafe)
             }
             days.insert(day.dayNumber)
         }

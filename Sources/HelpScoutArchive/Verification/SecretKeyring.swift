@@ -53,13 +53,9 @@ public struct SecretKeyring: Sendable, CustomStringConvertible, CustomDebugStrin
 
     /// The secrets with the line each is on, for warnings that must not show the secret itself.
     static func lines(of text: String) -> [(line: Int, secret: String)] {
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        return text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        )
-        .enumerated()
-        .map { (line: $0.offset + 1, secret: String($0.element.trimming(while: { $0 == " " || $0 == "\t" }))) }
-        .filter { !$0.secret.isEmpty }
+        text.textFileLines
+            .map { (line: $0.number, secret: String($0.text.trimming(while: { $0 == " " || $0 == "\t" }))) }
+            .filter { !$0.secret.isEmpty }
     }
 
     /// Warnings about secrets that are probably not what the user meant: an invisible or control

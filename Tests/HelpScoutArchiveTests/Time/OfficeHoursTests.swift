@@ -29,6 +29,22 @@ import Testing
         #expect(hours(schedule, "2026-10-09T20:00:00Z", "2026-10-13T14:00:00Z", newYork) == 2)
     }
 
+    /// A holidays file saved on Windows (CRLF), or an old Mac (CR), or with a byte-order mark, reads
+    /// as the same dates: each line numbered as an editor shows it.
+    @Test func holidaysFileWithCRLFLineEndsOrAByteOrderMarkReadsTheSameDates() throws {
+        let dates: Set<Int> = [
+            Timestamp.parse("2026-10-09T00:00:00Z")!.dayNumber, Timestamp.parse("2026-10-12T00:00:00Z")!.dayNumber,
+        ]
+        for text in [
+            "2026-10-09\r\n2026-10-12\r\n", "2026-10-09\r2026-10-12", "\u{FEFF}2026-10-09\n# a comment\r\n2026-10-12\n",
+        ] {
+            #expect(try OfficeHours.holidays(parsing: text, file: "h.txt") == dates, "\(text.debugDescription)")
+        }
+        #expect(throws: OfficeHoursError.holidays(file: "h.txt", line: 3, "2026-13-01")) {
+            try OfficeHours.holidays(parsing: "2026-10-09\r\n\r\n2026-13-01\r\n", file: "h.txt")
+        }
+    }
+
     /// On Sunday 2026-11-01 New York's clocks go back an hour. A schedule open every day 00:00-24:00
     /// counts 24 office hours that day though it lasts 25; 09:00-17:00 is eight hours either side.
     @Test func officeTimeIsWallClockTimeAcrossADaylightSavingChange() throws {
