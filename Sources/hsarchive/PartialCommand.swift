@@ -52,7 +52,7 @@ struct PartialCommand: ParsableCommand {
             let paths = try options.archivePaths()
             guard paths.count == recordedAs.count else {
                 throw ValidationError(
-                    "--recorded-as is given \(recordedAs.count) times for \(paths.count) archives: give it once per archive."
+                    "--recorded-as is given \(recordedAs.count == 1 ? "once" : "\(recordedAs.count) times") for \(paths.count) archive\(paths.count == 1 ? "" : "s"): give it once per archive."
                 )
             }
             guard !paths.contains("-") else { throw ValidationError("--recorded-as names files, not standard input.") }

@@ -5,7 +5,8 @@ import HelpScoutArchive
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the report folder: integrity, audit and analytics as CSV, report.md, summary.json.",
+        abstract:
+            "Write the report folder: integrity, audit and analytics as CSV, report.md, report.html and its charts, summary.json.",
         usage: """
             hsarchive report <archive> ... [--out <dir>] [--strict] [--quiet]
                              [--time-zone <zone>] [--office-hours <schedule>]

@@ -163,7 +163,7 @@ import Testing
             ["partial", archive, archive, "--out", root + "/p.partial", "--recorded-as", "s3a://bucket/a.jsonl.gz"],
             environment: environment)
         #expect(mismatch.status == 2)
-        #expect(mismatch.errors.contains("--recorded-as is given 1 times for 2 archives"), "\(mismatch.errors)")
+        #expect(mismatch.errors.contains("--recorded-as is given once for 2 archives"), "\(mismatch.errors)")
         #expect(!FileManager.default.fileExists(atPath: root + "/p.partial"))
         let named = try HSArchiveRunner.run(
             ["partial", archive, "--out", root + "/p.partial", "--recorded-as", "s3a://bucket/2026-10-05.jsonl.gz"],

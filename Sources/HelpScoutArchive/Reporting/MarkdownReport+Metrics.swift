@@ -184,7 +184,7 @@ extension MarkdownReport {
     }
 
     func tags() -> String {
-        var text = "## Tags\n\n"
+        let text = "## Tags\n\n"
         let rows = analytics.tags
         guard !rows.isEmpty else { return text + "No tags.\n" }
         let shown = rows.prefix(Self.topRows)

@@ -78,7 +78,8 @@ extension RunSummary {
     /// `12 lines: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
     var oneLine: String {
         let counts = DeliveryStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
-        var line = "\(total) lines in \(inputCount) input\(inputCount == 1 ? "" : "s"): \(counts)"
+        var line =
+            "\(total) line\(total == 1 ? "" : "s") in \(inputCount) input\(inputCount == 1 ? "" : "s"): \(counts)"
         if !failures.isEmpty {
             line += "; \(failures.count) input\(failures.count == 1 ? "" : "s") could not be read to the end"
         }
