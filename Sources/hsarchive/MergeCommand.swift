@@ -49,6 +49,10 @@ struct MergeCommand: ParsableCommand {
 
     private func merge(recording: RunRecording) throws {
         let paths = partials.map(RawArguments.path)
+        if let (earlier, again) = InputDiscovery.firstRepeatedFile(among: paths) {
+            Diagnostics.error(RunOptions.namedTwice(earlier, again, what: "partial"))
+            throw ExitStatus.failure.code
+        }
         // The next partials' blocks are read, inflated and checksummed on threads of their own,
         // from the start: the first are ready once the report folder is locked and staged.
         let prefetch = PartialPrefetch(count: paths.count) { (index) throws(PartialFileReader.Refusal) in

@@ -61,7 +61,7 @@ struct PartialCommand: ParsableCommand {
 
     /// The archives to read, named as `--recorded-as` says when it is given.
     private func archives() throws -> [ArchiveInput] {
-        let inputs = options.inputs()
+        let inputs = try options.inputs()
         guard !recordedAs.isEmpty else { return inputs }
         guard inputs.count == recordedAs.count else {
             Diagnostics.error(

@@ -91,8 +91,24 @@ struct RunOptions: ParsableArguments {
     }
 
     /// The archives named on the command line, directories expanded.
-    func inputs() -> [ArchiveInput] {
-        InputDiscovery.archives(for: ((try? archivePaths()) ?? []).map(RawArguments.path))
+    /// - Throws: `ExitStatus.failure` after saying which file is named twice (directly, through a
+    ///   link, or inside a folder also given).
+    func inputs() throws -> [ArchiveInput] {
+        let inputs = InputDiscovery.archives(for: ((try? archivePaths()) ?? []).map(RawArguments.path))
+        if let (earlier, again) = InputDiscovery.firstRepeatedFile(in: inputs) {
+            Diagnostics.error(Self.namedTwice(earlier, again, what: "archive"))
+            throw ExitStatus.failure.code
+        }
+        return inputs
+    }
+
+    /// Why a run is refused when one file is among its inputs twice.
+    static func namedTwice(_ earlier: RawPath, _ again: RawPath, what: String) -> String {
+        let names =
+            earlier.bytes == again.bytes
+            ? "\(earlier.displayName) is among the \(what)s twice (given twice, or given and found in a folder given)"
+            : "\(again.displayName) and \(earlier.displayName) are the same file"
+        return "\(names): each \(what) is read once, or its lines would be counted twice; name it once"
     }
 
     /// Runs the pipeline over `inputs`, with a progress line while it goes when standard error is

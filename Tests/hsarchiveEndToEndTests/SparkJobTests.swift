@@ -60,7 +60,7 @@ import Testing
     }
 
     /// Where the job would not read what `report` reads, it refuses before reading anything: a name
-    /// Spark's binaryFiles would hide, and a path that does not exist.
+    /// Spark's binaryFiles would hide, a path that does not exist, and a file listed twice.
     @Test(
         .enabled(if: SparkJobTests.canRun, "needs Java and pyspark (see the test above)"), .temporaryFolder,
         .timeLimit(.minutes(5)))
@@ -77,15 +77,19 @@ import Testing
             "PATH": "\(bin):\((Self.java! as NSString).deletingLastPathComponent):/usr/bin:/bin", "HOME": root,
             "ROOT": root,
         ].merging(ProcessInfo.processInfo.environment.filter { $0.key == "JAVA_HOME" }) { $1 }
-        for (path, reason) in [
-            (root + "/archive", "starts with _ or ., which Spark's binaryFiles takes for a hidden file"),
-            (root + "/missing", "/missing does not exist; nothing was read"),
+        try FileManager.default.createDirectory(atPath: root + "/days", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: repository + "/sample-data/archive/2026-10/2026-10-05.jsonl.gz", toPath: root + "/days/d.jsonl.gz")
+        for (paths, reason) in [
+            ([root + "/archive"], "starts with _ or ., which Spark's binaryFiles takes for a hidden file"),
+            ([root + "/missing"], "/missing does not exist; nothing was read"),
+            ([root + "/days", root + "/days/d.jsonl.gz"], "d.jsonl.gz is among the archives twice"),
         ] {
             let result = try HSArchiveRunner.shell(
                 """
                 "$SPARK_SUBMIT" --master 'local[2]' --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
                   contrib/spark/hsarchive_spark.py --secret-file sample-data/webhook-secrets.txt --binary "$HSARCHIVE" \
-                  --out "$ROOT/Reports" '\(path)' > "$ROOT/spark.log" 2>&1
+                  --out "$ROOT/Reports" \(paths.map { "'\($0)'" }.joined(separator: " ")) > "$ROOT/spark.log" 2>&1
                 status=$?
                 grep hsarchive_spark "$ROOT/spark.log"
                 exit $status

@@ -54,8 +54,9 @@ def list_archives(spark, paths):
     file's place under it, which is what `hsarchive report` given the same paths names it.
 
     A path that does not exist, or a folder without archives, is an input `report` could not read
-    (it reports it and exits 2): the job refuses to start instead, naming it. So do names that
-    Spark's `binaryFiles` would misread (a comma separates paths there; `{}[]*?\\` are patterns)."""
+    (it reports it and exits 2): the job refuses to start instead, naming it. So do a file listed
+    twice, which `report` refuses, and names that Spark's `binaryFiles` would misread (a comma
+    separates paths there; `{}[]*?\\` are patterns)."""
     jvm = spark.sparkContext._jvm
     configuration = spark.sparkContext._jsc.hadoopConfiguration()
     found = []
@@ -80,7 +81,13 @@ def list_archives(spark, paths):
             raise Refusal("%s holds no archive (*.jsonl, *.ndjson, *.jsonl.gz, *.ndjson.gz)" % given)
         for uri in sorted(files, key=lambda name: name.encode()):
             found.append((given.rstrip("/") + uri[len(root):], uri))
+    seen = {}
     for name, uri in found:
+        if canonical(uri) in seen:
+            raise Refusal("%s is among the archives twice (given twice, or given and found in a folder given), as %s "
+                          "and %s: report refuses it too, since its lines would be counted twice"
+                          % (uri, seen[canonical(uri)], name))
+        seen[canonical(uri)] = name
         if any(character in uri for character in ",{}[]*?\\"):
             raise Refusal("%s has a character Spark's binaryFiles reads as a separator or pattern" % uri)
         if os.path.basename(uri).startswith(("_", ".")):
@@ -162,8 +169,7 @@ def main(argv):
     groups = min(len(archives), arguments.groups or 2 * context.defaultParallelism)
     # Consecutive groups of about equal count: a group's partial covers its files in order, and the
     # partials are merged in group order, so the files keep the order report would read them in.
-    # A file given twice (a folder and a file in it) is read twice, as report reads it: each place
-    # in the list gets the bytes.
+    # Each file is listed once (list_archives refuses one listed twice).
     places = {}
     for index, (name, uri) in enumerate(archives):
         places.setdefault(canonical(uri), []).append((index * groups // len(archives), index, name))

@@ -27,6 +27,29 @@ public enum InputDiscovery {
         }
     }
 
+    /// The first file among `paths` that is the same file (device and inode, links followed) as one
+    /// before it, with the earlier path: read twice, each of its lines would get two statuses and
+    /// every count would grow. Paths that cannot be read are left for reading to report.
+    public static func firstRepeatedFile(among paths: [RawPath]) -> (earlier: RawPath, again: RawPath)? {
+        var seen: [FileIdentity: RawPath] = [:]
+        for path in paths {
+            guard let status = status(path), (status.st_mode & S_IFMT) != S_IFDIR else { continue }
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            if let earlier = seen[identity] { return (earlier, path) }
+            seen[identity] = path
+        }
+        return nil
+    }
+
+    /// `firstRepeatedFile(among:)` over the files of `inputs`.
+    public static func firstRepeatedFile(in inputs: [ArchiveInput]) -> (earlier: RawPath, again: RawPath)? {
+        firstRepeatedFile(
+            among: inputs.compactMap {
+                if case .file(let path) = $0.source { return path }
+                return nil
+            })
+    }
+
     /// The archives named by `paths` given as text.
     public static func archives(for paths: [String]) -> [ArchiveInput] { archives(for: paths.map(RawPath.init)) }
 
@@ -44,7 +67,8 @@ public enum InputDiscovery {
         suffixes.contains { name.count >= $0.utf8.count && name.suffix($0.utf8.count).elementsEqual($0.utf8) }
     }
 
-    private struct DirectoryIdentity: Equatable {
+    /// A file's or directory's identity: its device and inode.
+    private struct FileIdentity: Hashable {
         let device: UInt64
         let inode: UInt64
     }
@@ -57,7 +81,7 @@ public enum InputDiscovery {
     /// One directory argument's walk: what it found, and what it passed over.
     private struct Search {
         var found: [(path: RawPath, input: ArchiveInput)] = []
-        var ancestors: [DirectoryIdentity] = []
+        var ancestors: [FileIdentity] = []
         var skippedLookalikes: [RawPath] = []
 
         /// Why a directory under which nothing was found cannot be read as an archive.
@@ -82,7 +106,7 @@ public enum InputDiscovery {
                 add(directory, .unreadable(directory, reason: String(cString: strerror(errno))))
                 return
             }
-            let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
             if ancestors.contains(identity) {
                 add(
                     directory,
