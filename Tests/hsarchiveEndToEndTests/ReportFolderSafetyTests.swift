@@ -69,9 +69,12 @@ import Testing
         let archive = HSArchiveRunner.cleanArchive(in: root, secret: secret)
         try manager.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
         try manager.createDirectory(atPath: root + "/old", withIntermediateDirectories: true)
-        for name in ["integrity.csv", "report.md", "tags.csv", "audit.csv"] {
+        for name in ["report.md", "tags.csv", "audit.csv"] {
             try "old".write(toFile: root + "/old/" + name, atomically: true, encoding: .utf8)
         }
+        // The integrity.csv every version wrote, which marks a folder without a manifest as a report.
+        try "status,count\nverified,5\nduplicate,0\nforged,0\nunsigned,0\nmalformed,0\nundecodable,0\ntotal,5\n"
+            .write(toFile: root + "/old/integrity.csv", atomically: true, encoding: .utf8)
         for out in ["empty", "old"] {
             let first = try HSArchiveRunner.run(
                 ["report", archive, "--out", root + "/" + out], environment: environment)

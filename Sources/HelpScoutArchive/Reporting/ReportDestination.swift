@@ -69,6 +69,13 @@ struct ReportDestination {
         return ReportDestination(name: name, folder: folder, kind: kind)
     }
 
+    /// Whether the folder holds an `integrity.csv` that starts as every version of hsarchive wrote it.
+    private func holdsEarlierIntegrityFile() -> Bool {
+        guard let bytes = FileSystem.readSmallFile(folder.appending(Array(ReportFiles.integrity.utf8)), limit: 1 << 12)
+        else { return false }
+        return bytes.starts(with: "status,count\nverified,".utf8)
+    }
+
     /// Whether `folder` is the root of a mount, bind mounts included (Linux 5.8's statx tells; on
     /// older kernels, a different device than its parent's).
     private static func isMountPoint(_ folder: RawPath) -> Bool {
@@ -86,8 +93,9 @@ struct ReportDestination {
 
     /// The names in the folder that hsarchive wrote: report files by name or listed in its manifest,
     /// each a regular file. Its own lock and a staging folder in a mount point are passed over.
-    /// A folder without a manifest (an earlier version's) counts as a report only when it holds
-    /// `integrity.csv`, which every report has written: a folder of a lone `report.md` is not one.
+    /// A folder without a manifest (an earlier version's) counts as a report only when it holds the
+    /// `integrity.csv` every report has written, starting as every version wrote it: a folder of a
+    /// lone `report.md`, or with a hand-written `integrity.csv`, is not one.
     /// - Throws: `.notAReport` when the folder holds anything else, naming a few of those entries.
     func ownedEntries() throws(ReportFolderError) -> [[UInt8]] {
         guard kind != .new else { return [] }
@@ -100,7 +108,7 @@ struct ReportDestination {
         if kind == .mountPoint {
             foreign.removeAll { $0 == Array(ReportFiles.lock.utf8) || $0.starts(with: ReportFolder.stagingInfix) }
         }
-        if manifest == nil && !owned.isEmpty && !owned.contains(Array(ReportFiles.integrity.utf8)) {
+        if manifest == nil && !owned.isEmpty && !holdsEarlierIntegrityFile() {
             foreign += owned
             owned = []
         }

@@ -45,9 +45,9 @@ import Testing
     /// read, and neither makes the folder a report.
     @Test(.temporaryFolder) func aManifestThatIsNotARegularFileIsNeitherReadNorTrusted() throws {
         let root = TemporaryFolder.path
-        write("old", to: root + "/fifo/integrity.csv")
+        write(Self.earlierIntegrity, to: root + "/fifo/integrity.csv")
         #expect(mkfifo(root + "/fifo/" + ReportFiles.manifest, 0o644) == 0)
-        write("old", to: root + "/link/integrity.csv")
+        write(Self.earlierIntegrity, to: root + "/link/integrity.csv")
         write("# hsarchive\nnotes.txt\n", to: root + "/elsewhere")
         try manager.createSymbolicLink(
             atPath: root + "/link/" + ReportFiles.manifest, withDestinationPath: root + "/elsewhere")
@@ -77,15 +77,31 @@ import Testing
             contents(root + "/fresh") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
     }
 
+    /// An `integrity.csv` as an earlier version wrote it.
+    static let earlierIntegrity =
+        "status,count\nverified,5\nduplicate,0\nforged,0\nunsigned,0\nmalformed,0\nundecodable,0\ntotal,5\n"
+
+    /// Regression: a folder without a manifest holding a hand-written `integrity.csv` and
+    /// `report.md` was taken for an earlier version's report and replaced, the user's files lost.
+    @Test(.temporaryFolder) func handWrittenIntegrityFileDoesNotMakeAFolderAnEarlierReport() throws {
+        let root = TemporaryFolder.path
+        write("x", to: root + "/mine/integrity.csv")
+        write("mine", to: root + "/mine/report.md")
+        #expect(throws: ReportFolderError.self) { try report(into: root + "/mine") }
+        #expect(try String(contentsOfFile: root + "/mine/report.md", encoding: .utf8) == "mine")
+        #expect(contents(root + "/mine") == ["integrity.csv", "report.md"])
+    }
+
     @Test(.temporaryFolder) func emptyAndReportOnlyFoldersAreReplacedRemovingOnlyTheirOwnFiles() throws {
         let root = TemporaryFolder.path
         try manager.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
         try report(into: root + "/empty")
         #expect(try String(contentsOfFile: root + "/empty/report.md", encoding: .utf8) == "new")
-        // A folder of an older version: report files by name, no manifest.
+        // A folder of an older version: report files by name, no manifest, and the integrity.csv
+        // every version wrote.
         write("old", to: root + "/old/report.md")
         write("old", to: root + "/old/tags.csv")
-        write("old", to: root + "/old/integrity.csv")
+        write(Self.earlierIntegrity, to: root + "/old/integrity.csv")
         try report(into: root + "/old")
         #expect(
             contents(root + "/old") == [ReportFiles.manifest, ReportFiles.integrity, ReportFiles.markdown].sorted())
