@@ -86,7 +86,7 @@ struct EventsCommand: ParsableCommand {
             ])
         try recording.run {
             let keyring = try options.loadKeyring()
-            let inputs = try options.inputs()
+            let inputs = options.inputs()
             let wanted = wantedTypes
             warnAboutUnknownTypes(wanted)
             let printer = EventPrinter(

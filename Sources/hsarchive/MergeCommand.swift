@@ -48,10 +48,9 @@ struct MergeCommand: ParsableCommand {
     }
 
     private func merge(recording: RunRecording) throws {
-        let paths = partials.map(RawArguments.path)
-        if let (earlier, again) = InputDiscovery.firstRepeatedFile(among: paths) {
-            Diagnostics.error(RunOptions.namedTwice(earlier, again, what: "partial"))
-            throw ExitStatus.failure.code
+        let (paths, repeats) = InputDiscovery.withoutRepeats(partials.map(RawArguments.path))
+        for (again, earlier) in repeats {
+            Diagnostics.warning(RunOptions.readOnce(again.displayName, earlier.displayName))
         }
         // The next partials' blocks are read, inflated and checksummed on threads of their own,
         // from the start: the first are ready once the report folder is locked and staged.

@@ -61,14 +61,14 @@ struct PartialCommand: ParsableCommand {
 
     /// The archives to read, named as `--recorded-as` says when it is given.
     private func archives() throws -> [ArchiveInput] {
-        let inputs = try options.inputs()
-        guard !recordedAs.isEmpty else { return inputs }
+        guard !recordedAs.isEmpty else { return options.inputs() }
+        let inputs = options.inputs(keepingRepeats: true)
         guard inputs.count == recordedAs.count else {
             Diagnostics.error(
                 "--recorded-as names files, one each: a folder given was expanded to \(inputs.count) archives")
             throw ExitStatus.usage.code
         }
-        return zip(inputs, recordedAs).map { $0.recorded(as: $1) }
+        return RunOptions.eachOnce(zip(inputs, recordedAs).map { $0.recorded(as: $1) })
     }
 
     func run() throws {

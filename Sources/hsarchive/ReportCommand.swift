@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     private func report(recording: RunRecording) throws {
         let keyring = try options.loadKeyring()
         let officeHours = try shape.schedule()
-        let inputs = try options.inputs()
+        let inputs = options.inputs()
         var paths = ((try? options.archivePaths()) ?? []).filter { $0 != "-" }.map(RawArguments.path)
         for input in inputs { if case .file(let path) = input.source { paths.append(path) } }
         let session = try ReportSession(

@@ -90,25 +90,26 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The archives named on the command line, directories expanded.
-    /// - Throws: `ExitStatus.failure` after saying which file is named twice (directly, through a
-    ///   link, or inside a folder also given).
-    func inputs() throws -> [ArchiveInput] {
+    /// The archives named on the command line, directories expanded, each file once: one reached
+    /// again is left out with a warning (`InputDiscovery.withoutRepeats`).
+    /// - Parameter keepingRepeats: keep them (`partial --recorded-as` pairs names with its inputs first).
+    func inputs(keepingRepeats: Bool = false) -> [ArchiveInput] {
         let inputs = InputDiscovery.archives(for: ((try? archivePaths()) ?? []).map(RawArguments.path))
-        if let (earlier, again) = InputDiscovery.firstRepeatedFile(in: inputs) {
-            Diagnostics.error(Self.namedTwice(earlier, again, what: "archive"))
-            throw ExitStatus.failure.code
-        }
-        return inputs
+        return keepingRepeats ? inputs : Self.eachOnce(inputs)
     }
 
-    /// Why a run is refused when one file is among its inputs twice.
-    static func namedTwice(_ earlier: RawPath, _ again: RawPath, what: String) -> String {
-        let names =
-            earlier.bytes == again.bytes
-            ? "\(earlier.displayName) is among the \(what)s twice (given twice, or given and found in a folder given)"
-            : "\(again.displayName) and \(earlier.displayName) are the same file"
-        return "\(names): each \(what) is read once, or its lines would be counted twice; name it once"
+    /// `inputs` with each file once, warning of each one left out.
+    static func eachOnce(_ inputs: [ArchiveInput]) -> [ArchiveInput] {
+        let (kept, repeats) = InputDiscovery.withoutRepeats(inputs)
+        for (again, earlier) in repeats { Diagnostics.warning(readOnce(again.name, earlier.name)) }
+        return kept
+    }
+
+    /// Why an input is left out: it is the same file as one before it.
+    static func readOnce(_ again: String, _ earlier: String) -> String {
+        func name(_ name: String) -> String { name == "-" ? "- (standard input)" : name }
+        return
+            "\(name(again)) is the same file as \(name(earlier)) (named twice, or reached again through a link or a hard link): it is read once, as \(name(earlier))"
     }
 
     /// Runs the pipeline over `inputs`, with a progress line while it goes when standard error is

@@ -32,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
             command: "verify", options: options, settings: [("format", .text(format.rawValue))])
         try recording.run {
             let keyring = try options.loadKeyring()
-            let inputs = try options.inputs()
+            let inputs = options.inputs()
             let printer = FindingPrinter(inputs: inputs, json: format == .json)
             let summary = options.run(
                 inputs: inputs, keyring: keyring, detail: .statuses, observer: printer, recording: recording)

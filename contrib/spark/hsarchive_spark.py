@@ -54,9 +54,9 @@ def list_archives(spark, paths):
     file's place under it, which is what `hsarchive report` given the same paths names it.
 
     A path that does not exist, or a folder without archives, is an input `report` could not read
-    (it reports it and exits 2): the job refuses to start instead, naming it. So do a file listed
-    twice, which `report` refuses, and names that Spark's `binaryFiles` would misread (a comma
-    separates paths there; `{}[]*?\\` are patterns)."""
+    (it reports it and exits 2): the job refuses to start instead, naming it. So do names that
+    Spark's `binaryFiles` would misread (a comma separates paths there; `{}[]*?\\` are patterns).
+    A file listed twice is kept once, at its first place, with a warning, as `report` does."""
     jvm = spark.sparkContext._jvm
     configuration = spark.sparkContext._jsc.hadoopConfiguration()
     found = []
@@ -82,18 +82,21 @@ def list_archives(spark, paths):
         for uri in sorted(files, key=lambda name: name.encode()):
             found.append((given.rstrip("/") + uri[len(root):], uri))
     seen = {}
+    once = []
     for name, uri in found:
         if canonical(uri) in seen:
-            raise Refusal("%s is among the archives twice (given twice, or given and found in a folder given), as %s "
-                          "and %s: report refuses it too, since its lines would be counted twice"
-                          % (uri, seen[canonical(uri)], name))
+            # As report does: read once, as the first name (its lines would be counted twice).
+            print("hsarchive_spark: warning: %s is the same file as %s (named twice, or a folder and a file in it): "
+                  "it is read once, as %s" % (name, seen[canonical(uri)], seen[canonical(uri)]), file=sys.stderr)
+            continue
         seen[canonical(uri)] = name
+        once.append((name, uri))
         if any(character in uri for character in ",{}[]*?\\"):
             raise Refusal("%s has a character Spark's binaryFiles reads as a separator or pattern" % uri)
         if os.path.basename(uri).startswith(("_", ".")):
             raise Refusal("%s starts with _ or ., which Spark's binaryFiles takes for a hidden file and does "
                           "not read" % name)
-    return found
+    return once
 
 
 def canonical(uri):
@@ -169,20 +172,16 @@ def main(argv):
     groups = min(len(archives), arguments.groups or 2 * context.defaultParallelism)
     # Consecutive groups of about equal count: a group's partial covers its files in order, and the
     # partials are merged in group order, so the files keep the order report would read them in.
-    # Each file is listed once (list_archives refuses one listed twice).
-    places = {}
-    for index, (name, uri) in enumerate(archives):
-        places.setdefault(canonical(uri), []).append((index * groups // len(archives), index, name))
-    unique = sorted(places)
-    contents = context.binaryFiles(",".join(unique), minPartitions=groups)
-    keyed = contents.flatMap(lambda item: [(group, (index, name, item[1]))
-                                           for group, index, name in places[canonical(item[0])]])
+    # Each file is listed once (list_archives keeps a file listed twice at its first place).
+    places = {canonical(uri): (index * groups // len(archives), index, name)
+              for index, (name, uri) in enumerate(archives)}
+    contents = context.binaryFiles(",".join(sorted(places)), minPartitions=groups)
+    keyed = contents.map(lambda item: (places[canonical(item[0])][0], places[canonical(item[0])][1:] + (item[1],)))
     partials = keyed.partitionBy(groups, lambda group: group).mapPartitions(
         make_partial(arguments.binary, arguments.secret_file)).collect()
     expected = [0] * groups
-    for entries in places.values():
-        for group, _, _ in entries:
-            expected[group] += 1
+    for group, _, _ in places.values():
+        expected[group] += 1
     read = [0] * groups
     for group, _, _, count in partials:
         read[group] += count

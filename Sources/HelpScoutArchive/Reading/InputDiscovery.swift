@@ -27,27 +27,58 @@ public enum InputDiscovery {
         }
     }
 
-    /// The first file among `paths` that is the same file (device and inode, links followed) as one
-    /// before it, with the earlier path: read twice, each of its lines would get two statuses and
-    /// every count would grow. Paths that cannot be read are left for reading to report.
-    public static func firstRepeatedFile(among paths: [RawPath]) -> (earlier: RawPath, again: RawPath)? {
-        var seen: [FileIdentity: RawPath] = [:]
-        for path in paths {
-            guard let status = status(path), (status.st_mode & S_IFMT) != S_IFDIR else { continue }
-            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-            if let earlier = seen[identity] { return (earlier, path) }
-            seen[identity] = path
+    /// `inputs` with each file that is the same file as one before it (device and inode, links
+    /// followed: named twice, reached again through a link or a hard link, or standard input
+    /// redirected from a file also named) left out, and what was left out, with the input it
+    /// repeats. Read twice, each of its lines would get two statuses and every count would grow.
+    /// Inputs that cannot be looked at are kept, for reading to report.
+    public static func withoutRepeats(_ inputs: [ArchiveInput]) -> (
+        kept: [ArchiveInput], repeats: [(again: ArchiveInput, earlier: ArchiveInput)]
+    ) {
+        withoutRepeats(inputs) { input in
+            switch input.source {
+            case .file(let path): return identity(of: status(path))
+            case .standardInput:
+                var status = stat()
+                return fstat(0, &status) == 0 ? identity(of: status) : nil
+            case .unreadable: return nil
+            }
         }
-        return nil
     }
 
-    /// `firstRepeatedFile(among:)` over the files of `inputs`.
-    public static func firstRepeatedFile(in inputs: [ArchiveInput]) -> (earlier: RawPath, again: RawPath)? {
-        firstRepeatedFile(
-            among: inputs.compactMap {
-                if case .file(let path) = $0.source { return path }
-                return nil
-            })
+    /// `withoutRepeats(_:)` for files named by path (`merge`'s partials).
+    public static func withoutRepeats(_ paths: [RawPath]) -> (
+        kept: [RawPath], repeats: [(again: RawPath, earlier: RawPath)]
+    ) {
+        withoutRepeats(paths) { identity(of: status($0)) }
+    }
+
+    private static func withoutRepeats<Item>(_ items: [Item], identity: (Item) -> FileIdentity?) -> (
+        kept: [Item], repeats: [(again: Item, earlier: Item)]
+    ) {
+        var first: [FileIdentity: Item] = [:]
+        var kept: [Item] = []
+        var repeats: [(again: Item, earlier: Item)] = []
+        for item in items {
+            guard let identity = identity(item) else {
+                kept.append(item)
+                continue
+            }
+            if let earlier = first[identity] {
+                repeats.append((item, earlier))
+            } else {
+                first[identity] = item
+                kept.append(item)
+            }
+        }
+        return (kept, repeats)
+    }
+
+    /// A file's identity; nil for a folder, for what cannot be looked at, and where the file system
+    /// gives no inode number (some FUSE file systems give 0 to every file).
+    private static func identity(of status: stat?) -> FileIdentity? {
+        guard let status, (status.st_mode & S_IFMT) != S_IFDIR, status.st_ino != 0 else { return nil }
+        return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
     /// The archives named by `paths` given as text.
