@@ -77,8 +77,10 @@ struct ReportSession {
                 "the previous report was left in \(leftover): files hsarchive did not write appeared in it while it was replaced"
             )
         }
+        let conversations = summary.conversationCount ?? 0
         Diagnostics.note(
-            "\(summary.oneLine); \(summary.conversationCount ?? 0) conversations; report written to \(folder.name)/")
+            "\(summary.oneLine); \(conversations) conversation\(conversations == 1 ? "" : "s"); report written to \(folder.name)/"
+        )
         let audited = summary.count(.forged) + summary.count(.unsigned)
         if audited > 0 {
             Diagnostics.warning(

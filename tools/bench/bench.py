@@ -203,7 +203,7 @@ def main():
                 sys.exit("%s failed (exit %d):\n%s" % (key, status, errors))
             results[key].append((seconds, rss))
             for word in errors.split(";"):
-                if word.strip().endswith(" conversations"):
+                if word.strip().endswith((" conversations", " conversation")):
                     conversations[key] = int(word.strip().split()[0])
 
     with open(os.path.join(DATA, "bench-runs.json"), "w") as f:
@@ -254,7 +254,8 @@ def main():
         rounds = len(results["python"])
         ratio = min(s for s, _ in results["python"]) / min(s for s, _ in results["report"][:rounds])
         check("report ≥ 4× the Python script", ratio, 4, ratio >= 4,
-              "%.2f× (%.2f× by the medians)" % (ratio, median("python") / median("report")))
+              "%.2f× (%.2f× by the medians)" % (
+                  ratio, median("python") / sorted(s for s, _ in results["report"][:rounds])[rounds // 2]))
     if "decompress" in results:
         ratio = best("decompress") / best("verify")
         check("verify ≥ 0.9× %s" % " ".join(decompressor[:2]), ratio, 0.9, ratio >= 0.9,

@@ -75,7 +75,7 @@ extension RunSummary {
         return false
     }
 
-    /// `12 lines: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
+    /// `12 lines in 2 inputs: 10 verified, 1 duplicate, 1 forged, 0 unsigned, 0 malformed, 0 undecodable`.
     var oneLine: String {
         let counts = DeliveryStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         var line =
