@@ -17,19 +17,27 @@ public struct OfficeHours: Sendable, Equatable {
 
     /// Parses `Mon-Fri 09:00-17:00` or `Mon-Thu 08:30-17:30,Fri 08:30-13:00`: comma-separated
     /// entries of a day or a range of days (which may wrap, `Sat-Sun`, `Fri-Mon`) and `HH:MM-HH:MM`,
-    /// `24:00` allowed as an end. Entries for the same day add up.
+    /// `24:00` allowed as an end. Entries for the same day are united.
     /// - Throws: a message naming the entry that cannot be read.
     public init(parsing schedule: String) throws(OfficeHoursError) {
         self.schedule = schedule.trimmed
         var open = [[Range<Int>]](repeating: [], count: 7)
         let entries = schedule.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
-        guard !entries.isEmpty, !entries.contains(where: \.isEmpty) else { throw .schedule(schedule, "no entry") }
+        guard !entries.isEmpty, !entries.contains(where: \.isEmpty) else {
+            throw .schedule(schedule, "an entry is empty (a comma too many?)")
+        }
         for entry in entries {
             let parts = entry.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count == 2, let days = Self.days(parts[0]), let minutes = Self.minutes(parts[1]) else {
+            guard parts.count == 2 else {
                 throw .schedule(entry, "write a day or days and a time range, such as Mon-Fri 09:00-17:00")
             }
-            for day in days { open[day].append(minutes) }
+            guard let days = Self.days(parts[0]) else {
+                throw .schedule(
+                    entry,
+                    "'\(String(parts[0]).displaySafe)' is not a day or a range of days, such as Mon, Mon-Fri or Sat-Sun"
+                )
+            }
+            for day in days { open[day].append(try Self.minutes(parts[1], in: entry)) }
         }
         openMinutes = open.map(Self.merged)
     }
@@ -46,10 +54,20 @@ public struct OfficeHours: Sendable, Equatable {
     }
 
     /// `09:00-17:00`: minutes after midnight, the end after the start and at most 24:00.
-    private static func minutes(_ text: Substring) -> Range<Int>? {
+    private static func minutes(_ text: Substring, in entry: String) throws(OfficeHoursError) -> Range<Int> {
         let ends = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard ends.count == 2, let start = clock(ends[0]), let end = clock(ends[1]), start < end, start < 1440
-        else { return nil }
+        guard ends.count == 2 else {
+            throw .schedule(entry, "'\(String(text).displaySafe)' is not a time range, such as 09:00-17:00")
+        }
+        guard let start = clock(ends[0]), let end = clock(ends[1]) else {
+            throw .schedule(entry, "'\(String(text).displaySafe)' holds a time that is not HH:MM from 00:00 to 24:00")
+        }
+        guard start < end else {
+            throw .schedule(
+                entry,
+                "the range does not end after it starts; hours past midnight are an entry of their own, such as Mon-Fri 17:00-24:00,Tue-Sat 00:00-09:00"
+            )
+        }
         return start..<end
     }
 

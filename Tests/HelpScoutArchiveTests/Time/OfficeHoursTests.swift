@@ -78,4 +78,23 @@ import Testing
             try OfficeHours.holidays(parsing: "2026-10-12\n2026-13-01\n", file: "h.txt")
         }
     }
+
+    /// A schedule that cannot be read says what is wrong with it: an overnight range got only
+    /// "write a day or days and a time range", which it was.
+    @Test func aScheduleThatCannotBeReadSaysWhy() {
+        for (text, why) in [
+            ("Mon-Fri 17:00-09:00", "hours past midnight are an entry of their own"),
+            ("Mon-Fri 25:00-26:00", "'25:00-26:00' holds a time that is not HH:MM from 00:00 to 24:00"),
+            ("Mon-Fri 09:00-17:00,", "an entry is empty"),
+            ("Monday 09:00-17:00", "'Monday' is not a day or a range of days"),
+            ("Mon\u{1B}[2J 09:00-17:00", "'Mon\\u001b[2J' is not a day"),
+        ] {
+            do {
+                _ = try OfficeHours(parsing: text)
+                Issue.record("\(text) was read")
+            } catch {
+                #expect(error.message.contains(why), "\(error.message)")
+            }
+        }
+    }
 }
