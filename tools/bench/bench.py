@@ -7,7 +7,7 @@ them alike, and prints the best and median wall time, throughput, ratios, peak m
 each performance target the README states holds. Standard library only; DuckDB and orjson come from PyPI
 into a throwaway venv (.bench-venv/).
 
-    tools/bench/bench.py [--runs N] [--paired-runs N] [--quick]
+    tools/bench/bench.py [--runs N] [--ratio-runs N] [--quick]
 """
 import argparse, random, re, filecmp, json, os, shutil, subprocess, sys, time
 
@@ -121,13 +121,13 @@ def measure_on_terminal(command):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="runs of each contender (best and median are shown)")
-    parser.add_argument("--paired-runs", type=int, default=10,
+    parser.add_argument("--ratio-runs", type=int, default=10,
                         help="runs of the contenders a ratio target compares (report, its terminal row, every other "
                              "file, merge, verify, the decompressor, DuckDB), each round with the rest")
     parser.add_argument("--quick", action="store_true", help="hsarchive only, 3 runs")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
-    paired_runs = runs if args.quick else max(runs, args.paired_runs)
+    ratio_runs = runs if args.quick else max(runs, args.ratio_runs)
 
     manifest = ensure_data()
     files = manifest["files"]
@@ -186,15 +186,15 @@ def main():
             contenders.append(("python", "Python gzip + orjson + hmac (1 core)", [python, "tools/bench/python_peer.py", secrets] + files))
 
     log("running %d contenders %d times each (those a ratio target compares %d times), interleaved ..." % (
-        len(contenders), runs, paired_runs))
+        len(contenders), runs, ratio_runs))
     results = {key: [] for key, _, _ in contenders}
     conversations = {}
-    for round_ in range(paired_runs):
+    for round_ in range(ratio_runs):
         # Each round runs the contenders in an order of its own (the same every bench), with a pause
         # between them: in a fixed order, and again when each round only started one later, `report`
         # mostly ran right after the 15 s single-core Python script and came out 5-15% slower than
         # the same command run after another (the terminal row).
-        order = [contender for contender in contenders if round_ < runs or contender[0] in PAIRED]
+        order = [contender for contender in contenders if round_ < runs or contender[0] in RATIO_CONTENDERS]
         random.Random(round_).shuffle(order)
         for key, _, command in order:
             time.sleep(1)
@@ -216,9 +216,12 @@ def main():
     def best(key):
         return min(s for s, _ in results[key])
 
-    def median(key):
-        values = sorted(s for s, _ in results[key])
+    def middle(values):
+        values = sorted(values)
         return values[len(values) // 2]
+
+    def median(key):
+        return middle(s for s, _ in results[key])
 
     def peak(key):
         return max(r for _, r in results[key])
@@ -243,7 +246,7 @@ def main():
         print("- %s: %s → %s" % (name, detail, "holds" if holds else "MISSED"))
 
     print("Targets (ratios from this run's best times, of %d runs for the contenders they compare; the medians' beside;"
-          % paired_runs)
+          % ratio_runs)
     print("every run's time in bench-data/bench-runs.json):")
     if "duckdb" in results:
         ratio = best("duckdb") / best("report")
@@ -251,11 +254,10 @@ def main():
               "%.2f× (%.2f× by the medians)" % (ratio, median("duckdb") / median("report")))
     if "python" in results:
         # The Python script runs only in the first rounds: its ratio is taken over those rounds.
-        rounds = len(results["python"])
-        ratio = min(s for s, _ in results["python"]) / min(s for s, _ in results["report"][:rounds])
+        report_then = [s for s, _ in results["report"][:len(results["python"])]]
+        ratio = best("python") / min(report_then)
         check("report ≥ 4× the Python script", ratio, 4, ratio >= 4,
-              "%.2f× (%.2f× by the medians)" % (
-                  ratio, median("python") / sorted(s for s, _ in results["report"][:rounds])[rounds // 2]))
+              "%.2f× (%.2f× by the medians)" % (ratio, median("python") / middle(report_then)))
     if "decompress" in results:
         ratio = best("decompress") / best("verify")
         check("verify ≥ 0.9× %s" % " ".join(decompressor[:2]), ratio, 0.9, ratio >= 0.9,
@@ -337,7 +339,7 @@ def main():
 # The contenders whose times a ratio target compares: they run in every round, the others in the
 # first --runs rounds. A best of ten settles nearer each one's speed in a quiet moment than a best of
 # five on this VM, whose slow spells last minutes (the best of five moved by ±10% between runs).
-PAIRED = ("report", "terminal", "half", "merge", "verify", "decompress", "duckdb")
+RATIO_CONTENDERS = ("report", "terminal", "half", "merge", "verify", "decompress", "duckdb")
 
 
 def inflater_name():
