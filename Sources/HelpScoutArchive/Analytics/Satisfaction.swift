@@ -29,12 +29,7 @@ struct Satisfaction: ConversationMetric {
     private mutating func latest(of id: Int64) -> Range<Int> {
         if cursor > 0 && latest[cursor - 1].conversation >= id { cursor = 0 }
         if cursor < latest.count && latest[cursor].conversation < id {
-            var low = cursor, high = latest.count
-            while low < high {
-                let middle = (low + high) / 2
-                if latest[middle].conversation < id { low = middle + 1 } else { high = middle }
-            }
-            cursor = low
+            cursor = latest.firstIndex(from: cursor) { $0.conversation < id }
         }
         var end = cursor
         while end < latest.count && latest[end].conversation == id { end += 1 }

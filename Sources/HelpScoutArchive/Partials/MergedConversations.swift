@@ -80,11 +80,7 @@ package struct MergedConversations: ConversationRecordSource {
     /// Whether conversation `id` was deleted; nil when no record is about it. Finished only.
     func deletion(of id: Int64) -> Bool? {
         precondition(isFinished, "finish() the merged conversations before looking them up")
-        var low = 0, high = order.count
-        while low < high {
-            let middle = (low + high) / 2
-            if order[middle].id < id { low = middle + 1 } else { high = middle }
-        }
+        var low = order.firstIndex(from: 0) { $0.id < id }
         guard low < order.count, order[low].id == id else { return nil }
         var deleted = false
         while low < order.count, order[low].id == id {
