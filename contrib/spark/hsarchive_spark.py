@@ -176,7 +176,10 @@ def main(argv):
     places = {canonical(uri): (index * groups // len(archives), index, name)
               for index, (name, uri) in enumerate(archives)}
     contents = context.binaryFiles(",".join(sorted(places)), minPartitions=groups)
-    keyed = contents.map(lambda item: (places[canonical(item[0])][0], places[canonical(item[0])][1:] + (item[1],)))
+    def by_group(item):
+        group, index, name = places[canonical(item[0])]
+        return group, (index, name, item[1])
+    keyed = contents.map(by_group)
     partials = keyed.partitionBy(groups, lambda group: group).mapPartitions(
         make_partial(arguments.binary, arguments.secret_file)).collect()
     expected = [0] * groups
