@@ -4,6 +4,20 @@ package struct BatchResult: Sendable {
     package struct Entry: Sendable {
         package var lineIndex: Int
         package var verdict: LineVerdict
+        /// What tells a verified delivery's retries apart (nil for any other verdict): made here,
+        /// on the thread that processed the line, so the merge can fetch its slot in the table of
+        /// deliveries seen ahead of time without reading the verdict.
+        package let deliveryKey: DeliveryKey?
+
+        package init(lineIndex: Int, verdict: LineVerdict) {
+            self.lineIndex = lineIndex
+            self.verdict = verdict
+            if case .verified(let fingerprint, let event) = verdict {
+                deliveryKey = DeliveryKey(type: event.type, fingerprint: fingerprint)
+            } else {
+                deliveryKey = nil
+            }
+        }
     }
 
     /// Every line of the batch, blank ones included, so line numbers can continue after it.

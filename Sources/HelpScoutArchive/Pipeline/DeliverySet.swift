@@ -39,6 +39,12 @@ struct DeliverySet {
         return true
     }
 
+    /// Fetches the slot `delivery` would be inserted at into the cache, ahead of `insert(_:)`.
+    /// (A slot fetched before the table grows is wasted, never wrong.)
+    func prefetch(_ delivery: DeliveryKey) {
+        keys.withUnsafeBufferPointer { hs_prefetch_for_write($0.baseAddress! + Self.slot(delivery.bits, mask)) }
+    }
+
     /// Adds each of `batch`, keys that differ from each other (a partial's), appending to
     /// `added` whether each was new. The slots are fetched into the cache a few keys ahead: a
     /// merge's table is far larger than the caches, and one at a time each key waits for memory.

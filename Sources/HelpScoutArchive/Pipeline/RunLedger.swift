@@ -33,11 +33,16 @@ final class RunLedger {
         countedSoFar[input] += result.entries.count
         summary.signatures.add(result.signatures)
         progress?.addLines(result.lineCount)
-        for entry in result.entries {
+        // The table of deliveries seen is far larger than the caches: each key's slot is fetched
+        // a few entries ahead, so the insert does not wait for memory.
+        let entries = result.entries, ahead = 8
+        for entry in entries.prefix(ahead) { entry.deliveryKey.map(seen.prefetch) }
+        for (index, entry) in entries.enumerated() {
+            if index + ahead < entries.count { entries[index + ahead].deliveryKey.map(seen.prefetch) }
             let position = ArchivePosition(input: input, line: firstLine + entry.lineIndex)
             switch entry.verdict {
-            case .verified(let fingerprint, let event):
-                let key = DeliveryKey(type: event.type, fingerprint: fingerprint)
+            case .verified(_, let event):
+                let key = entry.deliveryKey!
                 if seen.insert(key) {
                     summary.add(.verified)
                     cover(event.time)
