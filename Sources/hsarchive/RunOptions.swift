@@ -27,8 +27,11 @@ struct RunOptions: ParsableArguments {
         completion: .file())
     var secretFile: String?
 
+    // The word after --jobs is its value even when it starts with a dash, so that `--jobs -1` is
+    // told it must be at least 1 rather than that the value is missing.
     @Option(
-        name: .customLong("jobs"), help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
+        name: .customLong("jobs"), parsing: .unconditional,
+        help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
     var chosenJobs: Int?
 
     @OptionGroup var record: RecordOptions

@@ -140,6 +140,11 @@ import Testing
                 ["verify", archive, "--jobs", "0"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret]
             ).status == 2)
         #expect(try HSArchiveRunner.run(["verify", "--help"]).status == 0)
+        // A negative count is a value, not an option: `--jobs -1` once read as "Missing value".
+        let negativeJobs = try HSArchiveRunner.run(
+            ["verify", archive, "--jobs", "-1"], environment: ["HELPSCOUT_WEBHOOK_SECRET": secret])
+        #expect(negativeJobs.status == 2)
+        #expect(negativeJobs.errors.contains("--jobs must be at least 1"), "\(negativeJobs.errors)")
 
         // A missing input is named, and the others are still checked.
         let missing = try HSArchiveRunner.run(
