@@ -2,11 +2,12 @@
 package struct BatchResult: Sendable {
     /// One non-blank line's verdict and its 0-based index in the batch.
     package struct Entry: Sendable {
-        package var lineIndex: Int
-        package var verdict: LineVerdict
+        package let lineIndex: Int
+        package let verdict: LineVerdict
         /// What tells a verified delivery's retries apart (nil for any other verdict): made here,
         /// on the thread that processed the line, so the merge can fetch its slot in the table of
-        /// deliveries seen ahead of time without reading the verdict.
+        /// deliveries seen ahead of time without reading the verdict. (Made once, with the verdict
+        /// it is derived from: both are constants.)
         package let deliveryKey: DeliveryKey?
 
         package init(lineIndex: Int, verdict: LineVerdict) {
