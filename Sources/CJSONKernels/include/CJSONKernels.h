@@ -55,6 +55,21 @@ size_t hs_base64_decode_blocks(const uint8_t *src, size_t blocks, uint8_t *dst);
 /// fingerprints, different ones almost surely differ. Call only when `hs_json_kernels_available()`.
 void hs_fingerprint(const uint8_t *bytes, size_t length, uint64_t *out);
 
+/// Whether this CPU has the SHA instructions (and SSSE3, SSE4.1) that `hs_sha1_blocks` and
+/// `hs_hmac_sha1_many` run on; checked once.
+bool hs_sha1_available(void);
+
+/// Hashes `blocks` 64-byte blocks at `data` into the SHA-1 state `state` (h0 to h4): the compression
+/// function alone, no padding. Call only when `hs_sha1_available()`.
+void hs_sha1_blocks(uint32_t state[5], const uint8_t *data, size_t blocks);
+
+/// The HMAC-SHA1 codes of `count` messages, written 20 bytes each to `codes`, from the SHA-1 states
+/// after the padded key's inner and outer blocks (`hs_sha1_blocks` of the key XOR 0x36 and XOR
+/// 0x5C): two messages are hashed at once, the next taking a lane as soon as one ends, so the two
+/// streams share the SHA instructions' waits. Call only when `hs_sha1_available()`.
+void hs_hmac_sha1_many(const uint32_t inner[5], const uint32_t outer[5], const uint8_t *const *messages,
+                       const size_t *lengths, size_t count, uint8_t *codes);
+
 /// Asks the CPU to bring the cache line at `address` in before it is written: a merge inserts a
 /// batch of keys into a table far larger than the caches, each in a slot nothing predicts.
 static inline void hs_prefetch_for_write(const void *address) { __builtin_prefetch(address, 1, 3); }

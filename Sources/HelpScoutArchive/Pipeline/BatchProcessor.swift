@@ -45,10 +45,23 @@ package struct BatchProcessor {
     package mutating func process(_ batch: LineBatch) -> BatchResult {
         var entries: [BatchResult.Entry] = []
         entries.reserveCapacity(batch.byteCount / 1024 + 1)
+        // Lines go to the processor several at a time, so their signatures are checked together;
+        // every line stays in the batch's buffer until the batch is done.
+        var waiting: [(index: Int, line: UnsafeRawBufferPointer)] = []
+        waiting.reserveCapacity(DeliveryProcessor.linesAtOnce)
+        func processWaiting() {
+            let verdicts = processor.process(waiting.map(\.line))
+            for (line, verdict) in zip(waiting, verdicts) {
+                entries.append(.init(lineIndex: line.index, verdict: verdict))
+            }
+            waiting.removeAll(keepingCapacity: true)
+        }
         let lineCount = batch.forEachLine { index, line in
             guard !LineBatch.isBlank(line) else { return }
-            entries.append(.init(lineIndex: index, verdict: processor.process(line: line)))
+            waiting.append((index, line))
+            if waiting.count == DeliveryProcessor.linesAtOnce { processWaiting() }
         }
+        if !waiting.isEmpty { processWaiting() }
         if let length = batch.oversizedLineLength {
             entries.append(
                 .init(

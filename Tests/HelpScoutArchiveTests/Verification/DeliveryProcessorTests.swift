@@ -119,6 +119,57 @@ import Testing
         #expect(verdict(withNote).status == .verified)
     }
 
+    /// Lines taken several at a time (their signatures checked together, two at once on the SHA
+    /// instructions) get the verdicts, and the keyring the matches, that they get one by one: with
+    /// a rotated keyring whose order changes from line to line, a secret given twice, and every
+    /// status among them.
+    @Test func linesTakenSeveralAtATimeGetTheVerdictsTheyGetOneByOne() {
+        let secrets = ["new", "old", "new"]
+        var lines: [String] = []
+        for index in 0..<40 {
+            let conversation = Fixtures.conversation(id: Int64(index))
+            switch index % 7 {
+            case 0, 3: lines.append(Fixtures.signedLine(conversation, secret: "old"))
+            case 1: lines.append(Fixtures.signedLine(conversation, secret: "stranger"))
+            case 2: lines.append("{\"headers\":{},\"body\":\"{}\"}")
+            case 4: lines.append("not json")
+            default: lines.append(Fixtures.signedLine(conversation, secret: "new"))
+            }
+        }
+        func describe(_ verdict: LineVerdict) -> String {
+            switch verdict {
+            case .verified(let fingerprint, let event):
+                return "verified \(fingerprint) \(event.type.name) \(event.time)"
+            case .rejected(let status, let reason, _, _, _): return "\(status) \(reason)"
+            }
+        }
+        var oneByOne = DeliveryProcessor(keyring: Fixtures.keyring(secrets))
+        let expected = lines.map { line in
+            var line = line
+            return line.withUTF8 { describe(oneByOne.process(line: UnsafeRawBufferPointer($0))) }
+        }
+        let expectedSignatures = oneByOne.takeSignatures()
+        #expect(expectedSignatures.matched == 22 && expectedSignatures.mismatched == 6)
+        for size in 1...DeliveryProcessor.linesAtOnce {
+            var together = DeliveryProcessor(keyring: Fixtures.keyring(secrets))
+            var verdicts: [String] = []
+            let bytes = lines.map { Array($0.utf8) }
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                let group = Array(bytes[start..<min(start + size, bytes.count)])
+                let pointers = group.map { line in
+                    UnsafeRawBufferPointer(UnsafeMutableRawBufferPointer.allocate(byteCount: line.count, alignment: 1))
+                }
+                defer { for pointer in pointers { pointer.deallocate() } }
+                for (pointer, line) in zip(pointers, group) {
+                    UnsafeMutableRawBufferPointer(mutating: pointer).copyBytes(from: line)
+                }
+                verdicts += together.process(pointers).map(describe)
+            }
+            #expect(verdicts == expected, "\(size) at a time")
+            #expect(together.takeSignatures() == expectedSignatures, "\(size) at a time")
+        }
+    }
+
     @Test func aFindingKeepsTheDeliveryIdAndEventType() {
         var unsigned = DeliveryLine.signed(
             body.serialized(), secret: Fixtures.secret, event: "convo.created", id: "dlv_1")
