@@ -127,8 +127,8 @@ typedef struct {
 } padded_message;
 
 static void pad(padded_message *m, const uint8_t *message, size_t length, size_t length_before) {
-    m->whole = message;
     m->whole_blocks = length / 64;
+    m->whole = m->whole_blocks ? message : NULL;
     size_t rest = length % 64;
     if (rest) memcpy(m->tail, message + length - rest, rest);
     m->tail[rest] = 0x80;

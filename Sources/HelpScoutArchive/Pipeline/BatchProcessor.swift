@@ -50,6 +50,7 @@ package struct BatchProcessor {
         var waiting: [(index: Int, line: UnsafeRawBufferPointer)] = []
         waiting.reserveCapacity(DeliveryProcessor.linesAtOnce)
         func processWaiting() {
+            guard !waiting.isEmpty else { return }
             let verdicts = processor.process(waiting.map(\.line))
             for (line, verdict) in zip(waiting, verdicts) {
                 entries.append(.init(lineIndex: line.index, verdict: verdict))
@@ -58,10 +59,15 @@ package struct BatchProcessor {
         }
         let lineCount = batch.forEachLine { index, line in
             guard !LineBatch.isBlank(line) else { return }
+            guard line.count <= DeliveryProcessor.longestLineTogether else {
+                processWaiting()
+                entries.append(.init(lineIndex: index, verdict: processor.process(line: line)))
+                return
+            }
             waiting.append((index, line))
             if waiting.count == DeliveryProcessor.linesAtOnce { processWaiting() }
         }
-        if !waiting.isEmpty { processWaiting() }
+        processWaiting()
         if let length = batch.oversizedLineLength {
             entries.append(
                 .init(

@@ -8,6 +8,11 @@ package struct DeliveryProcessor {
     /// The most lines `process(_:)` takes at once: enough that the two hashing lanes seldom wait
     /// for a long body alone.
     package static let linesAtOnce = 8
+    /// The longest line `process(_:)` takes with others; a longer one goes alone, through
+    /// `process(line:)`. Each line of a call keeps its own buffers, which grow to the longest line
+    /// they have held: so only the first slot ever grows past this, and a run of lines near the
+    /// 16 MiB limit costs what it did when lines came one at a time.
+    package static let longestLineTogether = 64 << 10
     /// Where each line of a call is read: its tape and body buffers.
     private let slots = (0..<linesAtOnce).map { _ in LineSlot() }
     private var verifier: SignatureVerifier
@@ -34,7 +39,8 @@ package struct DeliveryProcessor {
     /// The verdicts for up to `linesAtOnce` non-blank lines, as `process(line:)` gives them one
     /// after the other.
     package mutating func process(_ lines: [UnsafeRawBufferPointer]) -> [LineVerdict] {
-        precondition(lines.count <= Self.linesAtOnce)
+        precondition(
+            lines.count <= Self.linesAtOnce && lines.dropFirst().allSatisfy { $0.count <= Self.longestLineTogether })
         let readLines = zip(lines, slots).map { read($0, into: $1) }
         var checks = verifier.verify(
             readLines.compactMap { if case .signed(let signed) = $0 { (signed.claimed, signed.body) } else { nil } }
@@ -110,7 +116,7 @@ package struct DeliveryProcessor {
         }
         guard let claimed else {
             return .decided(
-                Self.rejected(fields, .forged, "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest"))
+                Self.rejected(fields, .forged, Self.notADigest))
         }
         return .signed(SignedBody(body: body, fields: fields, claimed: claimed))
     }
@@ -122,7 +128,7 @@ package struct DeliveryProcessor {
         let fields = signed.fields
         switch check {
         case .notADigest:
-            return Self.rejected(fields, .forged, "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest")
+            return Self.rejected(fields, .forged, Self.notADigest)
         case .mismatch:
             return Self.rejected(fields, .forged, "signature does not match the body with any configured secret")
         case .matches(let fingerprint, _):
@@ -142,6 +148,8 @@ package struct DeliveryProcessor {
             }
         }
     }
+
+    private static let notADigest = "X-HelpScout-Signature is not base64 of a 20-byte HMAC-SHA1 digest"
 
     private static func rejected(_ fields: DeliveryFields, _ status: DeliveryStatus, _ reason: String) -> LineVerdict {
         .rejected(

@@ -1,6 +1,12 @@
 import CJSONKernels
 import Crypto
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An HMAC-SHA1 key (RFC 2104) with both padded keys hashed once, built on swift-crypto's SHA-1;
 /// two messages at once on the CPU's SHA instructions where it has them.
 ///
@@ -18,8 +24,9 @@ import Crypto
 /// for keys and messages of every length around the block size.
 struct HMACSHA1Key {
     private static let blockSize = 64
-    /// Whether this CPU hashes pairs on its SHA instructions.
-    static let hashesPairsOnSHAInstructions = hs_sha1_available()
+    /// Whether pairs are hashed on the SHA instructions: where this CPU has them, unless
+    /// `HSARCHIVE_LIBRARY_SHA1` is set (to any value), which keeps every code swift-crypto's, to compare.
+    static let hashesPairsOnSHAInstructions = hs_sha1_available() && getenv("HSARCHIVE_LIBRARY_SHA1") == nil
     /// SHA-1 after the key XOR ipad block; copied per message.
     private let inner: Insecure.SHA1
     /// SHA-1 after the key XOR opad block; copied per message.

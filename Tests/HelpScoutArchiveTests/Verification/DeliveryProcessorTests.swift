@@ -121,18 +121,29 @@ import Testing
 
     /// Lines taken several at a time (their signatures checked together, two at once on the SHA
     /// instructions) get the verdicts, and the keyring the matches, that they get one by one: with
-    /// a rotated keyring whose order changes from line to line, a secret given twice, and every
-    /// status among them.
+    /// a rotated keyring whose order changes from line to line, a secret given twice, base64 bodies,
+    /// an escaped signature, and every status among them.
     @Test func linesTakenSeveralAtATimeGetTheVerdictsTheyGetOneByOne() {
         let secrets = ["new", "old", "new"]
         var lines: [String] = []
-        for index in 0..<40 {
+        for index in 0..<60 {
             let conversation = Fixtures.conversation(id: Int64(index))
-            switch index % 7 {
+            switch index % 11 {
             case 0, 3: lines.append(Fixtures.signedLine(conversation, secret: "old"))
             case 1: lines.append(Fixtures.signedLine(conversation, secret: "stranger"))
             case 2: lines.append("{\"headers\":{},\"body\":\"{}\"}")
             case 4: lines.append("not json")
+            case 5:
+                // A base64 body, decoded into its slot's own buffer.
+                var line = DeliveryLine.signed(conversation.serialized(), secret: "new", event: "convo.created")
+                line.isBase64Encoded = true
+                lines.append(line.serialized())
+            case 6:
+                // A signature with an escape (a leading `\u0020`, white space it may carry) claims its code.
+                let line = Fixtures.signedLine(conversation, secret: "old")
+                lines.append(line.replacingOccurrences(of: "Signature\":\"", with: "Signature\":\"\\u0020"))
+            case 7: lines.append("{\"headers\":{\"X-HelpScout-Signature\":\"bm90IGEgZGlnZXN0\"},\"body\":\"{}\"}")
+            case 8: lines.append("{\"headers\":{},\"body\":\"{\\ud800}\"}")
             default: lines.append(Fixtures.signedLine(conversation, secret: "new"))
             }
         }
@@ -149,7 +160,7 @@ import Testing
             return line.withUTF8 { describe(oneByOne.process(line: UnsafeRawBufferPointer($0))) }
         }
         let expectedSignatures = oneByOne.takeSignatures()
-        #expect(expectedSignatures.matched == 22 && expectedSignatures.mismatched == 6)
+        #expect(expectedSignatures.matched == 32 && expectedSignatures.mismatched == 6)
         for size in 1...DeliveryProcessor.linesAtOnce {
             var together = DeliveryProcessor(keyring: Fixtures.keyring(secrets))
             var verdicts: [String] = []
