@@ -37,11 +37,13 @@ import Testing
         }
     }
 
-    /// The Swift loops (`HSARCHIVE_SCALAR_JSON=1`, as on a CPU without AVX-512) and the kernels
-    /// give the same report.
+    /// The Swift loops and swift-crypto's SHA-1 for every body (`HSARCHIVE_SCALAR_JSON=1` and
+    /// `HSARCHIVE_LIBRARY_SHA1=1`, as on a CPU without AVX-512 or the SHA instructions) and the
+    /// kernels give the same report.
     @Test(.temporaryFolder) func theSwiftLoopsWriteTheReportTheKernelsWrite() throws {
         let kernels = try report(jobs: 2), scalar = TemporaryFolder.path + "/Scalar"
-        let result = try HSArchiveRunner.reportSampleData(into: scalar, environment: ["HSARCHIVE_SCALAR_JSON": "1"])
+        let result = try HSArchiveRunner.reportSampleData(
+            into: scalar, environment: ["HSARCHIVE_SCALAR_JSON": "1", "HSARCHIVE_LIBRARY_SHA1": "1"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(try files(in: scalar) == files(in: kernels))
         for name in try files(in: kernels) {
