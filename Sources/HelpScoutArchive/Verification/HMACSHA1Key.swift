@@ -83,33 +83,27 @@ struct HMACSHA1Key {
     }
 }
 
-/// A 20-byte HMAC-SHA1 code, as a value.
-struct HMACSHA1Code: Equatable {
-    fileprivate(set) var bytes: (UInt64, UInt64, UInt32) = (0, 0, 0)
+/// A 20-byte HMAC-SHA1 code, as a value: one computed, or one a signature claims.
+struct HMACSHA1Code {
+    private var bytes: (UInt64, UInt64, UInt32) = (0, 0, 0)
 
-    init() {}
-
-    /// The code in `digest`, which holds 20 bytes.
+    /// The code in the first 20 bytes of `digest`.
     init(_ digest: UnsafeRawBufferPointer) {
-        precondition(digest.count == 20)
-        withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: digest) }
-    }
-
-    static func == (a: HMACSHA1Code, b: HMACSHA1Code) -> Bool {
-        a.bytes.0 == b.bytes.0 && a.bytes.1 == b.bytes.1 && a.bytes.2 == b.bytes.2
+        precondition(digest.count >= 20)
+        withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest[0..<20])) }
     }
 
     /// The code's bytes.
     var array: [UInt8] { withUnsafeBytes(of: bytes) { Array($0) } }
 
-    /// Whether the code equals `expected` (20 bytes), looking at every byte whatever the first
-    /// difference.
-    func equalsInConstantTime(_ expected: UnsafeRawBufferPointer) -> Bool {
-        guard expected.count == 20 else { return false }
-        return withUnsafeBytes(of: bytes) { code in
-            var difference: UInt8 = 0
-            for i in 0..<20 { difference |= code[i] ^ expected[i] }
-            return difference == 0
+    /// Whether the code equals `other`, looking at every byte whatever the first difference.
+    func equalsInConstantTime(_ other: HMACSHA1Code) -> Bool {
+        withUnsafeBytes(of: bytes) { code in
+            withUnsafeBytes(of: other.bytes) { other in
+                var difference: UInt8 = 0
+                for i in 0..<20 { difference |= code[i] ^ other[i] }
+                return difference == 0
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ package struct SignatureVerifier {
 
     /// A signature header's value read as the 20-byte code it claims.
     package struct ClaimedCode {
-        private var bytes: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        private let code: HMACSHA1Code
 
         /// The code the UTF-8 bytes of a header value claim (surrounding white space ignored), or
         /// nil when they are not padded base64 of 20 bytes.
@@ -22,18 +22,16 @@ package struct SignatureVerifier {
             // Padded base64 of a 20-byte digest is 28 characters; nothing else decodes to 20 bytes.
             let text = UnsafeRawBufferPointer(rebasing: signature.trimming(while: Self.isSpace))
             guard text.count == 28 else { return nil }
-            var decoded: (UInt64, UInt64, UInt32, UInt32) = (0, 0, 0, 0)  // room for base64's last group
+            var decoded: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for base64's last group
             let count = withUnsafeMutableBytes(of: &decoded) {
                 Base64.decode(text, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
             guard count == Insecure.SHA1.byteCount else { return nil }
-            bytes = (decoded.0, decoded.1, decoded.2)
+            code = withUnsafeBytes(of: decoded) { HMACSHA1Code($0) }
         }
 
         /// Whether `code` is this one, looking at every byte whatever the first difference.
-        func isMatched(by code: HMACSHA1Code) -> Bool {
-            withUnsafeBytes(of: bytes) { code.equalsInConstantTime($0) }
-        }
+        func isMatched(by computed: HMACSHA1Code) -> Bool { code.equalsInConstantTime(computed) }
 
         /// The white space a signature header may carry around its value: ASCII space, tab, CR, LF.
         private static func isSpace(_ byte: UInt8) -> Bool {
